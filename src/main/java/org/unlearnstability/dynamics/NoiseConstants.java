@@ -1,0 +1,47 @@
+package org.unlearnstability.dynamics;
+
+/**
+ * The second-moment constants of Definition 2 / Lemma 2.1,
+ * C_r = eta^2 (1-alpha)^2 (1/n_r)(1/B - 1/n_r) and C_f = eta^2 alpha^2 (1/n_f)(1/B - 1/n_f),
+ * and their normalised square roots C_r' = sqrt(C_r) / (sqrt(C_r) + sqrt(C_f)), C_f' = 1 - C_r'
+ * (Theorem 2.3).
+ *
+ * <p>When C_r = C_f = 0 the ratio is 0/0. The limit taken is the one along B: with alpha = 0
+ * (C_f vanishes for every B) C_r' = 1; with alpha = 1, C_r' = 0; otherwise (B = n_r = n_f) the
+ * batch factors cancel and C_r' = (1-alpha) / ((1-alpha) + alpha) = 1 - alpha. C_r' and C_f' do
+ * not depend on eta.
+ *
+ * @param cR C_r
+ * @param cF C_f
+ * @param cRPrime C_r'
+ * @param cFPrime C_f'
+ */
+public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrime) {
+
+    /**
+     * @param hyper eta, alpha and B
+     * @param nRetain n_r
+     * @param nForget n_f
+     * @return the constants of Definition 2
+     */
+    public static NoiseConstants of(Hyperparameters hyper, int nRetain, int nForget) {
+        double eta = hyper.eta();
+        double alpha = hyper.alpha();
+        double b = hyper.batch();
+        double cR = eta * eta * (1 - alpha) * (1 - alpha) / nRetain * (1.0 / b - 1.0 / nRetain);
+        double cF = eta * eta * alpha * alpha / nForget * (1.0 / b - 1.0 / nForget);
+        double rootR = Math.sqrt(Math.max(cR, 0.0));
+        double rootF = Math.sqrt(Math.max(cF, 0.0));
+        double cRPrime;
+        if (rootR + rootF > 0.0) {
+            cRPrime = rootR / (rootR + rootF);
+        } else if (alpha == 0.0) {
+            cRPrime = 1.0;
+        } else if (alpha == 1.0) {
+            cRPrime = 0.0;
+        } else {
+            cRPrime = 1.0 - alpha;
+        }
+        return new NoiseConstants(Math.max(cR, 0.0), Math.max(cF, 0.0), cRPrime, 1.0 - cRPrime);
+    }
+}

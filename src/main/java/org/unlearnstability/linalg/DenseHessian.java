@@ -1,0 +1,131 @@
+package org.unlearnstability.linalg;
+
+import java.util.Arrays;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.checkerframework.checker.index.qual.NonNegative;
+import org.hipparchus.linear.RealMatrix;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
+
+/** A Hessian stored as a dense symmetric d x d matrix (section 2.1; the plain JSON form of specs/family.md). */
+public final class DenseHessian implements Hessian {
+    private final double[][] rows;
+    private volatile @MonotonicNonNull Double lambdaMax;
+
+    private DenseHessian(double[][] rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Copies a square matrix. Symmetry and semidefiniteness are checked by the family validator,
+     * which knows the file and sample to blame; this factory only demands a square shape.
+     *
+     * @param rows the matrix as rows
+     * @return the Hessian
+     */
+    public static DenseHessian of(double[][] rows) {
+        int d = rows.length;
+        double[][] copy = new double[d][];
+        for (int i = 0; i < d; i++) {
+            double[] row = rows[i];
+            if (row.length != d) {
+                throw new IllegalArgumentException("row " + i + " has length " + row.length + ", expected " + d);
+            }
+            copy[i] = row.clone();
+        }
+        return new DenseHessian(copy);
+    }
+
+    /** @return a copy of the rows */
+    public double[][] rows() {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * @param i row
+     * @param j column
+     * @return H[i][j]
+     */
+    public double entry(int i, int j) {
+        if (i < 0 || i >= rows.length) {
+            throw new IndexOutOfBoundsException("row " + i + " outside 0.." + (rows.length - 1));
+        }
+        double[] row = rows[i];
+        if (j < 0 || j >= row.length) {
+            throw new IndexOutOfBoundsException("column " + j + " outside 0.." + (row.length - 1));
+        }
+        return row[j];
+    }
+
+    @Override
+    public @NonNegative int dimension() {
+        return rows.length;
+    }
+
+    @Override
+    public void multiply(double[] x, double[] out) {
+        DenseKernels.multiply(rows, x, out);
+    }
+
+    @Override
+    public void congruence(double[][] x, double[][] out) {
+        DenseKernels.congruence(rows, x, out);
+    }
+
+    @Override
+    public double trace() {
+        return DenseKernels.trace(rows);
+    }
+
+    @Override
+    public double frobeniusInner(Hessian other) {
+        return FrobeniusProduct.of(this, other);
+    }
+
+    double[][] rowsView() {
+        return rows;
+    }
+
+    @Override
+    public double lambdaMax() {
+        Double cached = lambdaMax;
+        if (cached == null) {
+            cached = largestEigenvalue(toMatrix());
+            lambdaMax = cached;
+        }
+        return cached;
+    }
+
+    static double largestEigenvalue(RealMatrix symmetric) {
+        double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
+        return Arrays.stream(values).max().orElse(0.0);
+    }
+
+    @Override
+    public int representationRank() {
+        return rows.length;
+    }
+
+    @Override
+    public RealMatrix toMatrix() {
+        return new Array2DRowRealMatrix(rows, true);
+    }
+
+    @Override
+    public Hessian scale(double factor) {
+        double[][] scaled = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            scaled[i] = DenseKernels.scaled(rows[i], factor);
+        }
+        return new DenseHessian(scaled);
+    }
+
+    @Override
+    public String toString() {
+        return "DenseHessian[d=" + rows.length + "]";
+    }
+}

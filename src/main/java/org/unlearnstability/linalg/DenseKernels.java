@@ -1,0 +1,192 @@
+package org.unlearnstability.linalg;
+
+import org.checkerframework.checker.index.qual.NonNegative;
+
+/**
+ * The array kernels behind the Hessian representations: dot products, matrix-vector products and
+ * congruences on rows. Every kernel checks the lengths it relies on, which is also what lets the
+ * Index Checker prove each access in range.
+ */
+final class DenseKernels {
+    private DenseKernels() {
+    }
+
+    static double dot(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw lengthMismatch(a, b);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    static double sum(double[] a) {
+        double sum = 0.0;
+        for (double v : a) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    static double[] scaled(double[] a, double factor) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = factor * a[i];
+        }
+        return out;
+    }
+
+    /** out += factor * a. */
+    static void addScaled(double[] out, double factor, double[] a) {
+        if (out.length != a.length) {
+            throw lengthMismatch(out, a);
+        }
+        for (int i = 0; i < a.length; i++) {
+            out[i] += factor * a[i];
+        }
+    }
+
+    static void hadamard(double[] a, double[] x, double[] out) {
+        if (a.length != x.length || a.length != out.length) {
+            throw lengthMismatch(a, a.length != x.length ? x : out);
+        }
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * x[i];
+        }
+    }
+
+    static void multiply(double[][] rows, double[] x, double[] out) {
+        if (out.length != rows.length) {
+            throw new IllegalArgumentException("output length " + out.length + " != " + rows.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dot(rows[i], x);
+        }
+    }
+
+    static void factorMultiply(double[][] columns, double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        for (double[] g : columns) {
+            addScaled(out, dot(g, x), g);
+        }
+    }
+
+    static double trace(double[][] rows) {
+        double sum = 0.0;
+        for (int i = 0; i < rows.length; i++) {
+            double[] row = rows[i];
+            if (i < row.length) {
+                sum += row[i];
+            }
+        }
+        return sum;
+    }
+
+    /** out = a * b for square matrices given as rows. */
+    static void product(double[][] a, double[][] b, double[][] out) {
+        if (out.length != a.length) {
+            throw new IllegalArgumentException("output has " + out.length + " rows, expected " + a.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            double[] target = out[i];
+            java.util.Arrays.fill(target, 0.0);
+            double[] aRow = a[i];
+            if (aRow.length != b.length) {
+                throw new IllegalArgumentException("inner dimensions differ: " + aRow.length + " vs " + b.length);
+            }
+            for (int k = 0; k < aRow.length; k++) {
+                addScaled(target, aRow[k], b[k]);
+            }
+        }
+    }
+
+    /** out = H X H for symmetric H (rows) and X. */
+    static void congruence(double[][] h, double[][] x, double[][] out) {
+        double[][] hx = new double[h.length][h.length];
+        product(h, x, hx);
+        product(hx, h, out);
+    }
+
+    /** out = diag(a) X diag(a). */
+    static void diagonalCongruence(double[] a, double[][] x, double[][] out) {
+        if (x.length != a.length || out.length != a.length) {
+            throw new IllegalArgumentException("matrix sizes differ from the diagonal length " + a.length);
+        }
+        for (int i = 0; i < a.length; i++) {
+            double[] row = x[i];
+            double[] target = out[i];
+            hadamard(a, row, target);
+            for (int j = 0; j < target.length; j++) {
+                target[j] *= a[i];
+            }
+        }
+    }
+
+    /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
+    static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
+        int k = columns.length;
+        double[][] xg = new double[k][];
+        for (int c = 0; c < k; c++) {
+            double[] v = new double[x.length];
+            multiply(x, columns[c], v);
+            xg[c] = v;
+        }
+        double[][] coupling = new double[k][];
+        for (int c = 0; c < k; c++) {
+            double[] row = new double[xg.length];
+            for (int e = 0; e < row.length; e++) {
+                row[e] = dot(columns[c], xg[e]);
+            }
+            coupling[c] = row;
+        }
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+        for (int c = 0; c < k; c++) {
+            double[] gc = columns[c];
+            double[] weights = coupling[c];
+            for (int i = 0; i < gc.length && i < out.length; i++) {
+                double[] target = out[i];
+                for (int e = 0; e < weights.length && e < columns.length; e++) {
+                    addScaled(target, gc[i] * weights[e], columns[e]);
+                }
+            }
+        }
+    }
+
+    /** The k x k Gram matrix G^T G of factor columns. */
+    static double[][] gram(double[][] columns) {
+        int k = columns.length;
+        double[][] g = new double[k][k];
+        for (int c = 0; c < k; c++) {
+            double[] row = g[c];
+            for (int e = 0; e < row.length && e < columns.length; e++) {
+                row[e] = dot(columns[c], columns[e]);
+            }
+        }
+        return g;
+    }
+
+    /** The dense d x d matrix sum_c g_c g_c^T. */
+    static double[][] outerSum(@NonNegative int d, double[][] columns) {
+        double[][] out = new double[d][d];
+        for (double[] g : columns) {
+            for (int i = 0; i < g.length && i < out.length; i++) {
+                addScaled(out[i], g[i], g);
+            }
+        }
+        return out;
+    }
+
+    static void requireSameLength(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw lengthMismatch(a, b);
+        }
+    }
+
+    static IllegalArgumentException lengthMismatch(double[] a, double[] b) {
+        return new IllegalArgumentException("vector lengths differ: " + a.length + " vs " + b.length);
+    }
+}

@@ -1,0 +1,62 @@
+package org.unlearnstability.linalg;
+
+import org.checkerframework.checker.index.qual.NonNegative;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * A per-sample Hessian H_i = grad^2 l_i(w*) (paper, section 2.1, eq. (1)): a symmetric positive
+ * semidefinite d x d matrix kept in the cheapest exact representation it has.
+ *
+ * <p>Implementations are immutable. Diagonal and low-rank factor forms are never expanded to a
+ * dense d x d matrix by the operations here, except by {@link #toMatrix()}, which exists for
+ * oracles and small problems.
+ */
+public sealed interface Hessian permits DenseHessian, DiagonalHessian, FactorHessian {
+
+    /** @return the dimension d of the parameter space */
+    @NonNegative int dimension();
+
+    /**
+     * Writes H x into {@code out}.
+     *
+     * @param x a vector of length d
+     * @param out a vector of length d, distinct from x, overwritten
+     */
+    void multiply(double[] x, double[] out);
+
+    /**
+     * Writes H X H into {@code out}: the congruence that drives the second moment of update (2)
+     * (Lemma 2.1, eq. (6)).
+     *
+     * @param x a symmetric d x d matrix as rows
+     * @param out a d x d matrix as rows, overwritten
+     */
+    void congruence(double[][] x, double[][] out);
+
+    /** @return Tr(H) */
+    double trace();
+
+    /**
+     * The Frobenius inner product Tr(H K) = ||H^{1/2} K^{1/2}||_F^2, the squared entry of the
+     * coherence matrices of Definitions 1 and 3.
+     *
+     * @param other a Hessian of the same dimension
+     * @return Tr(H other)
+     */
+    double frobeniusInner(Hessian other);
+
+    /** @return lambda_max(H), computed once */
+    double lambdaMax();
+
+    /** @return the rank bound of the representation (d for dense, nonzeros for diagonal, k for factors) */
+    int representationRank();
+
+    /** @return H as a dense Hipparchus matrix (for oracles and small dense work) */
+    RealMatrix toMatrix();
+
+    /**
+     * @param factor a finite nonnegative scale
+     * @return factor * H in the same representation
+     */
+    Hessian scale(double factor);
+}
