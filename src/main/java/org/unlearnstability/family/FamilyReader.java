@@ -1,5 +1,8 @@
 package org.unlearnstability.family;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -40,5 +43,23 @@ public final class FamilyReader {
         NpyReader.FileSet forgetSet = NpyReader.read(forget, "forget", layout);
         return FamilyValidator.family(retainSet.hessians(), retainSet.validator(),
                 forgetSet.hessians(), forgetSet.validator());
+    }
+
+    /**
+     * @param source the file
+     * @param e why it could not be read
+     * @return the one-line rejection "cannot read: ..."
+     */
+    static InputException unreadable(String source, IOException e) {
+        String reason;
+        if (e instanceof NoSuchFileException) {
+            reason = "no such file";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else {
+            String message = e.getMessage();
+            reason = e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+        }
+        return new InputException(source, null, -1, "cannot read: " + reason);
     }
 }

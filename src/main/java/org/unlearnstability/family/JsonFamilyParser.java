@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,12 +54,8 @@ final class JsonFamilyParser {
         } catch (JsonProcessingException e) {
             throw new InputException(source, set, index, "malformed JSON" + where(e.getLocation()) + ": "
                     + e.getOriginalMessage());
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, null, -1, "cannot read: no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(source, null, -1, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new InputException(source, null, -1, "cannot read: " + e);
+            throw FamilyReader.unreadable(source, e);
         }
     }
 

@@ -80,7 +80,8 @@ record NpyHeader(ByteOrder order, int itemSize, boolean fortranOrder, long[] sha
         parser.expect('}');
         parser.requireEnd();
         if (descr == null || fortran == null || shape == null) {
-            throw new IllegalArgumentException("missing key: a header has exactly 'descr', 'fortran_order' and 'shape'");
+            throw new IllegalArgumentException(
+                    "missing key: a header has exactly 'descr', 'fortran_order' and 'shape'");
         }
         return new NpyHeader(byteOrder(descr), itemSize(descr), fortran, shape, dataOffset);
     }

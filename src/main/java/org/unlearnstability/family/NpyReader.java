@@ -73,14 +73,8 @@ final class NpyReader {
         } catch (EOFException e) {
             throw reject("file ended early: " + e.getMessage());
         } catch (IOException e) {
-            throw new InputException(source, null, -1, "cannot read: " + describe(e));
+            throw FamilyReader.unreadable(source, e);
         }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        return message == null ? kind : kind + " " + message;
     }
 
     private NpyHeader readHeader(FileChannel channel) throws IOException {

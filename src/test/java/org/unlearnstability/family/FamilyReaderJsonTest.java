@@ -173,7 +173,9 @@ class FamilyReaderJsonTest {
                 "expected an array of Hessians, found an object");
         Path element = retain("[[[1, 0], [0, 1]], \"identity\"]");
         assertRejected(() -> FamilyReader.readJson(element), element.toString(), "retain", 1,
-                "expected a matrix (array of rows), {\"diagonal\": [...]} or {\"factor\": [[...], ...]}, found a string");
+                "expected " + JsonFamilyParser.FORMS + ", found a string");
+        assertEquals("a matrix (array of rows), {\"diagonal\": [...]} or {\"factor\": [[...], ...]}",
+                JsonFamilyParser.FORMS);
         Path flat = retain("[[1, 0, 0, 1]]");
         assertRejected(() -> FamilyReader.readJson(flat), flat.toString(), "retain", 0,
                 "H[0] is not an array of numbers (found a number)");
@@ -213,7 +215,8 @@ class FamilyReaderJsonTest {
     @Test
     void rejectsBadHyperparameters() throws IOException {
         String sets = "\"retain\": [[[1]], [[1]]], \"forget\": [[[1]], [[1]], [[1]]]";
-        Path unknown = json("{\"hyperparameters\": {\"eta\": 1, \"alpha\": 0.5, \"batch\": 1, \"lr\": 2}, " + sets + "}");
+        Path unknown = json("{\"hyperparameters\": {\"eta\": 1, \"alpha\": 0.5, \"batch\": 1, \"lr\": 2}, "
+                + sets + "}");
         assertRejected(() -> FamilyReader.readJson(unknown), unknown.toString(), "hyperparameters.lr", -1,
                 "unknown field (allowed: eta, alpha, batch)");
         Path missing = json("{\"hyperparameters\": {\"alpha\": 0.5, \"batch\": 1}, " + sets + "}");

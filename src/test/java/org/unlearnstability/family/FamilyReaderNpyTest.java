@@ -2,7 +2,6 @@ package org.unlearnstability.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -15,6 +14,8 @@ import static org.unlearnstability.family.HessianAssertions.numberAfter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +98,43 @@ class FamilyReaderNpyTest {
         for (int s = 0; s < 3; s++) {
             assertSameHessian(FactorHessian.ofRows(factorSamples()[s]), family.forget().get(s), "forget " + s);
         }
+    }
+
+    /**
+     * Files written by numpy itself (np.save and numpy.lib.format.write_array, see
+     * make_fixtures.py beside them): G[s][i][c] = (s + 1)(i + 1) - 2c + s / 4, H[s] = G[s] G[s]^T.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numpyFiles")
+    void numpyWrittenFilesAreRead(String name) throws URISyntaxException {
+        URL url = getClass().getResource("numpy/" + name);
+        if (url == null) {
+            throw new AssertionError("missing fixture " + name);
+        }
+        Path file = Path.of(url.toURI());
+        boolean factor = name.startsWith("factor");
+        HessianFamily family = FamilyReader.readNpy(file, file, factor ? NpyLayout.FACTOR : NpyLayout.AUTO);
+        assertEquals(3, family.nRetain());
+        for (int s = 0; s < 3; s++) {
+            double[][] g = new double[4][2];
+            for (int i = 0; i < 4; i++) {
+                for (int c = 0; c < 2; c++) {
+                    g[i][c] = (s + 1) * (i + 1) - 2 * c + 0.25 * s;
+                }
+            }
+            FactorHessian expected = FactorHessian.ofRows(g);
+            Hessian read = family.retain().get(s);
+            if (factor) {
+                assertSameHessian(expected, read, name + " sample " + s);
+            } else {
+                assertSameHessian(DenseHessian.of(expected.toMatrix().getData()), read, name + " sample " + s);
+            }
+        }
+    }
+
+    static List<String> numpyFiles() {
+        return List.of("dense_f8_c_le.npy", "dense_f4_f_be.npy", "dense_f8_v2.npy", "factor_f8_f_le.npy",
+                "factor_f4_c_be.npy", "factor_f4_v3.npy");
     }
 
     @Test
@@ -231,21 +269,24 @@ class FamilyReaderNpyTest {
         Path truncated = dir.resolve("truncated.npy");
         NpyFixture.writeRaw(truncated, 1, header, new byte[56]);
         assertRejected(() -> FamilyReader.readNpy(truncated, identity(), NpyLayout.AUTO), truncated.toString(),
-                "retain", -1, "declared shape (2, 2, 2) of float64 little-endian needs 64 bytes of data, the file holds 56");
+                "retain", -1, "declared shape (2, 2, 2) of float64 little-endian needs 64 bytes of data,"
+                        + " the file holds 56");
         Path overlong = dir.resolve("overlong.npy");
         NpyFixture.writeRaw(overlong, 1, header, new byte[72]);
         assertRejected(() -> FamilyReader.readNpy(overlong, identity(), NpyLayout.AUTO), overlong.toString(),
-                "retain", -1, "declared shape (2, 2, 2) of float64 little-endian needs 64 bytes of data, the file holds 72");
+                "retain", -1, "declared shape (2, 2, 2) of float64 little-endian needs 64 bytes of data,"
+                        + " the file holds 72");
     }
 
     @Test
     void missingFileIsAnInputError() throws IOException {
         Path absent = dir.resolve("absent.npy");
-        InputException e = assertThrows(InputException.class,
-                () -> FamilyReader.readNpy(identity(), absent, NpyLayout.AUTO));
-        assertEquals(absent.toString(), e.source());
-        assertEquals(-1, e.sampleIndex());
-        assertTrue(e.reason().startsWith("cannot read: NoSuchFileException"), e.reason());
+        assertRejected(() -> FamilyReader.readNpy(identity(), absent, NpyLayout.AUTO), absent.toString(), null, -1,
+                "cannot read: no such file");
+        Path directory = dir.resolve("sub");
+        Files.createDirectory(directory);
+        assertRejected(() -> FamilyReader.readNpy(directory, identity(), NpyLayout.AUTO), directory.toString(), null,
+                -1, "cannot read: IOException Is a directory");
     }
 
     /**
