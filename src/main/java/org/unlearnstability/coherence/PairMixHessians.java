@@ -29,12 +29,19 @@ public final class PairMixHessians {
         double best = candidates.stream().mapToDouble(Candidate::lower).max().orElse(0.0);
         List<Hessian> retain = geometry.family().retain();
         List<Hessian> forget = geometry.family().forget();
-        for (Candidate c : candidates) {
-            if (c.upper() <= best) {
+        int chunk = 8 * Runtime.getRuntime().availableProcessors();
+        for (int start = 0; start < candidates.size(); start += chunk) {
+            double bar = best;
+            List<Candidate> open = candidates.subList(start, Math.min(candidates.size(), start + chunk)).stream()
+                    .filter(c -> c.upper() > bar).toList();
+            if (open.isEmpty()) {
                 break;
             }
-            Hessian d = HessianCombination.of(new double[] {a, b}, List.of(retain.get(c.r()), forget.get(c.f())));
-            best = Math.max(best, d.lambdaMax());
+            double chunkBest = open.parallelStream()
+                    .mapToDouble(c -> HessianCombination.of(new double[] {a, b},
+                            List.of(retain.get(c.r()), forget.get(c.f()))).lambdaMax())
+                    .max().orElse(0.0);
+            best = Math.max(best, chunkBest);
         }
         return best;
     }
