@@ -139,6 +139,15 @@ class FigureSmokeTest {
         assertFalse(pathsStroked(document, "rgb(242,194,0)").stream().filter(p -> segments(p) >= 49).toList()
                 .isEmpty(), "the exact boundary curve is missing");
         assertTrue(Files.readString(svg).contains("Theorem 2.3 (8)"), "legend entry missing");
+        Element cells = document.getElementById("heatmap-cells");
+        NodeList groups = document.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength() && cells == null; i++) {
+            Element group = (Element) groups.item(i);
+            cells = "heatmap-cells".equals(group.getAttribute("id")) ? group : null;
+        }
+        assertNotNull(cells, "no group of heatmap cells");
+        assertEquals("crispEdges", cells.getAttribute("shape-rendering"));
+        assertEquals(50 * 50, cells.getElementsByTagName("path").getLength(), "one path per cell");
     }
 
     @Test
