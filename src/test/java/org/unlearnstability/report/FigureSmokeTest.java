@@ -171,6 +171,19 @@ class FigureSmokeTest {
                 List.of(Path.of("tightness-ratio7.png"), Path.of("coherence-vs-snr.svg"))));
     }
 
+    @Test
+    void aNanPointBreaksACurveIntoTwoPieces() throws Exception {
+        Color green = new Color(0x00A000);
+        LinePlot plot = LinePlot.builder()
+                .curve(Curve.of("broken", green, LineStyle.DASHED, new double[] {1, 2, 3, 4, 5},
+                        new double[] {1, 2, Double.NaN, 4, 5}))
+                .build();
+        List<Element> paths = pathsStroked(parse(plot.toSvg(400, 300)), "rgb(0,160,0)");
+        Element line = paths.stream().max((a, b) -> Integer.compare(segments(a), segments(b))).orElseThrow();
+        assertEquals(2, line.getAttribute("d").chars().filter(c -> c == 'M').count(), line.getAttribute("d"));
+        assertEquals(2, segments(line), "segments 1-2 and 4-5 only");
+    }
+
     static boolean contains(BufferedImage image, Color colour) {
         for (int x = 0; x < image.getWidth(); x++) {
             for (int y = 0; y < image.getHeight(); y++) {
