@@ -1,8 +1,6 @@
 package org.unlearnstability.linalg;
 
-import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.checkerframework.checker.index.qual.NonNegative;
 import org.hipparchus.linear.RealMatrix;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
@@ -94,15 +92,10 @@ public final class DenseHessian implements Hessian {
     public double lambdaMax() {
         Double cached = lambdaMax;
         if (cached == null) {
-            cached = largestEigenvalue(toMatrix());
+            cached = LargestEigenvalue.of(rows);
             lambdaMax = cached;
         }
         return cached;
-    }
-
-    static double largestEigenvalue(RealMatrix symmetric) {
-        double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
-        return Arrays.stream(values).max().orElse(0.0);
     }
 
     @Override

@@ -121,8 +121,8 @@ public final class FactorHessian implements Hessian {
         if (cached == null) {
             // The nonzero spectrum of G G^T equals that of the k x k Gram G^T G.
             cached = columns.length <= dimension
-                    ? DenseHessian.largestEigenvalue(new Array2DRowRealMatrix(DenseKernels.gram(columns), false))
-                    : DenseHessian.largestEigenvalue(toMatrix());
+                    ? LargestEigenvalue.of(DenseKernels.gram(columns))
+                    : LargestEigenvalue.of(DenseKernels.outerSum(dimension, columns));
             lambdaMax = cached;
         }
         return cached;

@@ -1,0 +1,84 @@
+package org.unlearnstability.coherence;
+
+import java.util.List;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.HessianCombination;
+
+/**
+ * Every static quantity of section 2.2 for one family and one choice of (alpha, B): the noise
+ * constants of Definition 2, the mix-Hessian D (eq. (5)), lambda_max(S) of the mix-coherence
+ * matrix (Definition 3) with a certified bracket, max lambda_max(D_rf), the unlearning coherence
+ * sigma (Definition 4) and the single-set coherences (Definition 1) of both sets.
+ *
+ * <p>None of these depends on eta: C_r and C_f scale with eta^2 but enter only through their
+ * normalised square roots C_r', C_f'.
+ *
+ * @param noise C_r, C_f, C_r', C_f' at the given hyper-parameters
+ * @param lambdaMaxS lambda_max(S) with its bracket
+ * @param maxLambdaMaxDrf max over pairs of lambda_max(D_rf)
+ * @param sigma lambda_max(S) / max lambda_max(D_rf) (NaN when every D_rf vanishes)
+ * @param retainSingle Definition 1 on the retain set
+ * @param forgetSingle Definition 1 on the forget set
+ * @param lambdaMaxD lambda_max(D), D = C_r' H_R + C_f' H_F
+ */
+public record CoherenceAnalysis(
+        NoiseConstants noise,
+        CertifiedEigenvalue lambdaMaxS,
+        double maxLambdaMaxDrf,
+        double sigma,
+        SingleSetCoherence retainSingle,
+        SingleSetCoherence forgetSingle,
+        double lambdaMaxD) {
+
+    /**
+     * @param family the family
+     * @param hyper the hyper-parameters (B must fit the family)
+     * @return the analysis
+     */
+    public static CoherenceAnalysis of(HessianFamily family, Hyperparameters hyper) {
+        return of(FamilyGeometry.of(family), hyper);
+    }
+
+    /**
+     * @param geometry a precomputed family geometry (reuse it across hyper-parameters)
+     * @param hyper the hyper-parameters (B must fit the family)
+     * @return the analysis
+     */
+    public static CoherenceAnalysis of(FamilyGeometry geometry, Hyperparameters hyper) {
+        HessianFamily family = geometry.family();
+        hyper.requireFits(family);
+        NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
+        double a = noise.cRPrime();
+        double b = noise.cFPrime();
+        CertifiedEigenvalue lambdaS = PerronRoot.of(new MixCoherenceMatrix(geometry, a, b));
+        double maxDrf = PairMixHessians.maxLambdaMax(geometry, a, b);
+        double sigma = maxDrf == 0.0 ? Double.NaN : lambdaS.estimate() / maxDrf;
+        return new CoherenceAnalysis(noise, lambdaS, maxDrf, sigma, SingleSetCoherence.retain(geometry),
+                SingleSetCoherence.forget(geometry), mixHessian(family, a, b).lambdaMax());
+    }
+
+    /**
+     * The mix-Hessian of eq. (5): (1/(n_r n_f)) sum_{r,f} D_rf = C_r' H_R + C_f' H_F.
+     *
+     * @param family the family
+     * @param a C_r'
+     * @param b C_f'
+     * @return D
+     */
+    public static Hessian mixHessian(HessianFamily family, double a, double b) {
+        List<Hessian> all = family.all();
+        double[] weights = new double[all.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i < family.nRetain() ? a / family.nRetain() : b / family.nForget();
+        }
+        return HessianCombination.of(weights, all);
+    }
+
+    /** @return the certified bracket of sigma, [lower, upper] of lambda_max(S) over max lambda_max(D_rf) */
+    public double[] sigmaBracket() {
+        return new double[] {lambdaMaxS.lower() / maxLambdaMaxDrf, lambdaMaxS.upper() / maxLambdaMaxDrf};
+    }
+}

@@ -1,0 +1,61 @@
+package org.unlearnstability.theory;
+
+import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.dynamics.Hyperparameters;
+
+/**
+ * The thresholds of Theorem 2.2 (divergence, eq. (7)) and Theorem 2.3 (convergence, eq. (8)),
+ * as printed:
+ * <pre>
+ *   (7)  lambda_max(D) >= sqrt(2) sigma / (eta K7),
+ *        K7 = (1-alpha) n_f sqrt(n_r/B - 1) + alpha n_r sqrt(n_f/B - 1)
+ *   (8)  lambda_max(D) <= 2 sigma / (eta C_r' (sigma + n_f (n_r/B - 1)))
+ * </pre>
+ * Because sigma, D and C_r' do not depend on eta, (7) holds iff eta >= eta7 = sqrt(2) sigma / (K7 lambda_max(D))
+ * and (8) holds iff eta <= eta8 = 2 sigma / (C_r' (sigma + n_f (n_r/B - 1)) lambda_max(D)).
+ * An infinite threshold or rate (a zero denominator) is +Infinity here and null in JSON.
+ *
+ * @param k7 K7
+ * @param threshold7 the right-hand side of (7) at eta
+ * @param threshold8 the right-hand side of (8) at eta
+ * @param eta7 the smallest eta at which (7) holds
+ * @param eta8 the largest eta at which (8) holds
+ * @param condition7 whether (7) holds at eta
+ * @param condition8 whether (8) holds at eta
+ */
+public record StabilityThresholds(
+        double k7, double threshold7, double threshold8, double eta7, double eta8,
+        boolean condition7, boolean condition8) {
+
+    /**
+     * @param analysis the coherence analysis at (alpha, B)
+     * @param hyper eta, alpha, B
+     * @param nRetain n_r
+     * @param nForget n_f
+     * @return the thresholds
+     */
+    public static StabilityThresholds of(CoherenceAnalysis analysis, Hyperparameters hyper, int nRetain, int nForget) {
+        double eta = hyper.eta();
+        double alpha = hyper.alpha();
+        double b = hyper.batch();
+        double sigma = analysis.sigma();
+        double lambdaD = analysis.lambdaMaxD();
+        double k7 = (1 - alpha) * nForget * Math.sqrt(Math.max(0.0, nRetain / b - 1))
+                + alpha * nRetain * Math.sqrt(Math.max(0.0, nForget / b - 1));
+        double threshold7 = ratio(Math.sqrt(2) * sigma, eta * k7);
+        double denominator8 = analysis.noise().cRPrime() * (sigma + nForget * (nRetain / b - 1));
+        double threshold8 = ratio(2 * sigma, eta * denominator8);
+        double eta7 = ratio(Math.sqrt(2) * sigma, k7 * lambdaD);
+        double eta8 = ratio(2 * sigma, denominator8 * lambdaD);
+        return new StabilityThresholds(k7, threshold7, threshold8, eta7, eta8,
+                lambdaD >= threshold7, lambdaD <= threshold8);
+    }
+
+    /** A positive numerator over a zero denominator is the threshold at infinity, not an error. */
+    private static double ratio(double numerator, double denominator) {
+        if (denominator == 0.0) {
+            return numerator > 0.0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        return numerator / denominator;
+    }
+}
