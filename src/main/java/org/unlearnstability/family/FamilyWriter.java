@@ -2,18 +2,16 @@ package org.unlearnstability.family;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.unlearnstability.dynamics.Hyperparameters;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.report.AtomicOutput;
 
 /**
  * Writes a Hessian family (paper, section 2.1) as a JSON family file of specs/family.md, keeping
@@ -26,29 +24,16 @@ public final class FamilyWriter {
     }
 
     /**
-     * Writes atomically: into a temporary file in the target's directory, flushed to disk, then
-     * moved over the target with ATOMIC_MOVE, so that a reader never sees a partial file.
+     * Writes atomically through {@link AtomicOutput}: into a temporary file in the target's
+     * directory, forced to disk, then moved over the target with ATOMIC_MOVE, so that a reader never
+     * sees a partial file.
      *
      * @param file the target file
      * @param contents the family and its optional fields
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void write(Path file, FamilyFile contents) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
-        if (directory == null) {
-            throw new IOException("no directory for " + file);
-        }
-        Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
-                write(out, contents);
-                out.getFD().sync();
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicOutput.writeStream(file, out -> write(out, contents));
     }
 
     /**

@@ -295,7 +295,7 @@ class FamilyReaderNpyTest {
      */
     @Test
     void float32RoundingOfAPsdMatrixIsAcceptedButIndefinitenessIsNot() throws IOException {
-        RandomFamilies random = new RandomFamilies(20_251_129L);
+        SeededHessians random = new SeededHessians(20_251_129L);
         double[][][] lowRank = new double[20][][];
         for (int s = 0; s < lowRank.length; s++) {
             lowRank[s] = random.denseRows(12, 3);
@@ -336,7 +336,7 @@ class FamilyReaderNpyTest {
                     ByteOrder order = (storage & 2) == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
                     boolean fortran = (storage & 4) != 0;
                     int version = 1 + (storage & 8) / 8;
-                    RandomFamilies random = new RandomFamilies(seed);
+                    SeededHessians random = new SeededHessians(seed);
                     double[][][] retain = factor ? random.factorSamples(3, d, d + 1) : random.denseSamples(3, d);
                     double[][][] forget = factor ? random.factorSamples(2, d, 1) : random.denseSamples(2, d);
                     NpyLayout layout = factor ? NpyLayout.FACTOR : NpyLayout.DENSE;

@@ -86,7 +86,7 @@ class FamilyWriterTest {
     void writingThenReadingGivesIdenticalHessians() {
         qt().withExamples(150).forAll(longs().all(), integers().between(1, 7), integers().between(1, 5),
                 integers().between(1, 5)).checkAssert((seed, d, nRetain, nForget) -> {
-                    HessianFamily family = new RandomFamilies(seed).mixed(d, nRetain, nForget);
+                    HessianFamily family = new SeededHessians(seed).mixed(d, nRetain, nForget);
                     Path file = dir.resolve("property.json");
                     try {
                         FamilyWriter.write(file, FamilyFile.of(family));

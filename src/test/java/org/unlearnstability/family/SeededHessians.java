@@ -3,24 +3,21 @@ package org.unlearnstability.family;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.rng.RandomStreams;
 
 /**
  * Seeded random PSD Hessians for property tests: dense A A^T (exactly symmetric), nonnegative
  * diagonals with some zeros, and factors G of 0 to d + 1 columns.
  */
-final class RandomFamilies {
+final class SeededHessians {
     private final UniformRandomProvider rng;
-    private final ZigguratSampler.NormalizedGaussian gaussian;
 
-    RandomFamilies(long seed) {
-        this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    SeededHessians(long seed) {
+        this.rng = RandomStreams.stream(seed);
     }
 
     /** @return a family mixing all three forms */
@@ -63,7 +60,7 @@ final class RandomFamilies {
         double[][] g = new double[d][k];
         for (int i = 0; i < d; i++) {
             for (int c = 0; c < k; c++) {
-                g[i][c] = scale * gaussian.sample();
+                g[i][c] = scale * RandomStreams.gaussian(rng);
             }
         }
         return g;
@@ -73,7 +70,7 @@ final class RandomFamilies {
     double[] diagonal(int d) {
         double[] h = new double[d];
         for (int i = 0; i < d; i++) {
-            h[i] = rng.nextInt(4) == 0 ? 0.0 : Math.abs(gaussian.sample());
+            h[i] = rng.nextInt(4) == 0 ? 0.0 : Math.abs(RandomStreams.gaussian(rng));
         }
         return h;
     }
