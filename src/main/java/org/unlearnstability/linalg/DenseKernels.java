@@ -131,8 +131,11 @@ final class DenseKernels {
         }
         for (int i = 0; i < out.length; i++) {
             double[] row = out[i];
-            for (int j = 0; j < i && j < out.length && i < out[j].length; j++) {
-                row[j] = out[j][i];
+            for (int j = 0; j < i && j < row.length; j++) {
+                double[] other = out[j];
+                if (i < other.length) {
+                    row[j] = other[i];
+                }
             }
         }
     }

@@ -130,6 +130,22 @@ class MeanSquareOperatorTest {
         assertEquals(k0 + k2 + 1.0, MeanSquareOperator.of(family, hyper).meanSquare(1)[0], 1e-14);
     }
 
+    @Test
+    void samplersAgreeOnTheMeanSquareWhenSupportsWithinEachSetAreDisjoint() {
+        HessianFamily family = org.unlearnstability.family.PaperConstruction.section31(10, 1);
+        Hyperparameters hyper = new Hyperparameters(0.4, 0.2, 3);
+        double[] bernoulli = MeanSquareOperator.of(family, hyper, BatchSampler.BERNOULLI).meanSquare(4);
+        double[] withoutReplacement = MeanSquareOperator.of(family, hyper, BatchSampler.WITHOUT_REPLACEMENT)
+                .meanSquare(4);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(bernoulli[k], withoutReplacement[k], 1e-12 * bernoulli[k]);
+        }
+        HessianFamily shared = org.unlearnstability.family.PaperConstruction.section31(10, 4);
+        double b = MeanSquareOperator.of(shared, hyper, BatchSampler.BERNOULLI).meanSquare(1)[0];
+        double w = MeanSquareOperator.of(shared, hyper, BatchSampler.WITHOUT_REPLACEMENT).meanSquare(1)[0];
+        assertTrue(w < b, "a shared direction has less batch noise without replacement: " + w + " vs " + b);
+    }
+
     private static List<Hessian> project(List<Hessian> set) {
         return set.stream().map(h -> (Hessian) FactorHessian.rankOne(
                 Arrays.copyOf(((FactorHessian) h).columns()[0], 2))).toList();
