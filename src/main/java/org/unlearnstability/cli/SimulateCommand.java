@@ -85,7 +85,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Divergence ratio ||w_K|| / ||w_0|| (default: ${DEFAULT-VALUE}).")
     private double threshold;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")

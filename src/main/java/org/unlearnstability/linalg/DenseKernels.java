@@ -115,7 +115,8 @@ final class DenseKernels {
     /** The upper triangle of out = a * b (square, as rows), mirrored into the lower triangle. */
     static void upperProduct(double[][] a, double[][] b, double[][] out) {
         if (out.length != a.length || b.length != a.length) {
-            throw new IllegalArgumentException("matrix sizes differ: " + a.length + ", " + b.length + ", " + out.length);
+            throw new IllegalArgumentException("matrix sizes differ: " + a.length + ", " + b.length + ", "
+                    + out.length);
         }
         for (int i = 0; i < out.length; i++) {
             double[] target = out[i];

@@ -84,7 +84,8 @@ class SimulateCommandTest {
         commandLine.addSubcommand("simulate", new SimulateCommand());
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute("simulate", "--family", "f.json", "--eta", "0.1", "--alpha", "0", "--batch", "1");
+        int exit = commandLine.execute("simulate", "--family", "f.json", "--eta", "0.1", "--alpha", "0",
+                "--batch", "1");
         assertEquals(Main.EXIT_BAD_INPUT, exit);
         assertTrue(err.toString().contains("f.json"), err.toString());
     }

@@ -12,7 +12,6 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.unlearnstability.dynamics.DynamicsCases.Case;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -113,7 +112,8 @@ class MeanSquareOperatorTest {
 
     @Test
     void diagonalFamiliesKeepTheirOwnCoordinatesAndDropUntouchedOnes() {
-        List<Hessian> retain = List.of(DiagonalHessian.of(new double[] {2, 0, 1}), DiagonalHessian.of(new double[] {0, 0, 3}));
+        List<Hessian> retain = List.of(DiagonalHessian.of(new double[] {2, 0, 1}),
+                DiagonalHessian.of(new double[] {0, 0, 3}));
         List<Hessian> forget = List.of(DiagonalHessian.of(new double[] {1, 0, 0}));
         HessianFamily family = new HessianFamily(retain, forget);
         Hyperparameters hyper = new Hyperparameters(0.3, 0.25, 1);

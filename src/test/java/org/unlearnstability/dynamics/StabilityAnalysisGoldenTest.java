@@ -1,33 +1,25 @@
 package org.unlearnstability.dynamics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.family.RandomFamilies;
+import org.unlearnstability.report.GoldenFile;
 
 /**
  * Golden values of {@link StabilityAnalysis} for fixed families: the paper's section 3.1 construction
- * at n_r = n_f = 50, Q in {1, 10, 50}, and a small dense Wishart family. Compared at a relative
- * tolerance of 1e-9; the file is rewritten only with -Dgolden.update=true.
+ * at n_r = n_f = 50, Q in {1, 10, 50}, and a small dense Wishart family, compared by the project's
+ * {@link GoldenFile} (relative 1e-9); the file is rewritten only with -Dgolden.update=true.
  */
 class StabilityAnalysisGoldenTest {
     private static final Path GOLDEN = Path.of("golden", "dynamics", "stability-analysis.json");
-    private static final double TOLERANCE = 1e-9;
 
     private static Map<String, ObjectNode> compute(ObjectMapper mapper) {
         Map<String, HessianFamily> families = new LinkedHashMap<>();
@@ -72,44 +64,9 @@ class StabilityAnalysisGoldenTest {
 
     @Test
     void analysisMatchesTheGoldenFile() throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Map<String, ObjectNode> actual = compute(mapper);
-        if (Boolean.getBoolean("golden.update")) {
-            ObjectNode root = mapper.createObjectNode();
-            actual.forEach(root::set);
-            Files.createDirectories(GOLDEN.getParent());
-            Path temp = Files.createTempFile(GOLDEN.getParent(), "stability-analysis", ".tmp");
-            Files.writeString(temp, mapper.writeValueAsString(root) + "\n");
-            Files.move(temp, GOLDEN, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        JsonNode golden = mapper.readTree(GOLDEN.toFile());
-        assertEquals(actual.size(), golden.size(), "golden families");
-        for (Map.Entry<String, ObjectNode> entry : actual.entrySet()) {
-            JsonNode expected = golden.get(entry.getKey());
-            assertTrue(expected != null, "golden file lacks " + entry.getKey());
-            compare(entry.getKey(), expected, entry.getValue());
-        }
-    }
-
-    private static void compare(String where, JsonNode expected, JsonNode actual) {
-        if (expected.isObject()) {
-            Iterator<String> names = expected.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                assertTrue(actual.has(name), where + " lacks " + name);
-                compare(where + "." + name, expected.get(name), actual.get(name));
-            }
-            assertEquals(expected.size(), actual.size(), where);
-        } else if (expected.isArray()) {
-            assertEquals(expected.size(), actual.size(), where);
-            for (int i = 0; i < expected.size(); i++) {
-                compare(where + "[" + i + "]", expected.get(i), actual.get(i));
-            }
-        } else if (expected.isNumber()) {
-            double e = expected.asDouble();
-            assertEquals(e, actual.asDouble(), TOLERANCE * Math.abs(e), where);
-        } else {
-            assertEquals(expected, actual, where);
-        }
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        compute(mapper).forEach(root::set);
+        GoldenFile.at(GOLDEN).assertMatches(root);
     }
 }
