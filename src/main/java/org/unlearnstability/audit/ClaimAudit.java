@@ -165,13 +165,55 @@ final class ClaimAudit {
                 starts.add(e);
             }
         }
-        List<Evaluated> chosen = starts.subList(0, Math.min(budget.starts(), starts.size()));
+        List<Evaluated> chosen = new ArrayList<>(starts.subList(0, Math.min(budget.starts(), starts.size())));
+        chosen.addAll(nearEquality());
         return IntStream.range(0, chosen.size()).parallel().mapToObj(i -> {
             Evaluated from = chosen.get(i);
             CaseSearch.Found found = new CaseSearch(claim, from.auditCase(), failures)
                     .run(budget.evaluations(), RandomStreams.stream(seed, claim.ordinal(), 1_000_000L + i));
             return new Evaluated(from.index(), found.best(), found.check());
         }).toList();
+    }
+
+    /**
+     * Extra search starts next to the constructed equality cases (where the slack is exactly 1), embedded in
+     * d = 1, 2, 3 as full factors with a small random perturbation: a violation of the strict reading, if
+     * any, would sit just beyond such a point. Indexed after every generated case.
+     */
+    private List<Evaluated> nearEquality() {
+        List<Evaluated> out = new ArrayList<>();
+        List<BoundaryCases.KnownCase> known = BoundaryCases.of(claim);
+        for (int k = 0; k < known.size(); k++) {
+            for (int d = 1; d <= 3; d++) {
+                int index = budget.cases() + 3 * k + d - 1;
+                org.apache.commons.rng.UniformRandomProvider rng = RandomStreams.stream(seed, claim.ordinal(),
+                        2_000_000L + index);
+                AuditCase c = embedded(known.get(k), d, rng);
+                out.add(new Evaluated(index, c, new CaseSearch(claim, c, failures).evaluate(c)));
+            }
+        }
+        return out;
+    }
+
+    private static AuditCase embedded(BoundaryCases.KnownCase known, int d,
+            org.apache.commons.rng.UniformRandomProvider rng) {
+        HessianFamily family = known.family();
+        int slots = family.nRetain() + family.nForget();
+        FamilyShape.Form[] forms = new FamilyShape.Form[slots];
+        int[] columns = new int[slots];
+        double[] params = new double[slots * d * d];
+        List<Hessian> all = family.all();
+        for (int t = 0; t < slots; t++) {
+            forms[t] = FamilyShape.Form.FACTOR;
+            columns[t] = d;
+            for (int i = 0; i < d * d; i++) {
+                params[t * d * d + i] = 0.02 * RandomStreams.gaussian(rng);
+            }
+            params[t * d * d] += Math.sqrt(all.get(t).trace());
+        }
+        FamilyShape shape = new FamilyShape(d, family.nRetain(), family.nForget(), forms, columns, false, null);
+        return new AuditCase(FamilyKind.DENSE, shape, params, known.hyper().alpha(), known.hyper().eta(),
+                known.hyper().batch());
     }
 
     /** Shrinks the smallest violating cases and keeps the smallest result. */

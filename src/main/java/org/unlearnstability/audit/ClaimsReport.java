@@ -122,8 +122,11 @@ final class ClaimsReport {
         d.append("* Reading tested: ").append(spec.readingTested()).append('\n');
         d.append(String.format(Locale.ROOT, "* Cases: %d generated, %d applicable; by kind: %s%n", c.cases(),
                 c.applicable(), c.applicableByKind()));
-        d.append(String.format(Locale.ROOT, "* Local search: %d starts, %d evaluations; largest slack %s at %s%n",
-                c.searchStarts(), c.searchEvaluations(), TightnessReport.fmt(c.maxSlack()), c.worst()));
+        d.append(String.format(Locale.ROOT, "* Local search: %d starts%s, %d evaluations; largest slack %s at %s%n",
+                c.searchStarts(), c.equalityCases().isEmpty() ? ""
+                        : " (" + 3 * c.equalityCases().size() + " of them next to the constructed equality case, "
+                                + "embedded in d = 1, 2, 3)", c.searchEvaluations(), TightnessReport.fmt(c.maxSlack()),
+                c.worst()));
         d.append(String.format(Locale.ROOT, "* Floating-point candidates beyond 1 + 1e-8: %d generated, %d searched; "
                 + "within 1e-8 of slack 1 (equality cases): %d; numerical failures: %d%n", c.randomViolations(),
                 c.searchViolations(), c.boundary(), c.numericalFailures()));

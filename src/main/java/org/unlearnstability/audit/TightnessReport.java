@@ -49,7 +49,9 @@ final class TightnessReport {
         md.append("* `ratio7 = eta7 / etaStar` below 1: (7) claims divergence at rates where the exact dynamics ")
                 .append("converge (wrong side). `ratio8 = eta8 / etaStar` above 1: (8) claims convergence at rates ")
                 .append("where the exact dynamics do not converge (wrong side).\n");
-        md.append("* B = n: no sampling noise (C_r = C_f = 0), K7 = 0, so eta7 is infinite.\n\n");
+        md.append("* B = n: no sampling noise (C_r = C_f = 0), K7 = 0, so eta7 is infinite.\n");
+        md.append("* Heatmaps: a log colour scale with white at ratio 1. For ratio8 red is the wrong side; for ")
+                .append("ratio7 the wrong side is blue (below 1), and red means (7) is conservative.\n\n");
         List<TightnessGrid.Cell> wrong7 = cells.stream().filter(TightnessGrid.Cell::wrong7).toList();
         List<TightnessGrid.Cell> wrong8 = cells.stream().filter(TightnessGrid.Cell::wrong8).toList();
         md.append(String.format(Locale.ROOT, "**(7) on the wrong side: %d of %d cells**%s%n%n", wrong7.size(),

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.report.Progress;
@@ -28,9 +29,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "reports", description = "Report directory (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("reports");
 
-    @Option(names = "--counterexamples", defaultValue = "golden/counterexamples",
-            description = "Directory of the counterexample family files (default: ${DEFAULT-VALUE}).")
-    private Path counterexamples = Path.of("golden", "counterexamples");
+    @Option(names = "--counterexamples", description = "Directory of the counterexample family files (default: "
+            + "golden/counterexamples, or <out>/counterexamples with --quick, so that a quick run leaves the stored "
+            + "counterexamples of the full audit alone).")
+    private @Nullable Path counterexamples;
 
     @Option(names = "--specs", defaultValue = "specs/claims",
             description = "Directory of the claim specs, for the links in claims.md (default: ${DEFAULT-VALUE}).")
@@ -45,7 +47,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ClaimsAudit.Options options = new ClaimsAudit.Options(out, counterexamples, specs, quick, seed);
+        Path directory = counterexamples != null ? counterexamples
+                : quick ? out.resolve("counterexamples") : Path.of("golden", "counterexamples");
+        ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
         try (Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
             result = ClaimsAudit.run(options, progress);

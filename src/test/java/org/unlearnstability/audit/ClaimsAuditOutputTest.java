@@ -66,4 +66,25 @@ class ClaimsAuditOutputTest {
         assertEquals("single-set-reduction", read.violation().orElseThrow().get("claim").asText());
         assertEquals(r.counterexample().family().nForget(), read.family().nForget());
     }
+
+    @Test
+    void claimsReportHasAVerdictRowPerClaimWithLinksAndDecidingNumbers(@TempDir Path dir) {
+        List<ClaimResult> results = List.of(ClaimsAudit.quick(ClaimId.THEOREM22_DIVERGENCE, ClaimsAudit.DEFAULT_SEED),
+                ClaimsAudit.quick(ClaimId.THEOREM22_DIVERGENCE_STRICT, ClaimsAudit.DEFAULT_SEED),
+                ClaimsAudit.quick(ClaimId.THEOREM23_EXISTENCE, ClaimsAudit.DEFAULT_SEED));
+        ClaimsAudit.Result result = new ClaimsAudit.Result(results, java.util.Map.of(), 1.0, Double.NaN, List.of(),
+                0.5, List.of());
+        ClaimsAudit.Options options = new ClaimsAudit.Options(dir.resolve("reports"), dir.resolve("golden"),
+                dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
+        String md = ClaimsReport.markdown(result, options,
+                java.util.Map.of(ClaimId.THEOREM22_DIVERGENCE, dir.resolve("golden").resolve("theorem22-divergence.json")));
+        assertTrue(md.contains("| **FAILS** |"), md);
+        assertTrue(md.contains("| **HOLDS** |"), md);
+        assertTrue(md.contains("| **NOT TESTABLE AS STATED** |"), md);
+        assertTrue(md.contains("[theorem22-divergence](../specs/theorem22-divergence.md)"), md);
+        assertTrue(md.contains("[theorem22-divergence.json](../golden/theorem22-divergence.json)"), md);
+        assertTrue(md.contains("exact: rho(T) = E||w_{k+1}||^2 / E||w_k||^2 = 1 vs 1 = 1 (claimed >)"
+                .replace("|", "\\|")), md);
+        assertTrue(md.contains("quick subset"), md);
+    }
 }
