@@ -103,7 +103,7 @@ public final class PhaseBoundaries {
         return crossing(columns, cell -> run(cell, sampler, eta).lyapunov() - visibleRate);
     }
 
-    private static Fig1Cell.Run run(Fig1Cell cell, String sampler, double eta) {
+    static Fig1Cell.Run run(Fig1Cell cell, String sampler, double eta) {
         for (Fig1Cell.Run r : cell.runs()) {
             if (r.sampler().equals(sampler) && r.eta() == eta) {
                 return r;
