@@ -74,7 +74,7 @@ public final class CellCache<T> {
     }
 
     /**
-     * @param cellName the cell's file name without extension, such as "Q007-B012"
+     * @param cellName the cell's file name without extension, such as "Q007" (a row of cells)
      * @return the cached cell, or empty when absent or unreadable
      */
     public Optional<T> load(String cellName) {

@@ -132,11 +132,14 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
                 fmt(median(gap, r -> r.run().log10MeanSquare())), fmt(min(gap, r -> r.run().log10MeanSquare())),
                 fmt(max(gap, r -> r.run().log10MeanSquare())), fmt(median(gap, r -> r.run().log10RatioMedian())),
                 fmt(min(gap, r -> r.run().log10RatioMedian())), fmt(max(gap, r -> r.run().log10RatioMedian())),
-                negative, slow, visible, visibleRate, noRunDiverged, noRunDiverged == 0 ? 0 : gap.get(0).run().repeats());
+                negative, slow, visibleRate, visible, noRunDiverged, gap.get(0).run().repeats());
     }
 
     /** @return rows (ties excluded) where Monte Carlo and "lyapunov &gt; ln(ratio)/K" disagree, as a Markdown table */
     public String visibleDisagreements() {
+        if (monteCarloVersusVisibleLyapunov() == 0) {
+            return "none\n";
+        }
         MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "lyapunov", "lyapunovEstimate",
                 "runs diverged", "median log10 ratio");
         rows.stream().filter(r -> r.mcVerdict() != Verdict.TIE

@@ -16,7 +16,7 @@ import org.unlearnstability.theory.StabilityThresholds;
 
 /**
  * The computations behind one Figure 1 spec: the coherence quantities of a row of fixed Q (computed
- * once per Q, see {@link #coherence(int)}) and the cells of that row ({@link #cell(int, StaticCell)}).
+ * once per Q, see {@link #coherence(int)}) and the cells of that row ({@link #cell(StaticCell)}).
  *
  * <p>Random streams: run r of cell (Q, B) under sampler s draws w_0 and its batches from
  * {@code RandomStreams.stream(seed, Q, B, code(s), r)}, with code 1 for Bernoulli and 2 without

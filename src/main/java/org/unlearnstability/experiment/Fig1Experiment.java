@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,11 +40,9 @@ public final class Fig1Experiment implements Experiment {
         Fig1Spec spec = Fig1Spec.read(file.path().toString(), file.tree());
         long start = System.nanoTime();
         Sweep sweep = sweep(spec, file.baseName(), context);
-        long computed = System.nanoTime();
         Fig1Report report = new Fig1Report(spec, file, sweep.cells());
         ExperimentOutcome outcome = report.write(context.out(), new Fig1Report.Timing(context.threads(),
-                sweep.cached(), sweep.cells().size(), sweep.coherenceSeconds(), sweep.cellSeconds(),
-                (computed - start) / 1e9, Runtime.getRuntime().availableProcessors()));
+                sweep.cached(), sweep.cells().size(), sweep.seconds(), Runtime.getRuntime().availableProcessors()));
         return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
                 outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -51,14 +50,14 @@ public final class Fig1Experiment implements Experiment {
     /**
      * @param cells every cell, in (Q, B) order
      * @param cached how many came from the cache
-     * @param coherenceSeconds wall time of the coherence phase
-     * @param cellSeconds wall time of the Monte Carlo and exact-dynamics phase
+     * @param seconds wall time of the computation (cache reads included)
      */
-    record Sweep(List<Fig1Cell> cells, int cached, double coherenceSeconds, double cellSeconds) {
+    record Sweep(List<Fig1Cell> cells, int cached, double seconds) {
     }
 
     /**
-     * Computes (or loads) every cell of the spec.
+     * Computes (or loads) every cell of the spec, one row of fixed Q per task: the coherence analysis
+     * of the row's family is shared by its cells, and the row is one cache file.
      *
      * @param spec the spec
      * @param name the spec's base name (the cache folder's prefix)
@@ -66,76 +65,43 @@ public final class Fig1Experiment implements Experiment {
      * @return the cells in (Q, B) order
      */
     static Sweep sweep(Fig1Spec spec, String name, RunContext context) {
-        CellCache<Fig1Cell> cache = CellCache.open(context.cacheRoot(), name, CODE_VERSION,
-                JsonOutput.toText(spec.toJson()), Fig1Cell.class);
-        Map<String, Fig1Cell> cells = new ConcurrentHashMap<>();
-        List<Integer> rowsToCompute = new ArrayList<>();
+        long start = System.nanoTime();
+        CellCache<Fig1Cell[]> cache = CellCache.open(context.cacheRoot(), name, CODE_VERSION,
+                JsonOutput.toText(spec.toJson()), Fig1Cell[].class);
+        Map<Integer, List<Fig1Cell>> rows = new ConcurrentHashMap<>();
+        List<Integer> todo = new ArrayList<>();
         for (int q : spec.q().values()) {
-            boolean missing = false;
-            for (int b : spec.batch().values()) {
-                Optional<Fig1Cell> cell = cache.load(cellName(q, b));
-                if (cell.isPresent()) {
-                    cells.put(cellName(q, b), cell.get());
-                } else {
-                    missing = true;
-                }
-            }
-            if (missing) {
-                rowsToCompute.add(q);
+            Optional<Fig1Cell[]> row = cache.load(rowName(q));
+            if (row.isPresent() && row.get().length == spec.batch().size()) {
+                rows.put(q, List.of(row.get()));
+            } else {
+                todo.add(q);
             }
         }
-        int cached = cells.size();
+        int cached = rows.size() * spec.batch().size();
         Fig1Computation computation = new Fig1Computation(spec);
         ForkJoinPool pool = new ForkJoinPool(context.threads());
-        try {
-            long t0 = System.nanoTime();
-            List<Fig1Computation.StaticCell> todo = coherence(pool, computation, rowsToCompute, cells, context);
-            long t1 = System.nanoTime();
-            cells(pool, computation, todo, cache, cells, context);
-            long t2 = System.nanoTime();
-            List<Fig1Cell> ordered = new ArrayList<>(cells.values());
-            ordered.sort(Comparator.comparingInt(Fig1Cell::q).thenComparingInt(Fig1Cell::batch));
-            return new Sweep(ordered, cached, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        try (Progress progress = progress("fig1 cells", (long) todo.size() * spec.batch().size(), context)) {
+            run(pool, () -> todo.parallelStream().forEach(q -> {
+                List<Fig1Cell> row = new ArrayList<>();
+                for (Fig1Computation.StaticCell cell : computation.coherence(q)) {
+                    row.add(computation.cell(cell));
+                    progress.advance();
+                }
+                cache.store(rowName(q), row.toArray(Fig1Cell[]::new));
+                rows.put(q, row);
+            }));
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static List<Fig1Computation.StaticCell> coherence(ForkJoinPool pool, Fig1Computation computation,
-            List<Integer> rows, Map<String, Fig1Cell> done, RunContext context) {
-        Map<Integer, List<Fig1Computation.StaticCell>> byRow = new ConcurrentHashMap<>();
-        try (Progress progress = progress("fig1 coherence rows", rows.size(), context)) {
-            run(pool, () -> rows.parallelStream().forEach(q -> {
-                byRow.put(q, computation.coherence(q));
-                progress.advance();
-            }));
-        }
-        List<Fig1Computation.StaticCell> todo = new ArrayList<>();
-        for (int q : rows) {
-            for (Fig1Computation.StaticCell cell : byRow.get(q)) {
-                if (!done.containsKey(cellName(cell.q(), cell.batch()))) {
-                    todo.add(cell);
-                }
-            }
-        }
-        return todo;
-    }
-
-    private static void cells(ForkJoinPool pool, Fig1Computation computation, List<Fig1Computation.StaticCell> todo,
-            CellCache<Fig1Cell> cache, Map<String, Fig1Cell> done, RunContext context) {
-        try (Progress progress = progress("fig1 cells", todo.size(), context)) {
-            run(pool, () -> todo.parallelStream().forEach(staticCell -> {
-                Fig1Cell cell = computation.cell(staticCell);
-                String name = cellName(cell.q(), cell.batch());
-                cache.store(name, cell);
-                done.put(name, cell);
-                progress.advance();
-            }));
-        }
+        List<Fig1Cell> ordered = new ArrayList<>();
+        rows.values().forEach(ordered::addAll);
+        ordered.sort(Comparator.comparingInt(Fig1Cell::q).thenComparingInt(Fig1Cell::batch));
+        return new Sweep(ordered, cached, (System.nanoTime() - start) / 1e9);
     }
 
     private static Progress progress(String label, long total, RunContext context) {
-        if (context.progress()) {
+        if (context.progress() && total > 0) {
             return Progress.onStderr(label, total);
         }
         return new Progress(label, total, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
@@ -161,7 +127,7 @@ public final class Fig1Experiment implements Experiment {
         }
     }
 
-    static String cellName(int q, int batch) {
-        return String.format("Q%03d-B%03d", q, batch);
+    static String rowName(int q) {
+        return String.format(Locale.ROOT, "Q%03d", q);
     }
 }

@@ -53,13 +53,10 @@ final class Fig1Report {
      * @param threads worker threads
      * @param cached cells read from the cache
      * @param cells all cells
-     * @param coherenceSeconds the coherence phase
-     * @param cellSeconds the Monte Carlo phase
-     * @param computeSeconds both phases, with cache reads
+     * @param computeSeconds the computation of every cell (coherence, exact dynamics, Monte Carlo) with cache reads
      * @param cores processors available to the JVM
      */
-    record Timing(int threads, int cached, int cells, double coherenceSeconds, double cellSeconds,
-            double computeSeconds, int cores) {
+    record Timing(int threads, int cached, int cells, double computeSeconds, int cores) {
     }
 
     Fig1Report(Fig1Spec spec, SpecFile file, List<Fig1Cell> cells) {
