@@ -32,10 +32,9 @@ public final class CoherenceBenchmark {
     private static void measure(PrintStream out, int n, int d, int repetitions) {
         HessianFamily family = RandomFamilies.denseWishart(7, n, n, d);
         Hyperparameters hyper = new Hyperparameters(0.5, 0.1, Math.max(1, n / 5));
-        CoherenceAnalysis.of(family, hyper);
+        CoherenceAnalysis last = CoherenceAnalysis.of(family, hyper);
         resetPeaks();
         double[] seconds = new double[repetitions];
-        CoherenceAnalysis last = null;
         for (int i = 0; i < repetitions; i++) {
             long start = System.nanoTime();
             last = CoherenceAnalysis.of(family, hyper);

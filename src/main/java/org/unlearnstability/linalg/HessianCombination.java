@@ -26,7 +26,7 @@ public final class HessianCombination {
         @NonNegative int d = terms.get(0).dimension();
         for (int i = 0; i < weights.length; i++) {
             if (!(weights[i] >= 0.0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("weight " + i + " is not a finite nonnegative number: " + weights[i]);
+                throw new IllegalArgumentException("weight " + i + " is not finite and nonnegative: " + weights[i]);
             }
             if (terms.get(i).dimension() != d) {
                 throw new IllegalArgumentException("term " + i + " has dimension " + terms.get(i).dimension()
