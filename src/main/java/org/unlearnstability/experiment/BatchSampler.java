@@ -35,6 +35,7 @@ public enum BatchSampler {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown batch sampler '" + id + "' (expected bernoulli or without-replacement)");
+        throw new IllegalArgumentException("unknown batch sampler '" + id
+                + "' (expected bernoulli or without-replacement)");
     }
 }

@@ -51,7 +51,8 @@ final class Fig1Markdown {
                 + "run by `reproduce`; the table is [fig1.csv](fig1.csv) / [fig1.json](fig1.json), one row per cell, "
                 + "learning rate and sampler.%n%n"
                 + "## Setup%n%n"
-                + "- Construction of section 3.1: n_r = n_f = %d, H_i = m e_1 e_1^T for the first Q samples of each set "
+                + "- Construction of section 3.1: n_r = n_f = %d, H_i = m e_1 e_1^T for the first Q samples of each "
+                + "set "
                 + "and m e_{i-Q+1} e_{i-Q+1}^T for the others, m = 2n/Q, d = n - Q + 1; alpha = %s.%n"
                 + "- Grid: Q = %d..%d (sigma from %s to %s), B = %d..%d; learning rates %s (one heatmap each); "
                 + "samplers %s.%n"
@@ -166,8 +167,8 @@ final class Fig1Markdown {
             byBatch.computeIfAbsent(cell.batch(), b -> new ArrayList<>()).add(cell);
         }
         List<List<Fig1Cell>> columns = new ArrayList<>(byBatch.values());
-        MarkdownTable table = MarkdownTable.of("eta", "B", "Theorem 2.2 (7)", "exact mean square", "almost sure visible",
-                "Theorem 2.3 (8)");
+        MarkdownTable table = MarkdownTable.of("eta", "B", "Theorem 2.2 (7)", "exact mean square",
+                "almost sure visible", "Theorem 2.3 (8)");
         for (int c = 0; c < 6; c++) {
             table.align(c, MarkdownTable.Align.RIGHT);
         }
@@ -189,7 +190,8 @@ final class Fig1Markdown {
     }
 
     private String timing() {
-        String verify = verifyTiming.isEmpty() ? "not recorded in this checkout (run `mvn verify` first)" : verifyTiming;
+        String verify = verifyTiming.isEmpty() ? "not recorded in this checkout (run `mvn verify` first)"
+                : verifyTiming;
         return String.format(Locale.ROOT, "## Timing%n%n"
                 + "- This run: %.2f s to compute %d cells (%d of them read from the cache) on %d threads (%d "
                 + "processors available); the total, with writing the table and figures, is in reports/README.md.%n"

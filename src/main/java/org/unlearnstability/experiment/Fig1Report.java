@@ -18,7 +18,6 @@ import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
 import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.HeatmapCell;
-import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.LineStyle;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;

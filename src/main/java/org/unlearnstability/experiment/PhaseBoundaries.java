@@ -119,7 +119,8 @@ public final class PhaseBoundaries {
         for (Fig1Cell cell : column) {
             if (!close(cell.lambdaMaxD(), first.lambdaMaxD()) || !close(cell.cRPrime(), first.cRPrime())) {
                 throw new IllegalStateException("lambda_max(D) or C_r' differs between Q = " + first.q() + " and Q = "
-                        + cell.q() + " at B = " + cell.batch() + ": the theorem boundaries are not curves in (B, sigma)");
+                        + cell.q() + " at B = " + cell.batch()
+                        + ": the theorem boundaries are not curves in (B, sigma)");
             }
         }
     }

@@ -40,7 +40,8 @@ public record SpecFile(Path path, JsonNode tree, String experiment) {
         }
         JsonNode experiment = tree == null ? null : tree.get("experiment");
         if (experiment == null || !experiment.isTextual()) {
-            throw new InputException(source, "experiment", -1, "missing (a string naming the experiment, e.g. \"fig1\")");
+            throw new InputException(source, "experiment", -1,
+                    "missing (a string naming the experiment, e.g. \"fig1\")");
         }
         return new SpecFile(path, tree, experiment.asText());
     }

@@ -20,7 +20,8 @@ class PhaseBoundariesTest {
 
     @Test
     void curvesSeparateTheCellsWhereTheirConditionHolds() {
-        Fig1Spec spec = Fig1Spec.read("quick", SpecFile.read(Path.of("specs", "experiments", "fig1-quick.json")).tree());
+        Path quick = Path.of("specs", "experiments", "fig1-quick.json");
+        Fig1Spec spec = Fig1Spec.read("quick", SpecFile.read(quick).tree());
         List<Fig1Cell> cells = new ArrayList<>();
         Fig1Computation computation = new Fig1Computation(spec);
         for (int q : spec.q().values()) {
@@ -40,11 +41,11 @@ class PhaseBoundariesTest {
                         Fig1Cell.Run run = PhaseBoundaries.run(cell, sampler, eta);
                         String label = "Q=" + cell.q() + " B=" + cell.batch() + " eta=" + eta + " " + sampler;
                         if (!nearly(cell.sigma(), t22.sigma()[i])) {
-                            assertEquals(cell.sigma() < t22.sigma()[i], run.cond7(), "(7) below the solid curve, " + label);
+                            assertEquals(cell.sigma() < t22.sigma()[i], run.cond7(), "(7) below the curve, " + label);
                             checked++;
                         }
                         if (!Double.isNaN(t23.sigma()[i]) && !nearly(cell.sigma(), t23.sigma()[i])) {
-                            assertEquals(cell.sigma() > t23.sigma()[i], run.cond8(), "(8) above the dashed curve, " + label);
+                            assertEquals(cell.sigma() > t23.sigma()[i], run.cond8(), "(8) above the curve, " + label);
                             checked++;
                         }
                         if (!Double.isNaN(ms.sigma()[i])) {
