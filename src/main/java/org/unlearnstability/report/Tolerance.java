@@ -29,7 +29,7 @@ public record Tolerance(double relative, double absolute) {
     /**
      * @param expected the golden value
      * @param actual the computed value
-     * @return whether they match; equal infinities match, NaN matches only NaN
+     * @return whether they match; an infinity matches only the same infinity, NaN only NaN
      */
     public boolean accepts(double expected, double actual) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
@@ -37,6 +37,10 @@ public record Tolerance(double relative, double absolute) {
         }
         if (expected == actual) {
             return true;
+        }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            // Otherwise infinity would be "within" a relative tolerance of any large finite value.
+            return false;
         }
         double scale = Math.max(Math.abs(expected), Math.abs(actual));
         return Math.abs(actual - expected) <= Math.max(absolute, relative * scale);

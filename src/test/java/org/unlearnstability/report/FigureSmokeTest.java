@@ -158,7 +158,8 @@ class FigureSmokeTest {
         assertEquals(30, segments(pathsStroked(parse(Files.readString(line.get(1))), "rgb(214,39,40)").stream()
                 .max((a, b) -> Integer.compare(segments(a), segments(b))).orElseThrow()) + 1,
                 "the dashed bound should be one path through its 30 points");
-        assertTrue(out.written().containsAll(List.of(Path.of("tightness-ratio7.png"), Path.of("coherence-vs-snr.svg"))));
+        assertTrue(out.written().containsAll(
+                List.of(Path.of("tightness-ratio7.png"), Path.of("coherence-vs-snr.svg"))));
     }
 
     static boolean contains(BufferedImage image, Color colour) {
