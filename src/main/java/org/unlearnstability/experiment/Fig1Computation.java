@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.FamilyGeometry;
+import org.unlearnstability.dynamics.BatchSampler;
+import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.MeanSquareOperator;
 import org.unlearnstability.dynamics.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
@@ -16,7 +19,7 @@ import org.unlearnstability.theory.StabilityThresholds;
 
 /**
  * The computations behind one Figure 1 spec: the coherence quantities of a row of fixed Q (computed
- * once per Q, see {@link #coherence(int)}) and the cells of that row ({@link #cell(StaticCell)}).
+ * once per Q, see {@link #coherence(int)}) and the cells of that row ({@link #cell(StaticCell, HessianFamily)}).
  *
  * <p>Random streams: run r of cell (Q, B) under sampler s draws w_0 and its batches from
  * {@code RandomStreams.stream(seed, Q, B, code(s), r)}, with code 1 for Bernoulli and 2 without
@@ -53,15 +56,24 @@ final class Fig1Computation {
     }
 
     /**
+     * A row of fixed Q: its family and the static quantities of its cells.
+     *
+     * @param family the section 3.1 family at Q
+     * @param cells one per B of the spec, in order
+     */
+    record Row(HessianFamily family, List<StaticCell> cells) {
+    }
+
+    /**
      * The coherence analysis of the construction at Q for every B of the spec. sigma, D and C_r'
      * depend on B only through (C_r', C_f'), so one analysis serves every B with the same C_r' (to the
      * bit); with n_r = n_f that is every B &lt; n, and B = n (where C_r = C_f = 0 and C_r' is the limit
      * value 1 - alpha, see NoiseConstants) needs at most one more.
      *
      * @param q Q
-     * @return the static cells of the row, in the spec's order of B
+     * @return the row
      */
-    List<StaticCell> coherence(int q) {
+    Row coherence(int q) {
         int n = spec.nRetain();
         HessianFamily family = PaperConstruction.section31(n, q);
         FamilyGeometry geometry = FamilyGeometry.of(family);
@@ -82,21 +94,29 @@ final class Fig1Computation {
             row.add(new StaticCell(q, b, family.dimension(), analysis.sigma(), analysis.lambdaMaxD(),
                     analysis.noise().cRPrime(), thresholds.eta7(), thresholds.eta8(), cond7, cond8));
         }
-        return row;
+        return new Row(family, row);
     }
 
     /**
+     * rho and etaStar come from the general mean-square operator of the dynamics package
+     * ({@link MeanSquareOperator}, {@link CriticalLearningRate}, both samplers); the Lyapunov exponent
+     * and E||w_K||^2 after K steps from the closed-form law of the construction ({@link Section31Law},
+     * whose rho and etaStar the tests check against the operator's).
+     *
      * @param cell the static quantities of the cell
+     * @param family the family of its row
      * @return the cell's Monte Carlo runs and exact dynamics on top of its static quantities
      */
-    Fig1Cell cell(StaticCell cell) {
+    Fig1Cell cell(StaticCell cell, HessianFamily family) {
         List<Fig1Cell.Run> runs = new ArrayList<>();
         for (BatchSampler sampler : samplers) {
             Section31Law law = new Section31Law(spec.nRetain(), cell.q(), cell.batch(), spec.alpha(), sampler);
             double[][] growth = monteCarlo(law, sampler);
-            double etaStar = law.etaStar();
+            double etaStar = CriticalLearningRate.of(family, spec.alpha(), cell.batch(), sampler).etaStar();
             for (int e = 0; e < etas.length; e++) {
-                runs.add(run(law, sampler, etas[e], etaStar, growth[e], cell.cond7()[e], cell.cond8()[e]));
+                Hyperparameters hyper = new Hyperparameters(etas[e], spec.alpha(), cell.batch());
+                double rho = MeanSquareOperator.of(family, hyper, sampler).rho().rho();
+                runs.add(run(law, sampler, etas[e], rho, etaStar, growth[e], cell.cond7()[e], cell.cond8()[e]));
             }
         }
         return new Fig1Cell(cell.q(), cell.batch(), cell.dimension(), cell.sigma(), cell.lambdaMaxD(),
@@ -122,8 +142,8 @@ final class Fig1Computation {
         return sampler == BatchSampler.BERNOULLI ? 1 : 2;
     }
 
-    private Fig1Cell.Run run(Section31Law law, BatchSampler sampler, double eta, double etaStar, double[] growth,
-            boolean cond7, boolean cond8) {
+    private Fig1Cell.Run run(Section31Law law, BatchSampler sampler, double eta, double rho, double etaStar,
+            double[] growth, boolean cond7, boolean cond8) {
         double threshold = Math.log(spec.divergenceRatio());
         int diverged = 0;
         double sum = 0.0;
@@ -137,7 +157,7 @@ final class Fig1Computation {
         Arrays.sort(sorted);
         int m = sorted.length;
         double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
-        return new Fig1Cell.Run(sampler.id(), eta, law.rho(eta), etaStar,
+        return new Fig1Cell.Run(SamplerName.of(sampler), eta, rho, etaStar,
                 law.log10MeanSquareGrowth(eta, spec.steps()), law.lyapunov(eta), growth.length, diverged,
                 sum / growth.length / spec.steps(), median / Math.log(10), cond7, cond8);
     }

@@ -28,7 +28,7 @@ import org.unlearnstability.report.Progress;
  */
 public final class Fig1Experiment implements Experiment {
     /** Changes whenever the cell computation changes, so that stale cached cells are never reused. */
-    static final String CODE_VERSION = "fig1-cells-1";
+    static final String CODE_VERSION = "fig1-cells-2";
 
     @Override
     public String name() {
@@ -84,8 +84,9 @@ public final class Fig1Experiment implements Experiment {
         try (Progress progress = progress("fig1 cells", (long) todo.size() * spec.batch().size(), context)) {
             run(pool, () -> todo.parallelStream().forEach(q -> {
                 List<Fig1Cell> row = new ArrayList<>();
-                for (Fig1Computation.StaticCell cell : computation.coherence(q)) {
-                    row.add(computation.cell(cell));
+                Fig1Computation.Row coherence = computation.coherence(q);
+                for (Fig1Computation.StaticCell cell : coherence.cells()) {
+                    row.add(computation.cell(cell, coherence.family()));
                     progress.advance();
                 }
                 cache.store(rowName(q), row.toArray(Fig1Cell[]::new));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -115,7 +116,7 @@ public record Fig1Spec(
         require(source, "samplers", !samplers.isEmpty(), "needs at least one sampler");
         for (int i = 0; i < samplers.size(); i++) {
             try {
-                BatchSampler.fromId(samplers.get(i));
+                SamplerName.parse(samplers.get(i));
             } catch (IllegalArgumentException e) {
                 throw new InputException(source, "samplers[" + i + "]", -1, e.getMessage());
             }
@@ -137,7 +138,7 @@ public record Fig1Spec(
 
     /** @return the samplers, in spec order */
     public List<BatchSampler> samplerValues() {
-        return samplers.stream().map(BatchSampler::fromId).toList();
+        return samplers.stream().map(SamplerName::parse).toList();
     }
 
     /** @return ln(divergenceRatio) / steps, the smallest growth rate a run can show as divergence */

@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
+import org.unlearnstability.dynamics.BatchSampler;
 
 /**
  * The batch sequence of update (2) on the section 3.1 construction, drawn step by step from one

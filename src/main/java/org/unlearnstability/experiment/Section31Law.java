@@ -2,6 +2,7 @@ package org.unlearnstability.experiment;
 
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.distribution.discrete.HypergeometricDistribution;
+import org.unlearnstability.dynamics.BatchSampler;
 
 /**
  * The exact one-step law of update (3) on the section 3.1 construction, coordinate by coordinate.
@@ -16,7 +17,8 @@ import org.hipparchus.distribution.discrete.HypergeometricDistribution;
  *   <li>E||w_k||^2 = sum_c (E J_cc^2)^k, so the mean-square spectral radius is rho = max_c E J_cc^2
  *       (the diagonal entries are the whole story: off-diagonal entries of the second moment grow by
  *       E J_aa J_bb, at most the larger of the two by Cauchy-Schwarz), and the critical learning rate is
- *       etaStar = min_c 2 E Z_c / E Z_c^2 for J_cc = 1 - eta Z_c (0 when some E Z_c &lt;= 0);</li>
+ *       etaStar = min_c 2 E Z_c / E Z_c^2 for J_cc = 1 - eta Z_c (0 when some E Z_c &lt;= 0: that coordinate
+ *       never contracts in mean square; every coordinate carries samples, so none is a null direction);</li>
  *   <li>the top Lyapunov exponent (the almost-sure growth rate of ||w_k||) is max_c E log|J_cc|.</li>
  * </ul>
  * Under Bernoulli batches X ~ Binomial(Q, B/n); without replacement X ~ Hypergeometric(n, Q, B). A
@@ -233,10 +235,8 @@ public final class Section31Law {
             return 1.0 - 2.0 * eta * meanZ + eta * eta * secondZ;
         }
 
+        /** E J^2 = 1 - 2 eta E Z + eta^2 E Z^2 &lt; 1 iff eta &lt; 2 E Z / E Z^2; never when E Z &lt;= 0. */
         double critical() {
-            if (secondZ == 0.0) {
-                return Double.POSITIVE_INFINITY;
-            }
             return meanZ <= 0.0 ? 0.0 : 2.0 * meanZ / secondZ;
         }
     }

@@ -2,7 +2,7 @@ package org.unlearnstability.experiment;
 
 /**
  * The verdicts Figure 1 compares. The Monte Carlo verdict is the paper's protocol (majority of the
- * repeats; a tie is a tie). The mean-square verdict is rho &gt; 1 (E||w_k||^2 grows without bound,
+ * repeats; a tie is a tie; the rule of {@link org.unlearnstability.dynamics.Verdict#majority}). The mean-square verdict is rho &gt; 1 (E||w_k||^2 grows without bound,
  * the quantity Lemma 2.1 and Theorems 2.2-2.3 are about). The almost-sure verdict is the sign of the top
  * Lyapunov exponent lambda, the growth rate of ||w_k|| along almost every path; a positive lambda below
  * ln(ratio)/K is {@link #SLOW_DIVERGE}: the path grows, but too slowly for K steps to reach the ratio.
@@ -36,10 +36,11 @@ public enum Verdict {
      * @return the majority verdict, a tie when exactly half diverged
      */
     public static Verdict majority(int diverged, int repeats) {
-        if (2 * diverged == repeats) {
-            return TIE;
-        }
-        return 2 * diverged > repeats ? DIVERGE : CONVERGE;
+        return switch (org.unlearnstability.dynamics.Verdict.majority(diverged, repeats)) {
+            case DIVERGE -> DIVERGE;
+            case CONVERGE -> CONVERGE;
+            case TIE -> TIE;
+        };
     }
 
     /**

@@ -25,7 +25,8 @@ class PhaseBoundariesTest {
         List<Fig1Cell> cells = new ArrayList<>();
         Fig1Computation computation = new Fig1Computation(spec);
         for (int q : spec.q().values()) {
-            computation.coherence(q).forEach(c -> cells.add(computation.cell(c)));
+            Fig1Computation.Row row = computation.coherence(q);
+            row.cells().forEach(c -> cells.add(computation.cell(c, row.family())));
         }
         Map<Integer, List<Fig1Cell>> byBatch = new TreeMap<>();
         cells.forEach(c -> byBatch.computeIfAbsent(c.batch(), b -> new ArrayList<>()).add(c));

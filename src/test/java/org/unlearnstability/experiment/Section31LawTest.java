@@ -1,17 +1,17 @@
 package org.unlearnstability.experiment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
+import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.linalg.Hessian;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The closed-form law of {@link Section31Law} against a literal enumeration of every pair of batches
