@@ -135,19 +135,20 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
                 negative, slow, visibleRate, visible, noRunDiverged, gap.get(0).run().repeats());
     }
 
-    /** @return rows (ties excluded) where Monte Carlo and "lyapunov &gt; ln(ratio)/K" disagree, as a Markdown table */
-    public String visibleDisagreements() {
-        if (monteCarloVersusVisibleLyapunov() == 0) {
-            return "none\n";
-        }
-        MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "lyapunov", "lyapunovEstimate",
-                "runs diverged", "median log10 ratio");
-        rows.stream().filter(r -> r.mcVerdict() != Verdict.TIE
-                && (r.mcVerdict() == Verdict.DIVERGE) != (r.asVerdict() == Verdict.DIVERGE))
-                .forEach(r -> table.row(r.cell().q(), r.cell().batch(), r.run().eta(), fmt(r.cell().sigma()),
-                        fmt(r.run().lyapunov()), fmt(r.run().lyapunovEstimate()),
-                        r.run().diverged() + "/" + r.run().repeats(), fmt(r.run().log10RatioMedian())));
-        return table.toString();
+    /** @return rows (ties excluded) where Monte Carlo and "lyapunov &gt; ln(ratio)/K" disagree */
+    public List<Fig1Row> visibleDisagreements() {
+        return rows.stream().filter(r -> r.mcVerdict() != Verdict.TIE
+                && (r.mcVerdict() == Verdict.DIVERGE) != (r.asVerdict() == Verdict.DIVERGE)).toList();
+    }
+
+    /** @return rows where (7) holds but the exact mean square converges: counterexamples to Theorem 2.2 */
+    public List<Fig1Row> theorem22Violations() {
+        return rows.stream().filter(r -> r.run().cond7() && r.msVerdict() != Verdict.DIVERGE).toList();
+    }
+
+    /** @return rows where (8) holds but the exact mean square diverges: against Figure 1's reading of (8) */
+    public List<Fig1Row> theorem23Violations() {
+        return rows.stream().filter(r -> r.run().cond8() && r.msVerdict() != Verdict.CONVERGE).toList();
     }
 
     /**

@@ -142,9 +142,50 @@ final class Fig1Markdown {
                 + "the visible-growth boundary, where a run's fate depends on the fluctuations of the random walk "
                 + "sum_k log|J_kk| and on the share of ||w_0|| in the growing coordinates):\n\n");
         for (Fig1Agreement a : agreements.values()) {
-            md.append("*").append(a.sampler()).append("*\n\n").append(a.visibleDisagreements()).append("\n");
+            md.append("*").append(a.sampler()).append("*\n\n").append(disagreements(a)).append("\n");
         }
+        md.append("lyapunov is an asymptotic rate. A batch pattern can set a coordinate to exactly 0 (when eta (m/B) "
+                + "((1-alpha) x_r - alpha x_f) = 1), which makes its exponent -infinity although a run of K steps meets "
+                + "that pattern only with probability 1 - (1 - p0)^K and otherwise grows at the drift of the surviving "
+                + "path; the columns p0 and 'group drift while not zeroed' show when that decides a row.\n\n");
         return md.toString();
+    }
+
+    private String disagreements(Fig1Agreement agreement) {
+        List<Fig1Row> rows = agreement.visibleDisagreements();
+        if (rows.isEmpty()) {
+            return "none\n";
+        }
+        MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "lyapunov", "group exponent",
+                "singleton exponent", "p0 (group zeroed per step)", "group drift while not zeroed",
+                "lyapunovEstimate", "runs diverged", "median log10 ratio");
+        for (Fig1Row r : rows) {
+            Section31Law law = new Section31Law(spec.nRetain(), r.cell().q(), r.cell().batch(), spec.alpha(),
+                    SamplerName.parse(r.run().sampler()));
+            double eta = r.run().eta();
+            table.row(r.cell().q(), r.cell().batch(), eta, Fig1Agreement.fmt(r.cell().sigma()),
+                    Fig1Agreement.fmt(r.run().lyapunov()), Fig1Agreement.fmt(law.groupLyapunov(eta)),
+                    law.singletons() > 0 ? Fig1Agreement.fmt(law.singletonLyapunov(eta)) : "-",
+                    Fig1Agreement.fmt(law.groupZeroProbability(eta)), Fig1Agreement.fmt(law.groupSurvivingDrift(eta)),
+                    Fig1Agreement.fmt(r.run().lyapunovEstimate()), r.run().diverged() + "/" + r.run().repeats(),
+                    Fig1Agreement.fmt(r.run().log10RatioMedian()));
+        }
+        return table.toString();
+    }
+
+    private static String violations(List<Fig1Row> rows) {
+        if (rows.isEmpty()) {
+            return "none\n";
+        }
+        MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "eta7", "eta8", "etaStar", "rho",
+                "MC diverged", "asVerdict");
+        for (Fig1Row r : rows) {
+            table.row(r.cell().q(), r.cell().batch(), r.run().eta(), Fig1Agreement.fmt(r.cell().sigma()),
+                    Fig1Agreement.fmt(r.cell().eta7()), Fig1Agreement.fmt(r.cell().eta8()),
+                    Fig1Agreement.fmt(r.run().etaStar()), Fig1Agreement.fmt(r.run().rho()),
+                    r.run().diverged() + "/" + r.run().repeats(), r.asVerdict().id());
+        }
+        return table.toString();
     }
 
     private String theorems() {
@@ -156,6 +197,12 @@ final class Fig1Markdown {
                 + "converges is a counterexample to it as printed. Theorem 2.3 as printed only asserts that some "
                 + "Hessians converge; Figure 1 uses (8) as a convergence boundary for these Hessians, and a row where "
                 + "(8) holds but the mean square diverges contradicts that reading.\n\n");
+        for (Fig1Agreement a : agreements.values()) {
+            md.append("Rows of *").append(a.sampler()).append("* where (7) holds but the exact mean square does not "
+                    + "diverge:\n\n").append(violations(a.theorem22Violations())).append("\n");
+            md.append("Rows of *").append(a.sampler()).append("* where (8) holds but the exact mean square does not "
+                    + "converge:\n\n").append(violations(a.theorem23Violations())).append("\n");
+        }
         md.append("Boundary sigma at selected batch sizes (first sampler; NaN: no crossing inside the grid):\n\n");
         md.append(boundaryTable(spec.samplers().get(0))).append("\n");
         return md.toString();

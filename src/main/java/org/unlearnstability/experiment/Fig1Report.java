@@ -154,12 +154,12 @@ final class Fig1Report {
                         + ">= %s; curves: where each condition flips", spec.repeats(), spec.steps(),
                         Fig1Agreement.fmt(spec.divergenceRatio())))
                 .xAxis(PlotAxis.integers("batch size B"))
-                .yAxis(PlotAxis.linear("unlearning coherence sigma (one row per Q)"));
+                .yAxis(PlotAxis.log("unlearning coherence sigma (one row per Q, log scale)"));
         double visibleRate = spec.visibleGrowthRate();
         for (List<Fig1Cell> column : columns()) {
             List<Fig1Cell> sorted = new ArrayList<>(column);
             sorted.sort(java.util.Comparator.comparingDouble(Fig1Cell::sigma));
-            double[] edges = HeatmapCell.edges(sorted.stream().mapToDouble(Fig1Cell::sigma).toArray(), false);
+            double[] edges = HeatmapCell.edges(sorted.stream().mapToDouble(Fig1Cell::sigma).toArray(), true);
             for (int i = 0; i < sorted.size(); i++) {
                 Fig1Cell cell = sorted.get(i);
                 Fig1Row row = Fig1Row.of(cell, PhaseBoundaries.run(cell, sampler, eta), visibleRate);
@@ -176,13 +176,26 @@ final class Fig1Report {
         PhaseBoundaries.Boundary t23 = PhaseBoundaries.theorem23(columns, eta, spec.nRetain());
         PhaseBoundaries.Boundary ms = PhaseBoundaries.meanSquare(columns, eta, sampler);
         PhaseBoundaries.Boundary as = PhaseBoundaries.almostSure(columns, eta, sampler, visibleRate);
-        map.curve(Curve.of("Theorem 2.2: (7) holds below", Color.BLACK, LineStyle.SOLID, t22.batch(), t22.sigma()));
-        map.curve(Curve.of("Theorem 2.3: (8) holds above", Color.BLACK, LineStyle.DASHED, t23.batch(), t23.sigma()));
+        map.curve(Curve.of("Theorem 2.2: (7) holds below", Color.BLACK, LineStyle.SOLID, t22.batch(),
+                positive(t22.sigma())));
+        map.curve(Curve.of("Theorem 2.3: (8) holds above", Color.BLACK, LineStyle.DASHED, t23.batch(),
+                positive(t23.sigma())));
         map.curve(Curve.of("exact mean square: etaStar = eta", new Color(0xF2A900), LineStyle.SOLID, ms.batch(),
-                ms.sigma()).withWidth(3.0f));
+                positive(ms.sigma())).withWidth(3.0f));
         map.curve(Curve.of("almost sure: Lyapunov = ln(ratio)/K", new Color(0x00A6A6), LineStyle.DOTTED, as.batch(),
-                as.sigma()).withWidth(3.0f));
+                positive(as.sigma())).withWidth(3.0f));
         return map.build();
+    }
+
+    /** The log axis cannot show sigma = 0 (the theorem curves at B = n): such points break the curve. */
+    private static double[] positive(double[] sigma) {
+        double[] shown = sigma.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (!(shown[i] > 0.0)) {
+                shown[i] = Double.NaN;
+            }
+        }
+        return shown;
     }
 
     private String indexSummary(Map<String, Fig1Agreement> agreements, String folder) {

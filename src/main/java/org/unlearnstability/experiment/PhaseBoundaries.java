@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  *       lambda_max(D): (8) holds above it (nowhere when eta c &gt;= 2 and X &gt; 0).</li>
  *   <li>Exact mean-square (etaStar = eta) and almost-sure visible (lyapunov = ln(ratio)/K): sign changes of
  *       etaStar - eta and lyapunov - ln(ratio)/K between vertically adjacent cells, located by linear
- *       interpolation in sigma. A column without a sign change has no point (the curve breaks there);
+ *       interpolation in sigma (halfway when one side is infinite). A column without a sign change has no point (the curve breaks there);
  *       a column with several sign changes contributes its lowest one.</li>
  * </ul>
  * A NaN in a curve marks a column without a point.
@@ -154,11 +154,10 @@ public final class PhaseBoundaries {
                 if (Double.isFinite(a) && Double.isFinite(b) && a * b < 0.0) {
                     return lower.sigma() + (upper.sigma() - lower.sigma()) * a / (a - b);
                 }
-                if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                    // An infinite margin (etaStar infinite, lyapunov -infinity) still fixes its sign.
-                    if (Math.signum(a) * Math.signum(b) < 0.0) {
-                        return Double.isFinite(a) ? lower.sigma() : upper.sigma();
-                    }
+                if (Math.signum(a) * Math.signum(b) < 0.0) {
+                    // An infinite margin (etaStar infinite, lyapunov -infinity) fixes a sign but not a
+                    // position: the flip is somewhere between the rows, drawn halfway.
+                    return 0.5 * (lower.sigma() + upper.sigma());
                 }
             }
             return Double.NaN;

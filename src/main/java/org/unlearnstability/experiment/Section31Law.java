@@ -199,6 +199,46 @@ public final class Section31Law {
                 + weightedLog(p * p, factor(eta, 1, 1));
     }
 
+    /**
+     * Batch patterns can make J_11 exactly 0 (when eta (m/B)((1-alpha) x_r - alpha x_f) = 1): then
+     * E log|J_11| = -infinity although a run of K steps meets such a pattern only with probability
+     * 1 - (1 - p0)^K and otherwise grows at the drift of the surviving path.
+     *
+     * @param eta the learning rate
+     * @return p0, the probability per step that the group coordinate is set to exactly 0
+     */
+    public double groupZeroProbability(double eta) {
+        double p0 = 0.0;
+        for (int xr = 0; xr <= q; xr++) {
+            for (int xf = 0; xf <= q; xf++) {
+                if (factor(eta, xr, xf) == 0.0) {
+                    p0 += groupPmf[xr] * groupPmf[xf];
+                }
+            }
+        }
+        return p0;
+    }
+
+    /**
+     * @param eta the learning rate
+     * @return E[log|J_11| | J_11 != 0], the growth rate per step of the group coordinate along a path that
+     *     has not (yet) been set to 0
+     */
+    public double groupSurvivingDrift(double eta) {
+        double sum = 0.0;
+        double mass = 0.0;
+        for (int xr = 0; xr <= q; xr++) {
+            for (int xf = 0; xf <= q; xf++) {
+                double f = factor(eta, xr, xf);
+                if (f != 0.0) {
+                    sum += weightedLog(groupPmf[xr] * groupPmf[xf], f);
+                    mass += groupPmf[xr] * groupPmf[xf];
+                }
+            }
+        }
+        return mass == 0.0 ? Double.NEGATIVE_INFINITY : sum / mass;
+    }
+
     /** An impossible outcome contributes nothing, even when its factor is zero. */
     private static double weightedLog(double probability, double factor) {
         return probability == 0.0 ? 0.0 : probability * Math.log(Math.abs(factor));
