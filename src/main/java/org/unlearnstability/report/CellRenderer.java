@@ -1,9 +1,11 @@
 package org.unlearnstability.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Map;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -13,12 +15,13 @@ import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 
 /**
  * Fills each {@link HeatmapCell} of a {@link CellDataset} with the colour its {@link ColourScale} gives.
- * Unlike JFreeChart's XYBlockRenderer the rectangles may differ in size and position. Each cell's outline
- * is drawn in its own colour as well, which closes the hairline seams anti-aliasing leaves between
- * neighbouring cells in PNG and SVG viewers.
+ * Unlike JFreeChart's XYBlockRenderer the rectangles may differ in size and position. Cells are filled
+ * without anti-aliasing, so that neighbours meet without the hairline seams anti-aliased edges leave.
  */
 final class CellRenderer extends AbstractXYItemRenderer {
     private static final long serialVersionUID = 1L;
@@ -34,7 +37,20 @@ final class CellRenderer extends AbstractXYItemRenderer {
     public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
             CrosshairState crosshairState, int pass) {
-        HeatmapCell cell = ((CellDataset) dataset).cell(item);
+        boolean svg = g2 instanceof SVGGraphics2D;
+        if (svg && item == 0) {
+            // SVG viewers anti-alias fills, leaving seams between cells; crispEdges on one group avoids them.
+            g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, Map.of("id", "heatmap-cells",
+                    "shape-rendering", "crispEdges"));
+        }
+        fillCell(g2, dataArea, plot, domainAxis, rangeAxis, ((CellDataset) dataset).cell(item));
+        if (svg && item == dataset.getItemCount(series) - 1) {
+            g2.setRenderingHint(SVGHints.KEY_END_GROUP, "heatmap-cells");
+        }
+    }
+
+    private void fillCell(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis,
+            ValueAxis rangeAxis, HeatmapCell cell) {
         Color colour = scale.colourOf(cell.value());
         if (colour == null) {
             return;
@@ -45,12 +61,21 @@ final class CellRenderer extends AbstractXYItemRenderer {
         double x1 = domainAxis.valueToJava2D(cell.xMax(), dataArea, xEdge);
         double y0 = rangeAxis.valueToJava2D(cell.yMin(), dataArea, yEdge);
         double y1 = rangeAxis.valueToJava2D(cell.yMax(), dataArea, yEdge);
-        Rectangle2D block = new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0),
-                Math.abs(y1 - y0));
+        // Corners, not origin plus width: neighbours then share bit-identical edges and leave no gap.
+        Path2D.Double block = new Path2D.Double();
+        block.moveTo(x0, y0);
+        block.lineTo(x1, y0);
+        block.lineTo(x1, y1);
+        block.lineTo(x0, y1);
+        block.closePath();
+        // Without anti-aliasing, neighbouring cells share their edge pixels exactly (no hairline seams).
+        Object antialias = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         g2.setPaint(colour);
         g2.fill(block);
-        g2.setStroke(new BasicStroke(1.0f));
-        g2.draw(block);
+        if (antialias != null) {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, antialias);
+        }
     }
 
     @Override

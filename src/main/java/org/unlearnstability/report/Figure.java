@@ -64,6 +64,8 @@ public abstract class Figure {
     public final String toSvg(int width, int height) {
         requireSize(width, height);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // A hundredth of a point is far below what any viewer shows, and keeps heatmap SVGs small.
+        g2.setGeomDoubleConverter(Figure::twoDecimals);
         toChart().draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGDocument();
     }
@@ -97,6 +99,12 @@ public abstract class Figure {
         writeSvg(svg, width, height);
         directory.record(svg);
         return List.of(png, svg);
+    }
+
+    private static String twoDecimals(double value) {
+        double rounded = Math.rint(value * 100.0) / 100.0;
+        long whole = (long) rounded;
+        return rounded == whole ? Long.toString(whole) : Double.toString(rounded);
     }
 
     private static void requireSize(int width, int height) {

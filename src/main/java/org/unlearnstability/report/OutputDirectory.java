@@ -19,10 +19,12 @@ import java.util.Set;
  */
 public final class OutputDirectory {
     private final Path root;
-    private final Set<Path> written = new LinkedHashSet<>();
+    /** Absolute paths, shared with sub-directories so that the top directory lists every file. */
+    private final Set<Path> written;
 
-    private OutputDirectory(Path root) {
+    private OutputDirectory(Path root, Set<Path> written) {
         this.root = root;
+        this.written = written;
     }
 
     /**
@@ -33,7 +35,19 @@ public final class OutputDirectory {
     public static OutputDirectory create(Path root) throws IOException {
         Path normalized = root.toAbsolutePath().normalize();
         Files.createDirectories(normalized);
-        return new OutputDirectory(normalized);
+        return new OutputDirectory(normalized, new LinkedHashSet<>());
+    }
+
+    /**
+     * @param relative a directory name relative to the root, such as {@code "fig1"}
+     * @return an output directory there whose files are also listed by this one's {@link #written()}
+     * @throws IOException when the directory cannot be created
+     * @throws IllegalArgumentException when the name leads outside the root
+     */
+    public OutputDirectory subdirectory(String relative) throws IOException {
+        Path directory = resolve(relative);
+        Files.createDirectories(directory);
+        return new OutputDirectory(directory, written);
     }
 
     /** @return the absolute, normalized root directory */
@@ -126,10 +140,13 @@ public final class OutputDirectory {
         return normalized;
     }
 
-    /** @return the files written through this directory, each once, in the order first written, relative to the root */
+    /**
+     * @return the files written through this directory or its sub-directories, each once, in the order first
+     *     written, relative to the root
+     */
     public List<Path> written() {
         synchronized (written) {
-            return written.stream().map(root::relativize).toList();
+            return written.stream().filter(file -> file.startsWith(root)).map(root::relativize).toList();
         }
     }
 }

@@ -139,6 +139,15 @@ class FigureSmokeTest {
         assertFalse(pathsStroked(document, "rgb(242,194,0)").stream().filter(p -> segments(p) >= 49).toList()
                 .isEmpty(), "the exact boundary curve is missing");
         assertTrue(Files.readString(svg).contains("Theorem 2.3 (8)"), "legend entry missing");
+        Element cells = document.getElementById("heatmap-cells");
+        NodeList groups = document.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength() && cells == null; i++) {
+            Element group = (Element) groups.item(i);
+            cells = "heatmap-cells".equals(group.getAttribute("id")) ? group : null;
+        }
+        assertNotNull(cells, "no group of heatmap cells");
+        assertEquals("crispEdges", cells.getAttribute("shape-rendering"));
+        assertEquals(50 * 50, cells.getElementsByTagName("path").getLength(), "one path per cell");
     }
 
     @Test
@@ -160,6 +169,19 @@ class FigureSmokeTest {
                 "the dashed bound should be one path through its 30 points");
         assertTrue(out.written().containsAll(
                 List.of(Path.of("tightness-ratio7.png"), Path.of("coherence-vs-snr.svg"))));
+    }
+
+    @Test
+    void aNanPointBreaksACurveIntoTwoPieces() throws Exception {
+        Color green = new Color(0x00A000);
+        LinePlot plot = LinePlot.builder()
+                .curve(Curve.of("broken", green, LineStyle.DASHED, new double[] {1, 2, 3, 4, 5},
+                        new double[] {1, 2, Double.NaN, 4, 5}))
+                .build();
+        List<Element> paths = pathsStroked(parse(plot.toSvg(400, 300)), "rgb(0,160,0)");
+        Element line = paths.stream().max((a, b) -> Integer.compare(segments(a), segments(b))).orElseThrow();
+        assertEquals(2, line.getAttribute("d").chars().filter(c -> c == 'M').count(), line.getAttribute("d"));
+        assertEquals(2, segments(line), "segments 1-2 and 4-5 only");
     }
 
     static boolean contains(BufferedImage image, Color colour) {

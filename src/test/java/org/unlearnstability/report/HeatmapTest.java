@@ -53,6 +53,30 @@ class HeatmapTest {
     }
 
     @Test
+    void neighbouringCellsLeaveNoSeamOfBackground() {
+        double[] x = new double[37];
+        double[] y = new double[23];
+        double[][] values = new double[x.length][y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 0.37 * i * i;
+            for (int j = 0; j < y.length; j++) {
+                y[j] = j * 1.7 + 0.11 * j * j;
+                values[i][j] = (i + j) % 2;
+            }
+        }
+        JFreeChart chart = Heatmap.builder(VERDICTS).grid(x, y, values).build().toChart();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(613, 457, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        for (int px = (int) area.getMinX() + 2; px < area.getMaxX() - 2; px++) {
+            for (int py = (int) area.getMinY() + 2; py < area.getMaxY() - 2; py++) {
+                Color colour = new Color(image.getRGB(px, py) & 0xFFFFFF);
+                assertTrue(colour.equals(BLUE) || colour.equals(RED), "seam pixel " + colour + " at " + px + "," + py);
+            }
+        }
+    }
+
+    @Test
     void aGridOnLogAxesPutsEdgesAtGeometricMidpoints() {
         double[] q = {1, 10, 100};
         double[] b = {1, 4};

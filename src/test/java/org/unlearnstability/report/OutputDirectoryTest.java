@@ -30,6 +30,17 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void subdirectoriesReportTheirFilesToTheTopDirectory() throws IOException {
+        OutputDirectory top = OutputDirectory.create(dir);
+        OutputDirectory fig1 = top.subdirectory("fig1");
+        top.writeString("README.md", "index");
+        fig1.writeString("fig1.csv", "Q\n");
+        assertEquals(List.of(Path.of("README.md"), Path.of("fig1/fig1.csv")), top.written());
+        assertEquals(List.of(Path.of("fig1.csv")), fig1.written());
+        assertThrows(IllegalArgumentException.class, () -> top.subdirectory("../x"));
+    }
+
+    @Test
     void refusesNamesThatLeaveTheRoot() throws IOException {
         OutputDirectory out = OutputDirectory.create(dir.resolve("reports"));
         assertThrows(IllegalArgumentException.class, () -> out.writeString("../escape.txt", "x"));
