@@ -79,10 +79,13 @@ final class BatchDraw {
             }
             int high = (int) (bits & 0xFFFF);
             bits >>>= 16;
-            boolean include = high < thresholdHigh
-                    || high == thresholdHigh && (rng.nextLong() >>> (64 - LOW_BITS)) < thresholdLow;
+            // Branch-free on the common path (a coin flip near p = 1/2 would defeat branch prediction).
+            int include = (high - thresholdHigh) >>> 31;
+            if (high == thresholdHigh) {
+                include = (rng.nextLong() >>> (64 - LOW_BITS)) < thresholdLow ? 1 : 0;
+            }
             out[count] = i;
-            count += include ? 1 : 0;
+            count += include;
         }
         return count;
     }

@@ -129,7 +129,8 @@ final class UnlearningRun {
                         + "the learning rate eta = " + hyper.eta() + " is far outside the linear regime");
             }
             if (norm2 == 0.0) {
-                Arrays.fill(logSquared, Math.min(k - 1, logSquared.length), logSquared.length, Double.NEGATIVE_INFINITY);
+                int from = Math.min(k - 1, logSquared.length);
+                Arrays.fill(logSquared, from, logSquared.length, Double.NEGATIVE_INFINITY);
                 return new RunOutcome(false, true, k, Double.NEGATIVE_INFINITY, logSquared);
             }
             if (k <= logSquared.length) {

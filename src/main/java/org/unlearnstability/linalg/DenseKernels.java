@@ -115,7 +115,8 @@ final class DenseKernels {
     /** The upper triangle of out = a * b (square, as rows), mirrored into the lower triangle. */
     static void upperProduct(double[][] a, double[][] b, double[][] out) {
         if (out.length != a.length || b.length != a.length) {
-            throw new IllegalArgumentException("matrix sizes differ: " + a.length + ", " + b.length + ", " + out.length);
+            throw new IllegalArgumentException("matrix sizes differ: " + a.length + ", " + b.length + ", "
+                    + out.length);
         }
         for (int i = 0; i < out.length; i++) {
             double[] target = out[i];
@@ -131,8 +132,11 @@ final class DenseKernels {
         }
         for (int i = 0; i < out.length; i++) {
             double[] row = out[i];
-            for (int j = 0; j < i && j < out.length && i < out[j].length; j++) {
-                row[j] = out[j][i];
+            for (int j = 0; j < i && j < row.length; j++) {
+                double[] other = out[j];
+                if (i < other.length) {
+                    row[j] = other[i];
+                }
             }
         }
     }

@@ -12,7 +12,6 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.unlearnstability.dynamics.DynamicsCases.Case;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -113,7 +112,8 @@ class MeanSquareOperatorTest {
 
     @Test
     void diagonalFamiliesKeepTheirOwnCoordinatesAndDropUntouchedOnes() {
-        List<Hessian> retain = List.of(DiagonalHessian.of(new double[] {2, 0, 1}), DiagonalHessian.of(new double[] {0, 0, 3}));
+        List<Hessian> retain = List.of(DiagonalHessian.of(new double[] {2, 0, 1}),
+                DiagonalHessian.of(new double[] {0, 0, 3}));
         List<Hessian> forget = List.of(DiagonalHessian.of(new double[] {1, 0, 0}));
         HessianFamily family = new HessianFamily(retain, forget);
         Hyperparameters hyper = new Hyperparameters(0.3, 0.25, 1);
@@ -128,6 +128,22 @@ class MeanSquareOperatorTest {
         double k2 = j2 * j2 + noise.cR() * (1 + 9);
         assertEquals(Math.max(k0, k2), rho.rho(), 1e-15);
         assertEquals(k0 + k2 + 1.0, MeanSquareOperator.of(family, hyper).meanSquare(1)[0], 1e-14);
+    }
+
+    @Test
+    void samplersAgreeOnTheMeanSquareWhenSupportsWithinEachSetAreDisjoint() {
+        HessianFamily family = org.unlearnstability.family.PaperConstruction.section31(10, 1);
+        Hyperparameters hyper = new Hyperparameters(0.4, 0.2, 3);
+        double[] bernoulli = MeanSquareOperator.of(family, hyper, BatchSampler.BERNOULLI).meanSquare(4);
+        double[] withoutReplacement = MeanSquareOperator.of(family, hyper, BatchSampler.WITHOUT_REPLACEMENT)
+                .meanSquare(4);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(bernoulli[k], withoutReplacement[k], 1e-12 * bernoulli[k]);
+        }
+        HessianFamily shared = org.unlearnstability.family.PaperConstruction.section31(10, 4);
+        double b = MeanSquareOperator.of(shared, hyper, BatchSampler.BERNOULLI).meanSquare(1)[0];
+        double w = MeanSquareOperator.of(shared, hyper, BatchSampler.WITHOUT_REPLACEMENT).meanSquare(1)[0];
+        assertTrue(w < b, "a shared direction has less batch noise without replacement: " + w + " vs " + b);
     }
 
     private static List<Hessian> project(List<Hessian> set) {
