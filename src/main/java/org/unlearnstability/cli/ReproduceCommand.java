@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
@@ -42,8 +43,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public static final int EXIT_GOLDEN_MISMATCH = 1;
 
     @Spec
-    @SuppressWarnings("nullness:initialization.field.uninitialized")
-    private CommandSpec commandSpec;
+    private @MonotonicNonNull CommandSpec commandSpec;
 
     @Mixin
     private Verbosity verbosity = new Verbosity();
@@ -88,7 +88,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<SpecFile> specFiles = specFiles();
         RunContext context = new RunContext(OutputDirectory.create(outDirectory), outDirectory.resolve(".cache"),
                 threads, !noProgress);
-        PrintWriter err = commandSpec.commandLine().getErr();
+        CommandSpec injected = commandSpec;
+        PrintWriter err = injected == null ? new PrintWriter(System.err, true) : injected.commandLine().getErr();
         List<ReproductionIndex.Entry> entries = new ArrayList<>();
         boolean goldenFailed = false;
         for (SpecFile spec : specFiles) {

@@ -85,10 +85,10 @@ public final class CellCache<T> {
         try {
             return Optional.of(MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), type));
         } catch (JsonProcessingException e) {
-            LOG.warn("ignoring unreadable cached cell {}: {}", file, e.getOriginalMessage());
+            LOG.warn("ignoring unreadable cached cell {}: {}", file, String.valueOf(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
-            LOG.warn("ignoring unreadable cached cell {}: {}", file, e.getMessage());
+            LOG.warn("ignoring unreadable cached cell {}: {}", file, String.valueOf(e.getMessage()));
             return Optional.empty();
         }
     }

@@ -144,10 +144,11 @@ final class Fig1Markdown {
         for (Fig1Agreement a : agreements.values()) {
             md.append("*").append(a.sampler()).append("*\n\n").append(disagreements(a)).append("\n");
         }
-        md.append("lyapunov is an asymptotic rate. A batch pattern can set a coordinate to exactly 0 (when eta (m/B) "
-                + "((1-alpha) x_r - alpha x_f) = 1), which makes its exponent -infinity although a run of K steps meets "
-                + "that pattern only with probability 1 - (1 - p0)^K and otherwise grows at the drift of the surviving "
-                + "path; the columns p0 and 'group drift while not zeroed' show when that decides a row.\n\n");
+        md.append("lyapunov is an asymptotic rate. A batch pattern can set a coordinate to exactly 0 (when "
+                + "eta (m/B) ((1-alpha) x_r - alpha x_f) = 1), which makes its exponent -infinity although a run "
+                + "of K steps meets that pattern only with probability 1 - (1 - p0)^K and otherwise grows at the "
+                + "drift of the surviving path; the columns p0 and 'group drift while not zeroed' show when that "
+                + "decides a row.\n\n");
         return md.toString();
     }
 

@@ -118,7 +118,7 @@ public record Fig1Spec(
             try {
                 SamplerName.parse(samplers.get(i));
             } catch (IllegalArgumentException e) {
-                throw new InputException(source, "samplers[" + i + "]", -1, e.getMessage());
+                throw new InputException(source, "samplers[" + i + "]", -1, String.valueOf(e.getMessage()));
             }
         }
         require(source, "samplers", samplers.stream().distinct().count() == samplers.size(),

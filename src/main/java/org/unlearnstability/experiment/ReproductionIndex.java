@@ -1,9 +1,8 @@
 package org.unlearnstability.experiment;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.GoldenCheck;
 
@@ -57,13 +56,17 @@ public final class ReproductionIndex {
             }
             md.append("\n");
         }
-        List<Entry> checked = entries.stream().filter(e -> e.golden() != null).toList();
-        if (!checked.isEmpty()) {
+        List<GoldenCheck> checks = new ArrayList<>();
+        for (Entry entry : entries) {
+            GoldenCheck check = entry.golden();
+            if (check != null) {
+                checks.add(check);
+            }
+        }
+        if (!checks.isEmpty()) {
             md.append("## Golden checks\n\n");
-            for (Entry entry : checked) {
-                GoldenCheck check = Objects.requireNonNull(entry.golden());
-                md.append(String.format(Locale.ROOT, "- `%s`: %s%n", Path.of(check.file().toString()),
-                        check.outcome()));
+            for (GoldenCheck check : checks) {
+                md.append(String.format(Locale.ROOT, "- `%s`: %s%n", check.file(), check.outcome()));
             }
             md.append("\n");
         }
