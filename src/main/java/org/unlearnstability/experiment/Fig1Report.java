@@ -54,8 +54,10 @@ final class Fig1Report {
      * @param cells all cells
      * @param computeSeconds the computation of every cell (coherence, exact dynamics, Monte Carlo) with cache reads
      * @param cores processors available to the JVM
+     * @param coldRun the recorded run that computed every cell, if any
      */
-    record Timing(int threads, int cached, int cells, double computeSeconds, int cores) {
+    record Timing(int threads, int cached, int cells, double computeSeconds, int cores,
+            java.util.Optional<Fig1Experiment.ColdRun> coldRun) {
     }
 
     Fig1Report(Fig1Spec spec, SpecFile file, List<Fig1Cell> cells) {
