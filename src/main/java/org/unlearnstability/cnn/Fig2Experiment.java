@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.unlearnstability.report.Progress;
 
 /**
  * The Figure 2 sweep of section 3.2: every cell (d, ||mu||) of the spec's grid with its repeats, in
@@ -21,21 +21,11 @@ public final class Fig2Experiment {
     private Fig2Experiment() {
     }
 
-    /** Receives (cells done, cells in all) as cells finish, from any worker thread. */
-    @FunctionalInterface
-    public interface Progress {
-        /**
-         * @param done cells finished so far
-         * @param total cells in all
-         */
-        void update(int done, int total);
-    }
-
     /**
      * @param spec the spec
      * @param outDir the report directory (reports/fig2)
      * @param threads worker threads, at least 1
-     * @param progress progress sink
+     * @param progress advanced once per finished cell (grid and sensitivity cells, see {@link #cellCount})
      * @return the result that was written
      * @throws IOException when the reports cannot be written
      */
@@ -48,7 +38,7 @@ public final class Fig2Experiment {
     /**
      * @param spec the spec
      * @param threads worker threads, at least 1
-     * @param progress progress sink
+     * @param progress advanced once per finished cell
      * @return every cell of the grid and of the sensitivity run
      */
     public static Fig2Result compute(Fig2Spec spec, int threads, Progress progress) {
@@ -80,19 +70,28 @@ public final class Fig2Experiment {
         return new Fig2Result(spec, all.subList(0, grid), sensitivity);
     }
 
+    /**
+     * @param spec a spec
+     * @return the number of cells a run computes (grid plus sensitivity), the total for {@link Progress}
+     */
+    public static int cellCount(Fig2Spec spec) {
+        int perRow = spec.signalNorms().size();
+        return perRow * (spec.dimensions().size()
+                + spec.sensitivity().initSigmas().size() * spec.sensitivity().dimensions().size());
+    }
+
     private record Task(CnnProtocol protocol, int d, double muNorm) {
     }
 
     private static List<CellSummary> runAll(Fig2Spec spec, List<Task> tasks, int threads, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            AtomicInteger done = new AtomicInteger();
             List<Future<CellSummary>> futures = new ArrayList<>();
             for (Task t : tasks) {
                 futures.add(pool.submit(() -> {
                     CellSummary cell = CnnCell.run(t.protocol(), t.d(), t.muNorm(), spec.seed(), spec.repeats(),
                             spec.coherence());
-                    progress.update(done.incrementAndGet(), tasks.size());
+                    progress.advance();
                     return cell;
                 }));
             }

@@ -1,21 +1,24 @@
 package org.unlearnstability.cnn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.report.CsvTable;
+import org.unlearnstability.report.JsonOutput;
+import org.unlearnstability.report.OutputDirectory;
 
 /**
- * Writes the Figure 2 reports into one directory: fig2.csv and fig2.json (every cell, mean and std
- * of every metric), fig2.md (the findings with numbers). Every file is written atomically.
+ * Writes the Figure 2 reports into one directory (reports/fig2): fig2.csv and fig2.json (every cell
+ * with mean and std of every metric; the JSON also holds the spec, the findings and the sigma0
+ * sensitivity cells), the heatmaps and coherence plots of {@link Fig2Figures}, and fig2.md (the
+ * findings with numbers). Every file is written atomically.
  */
 public final class Fig2Report {
     private Fig2Report() {
@@ -27,18 +30,18 @@ public final class Fig2Report {
      * @throws IOException when a file cannot be written
      */
     public static void write(Fig2Result result, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
+        OutputDirectory out = OutputDirectory.create(outDir);
         Fig2Findings findings = Fig2Findings.of(result.cells());
-        writeAtomically(outDir.resolve("fig2.csv"), csv(result.cells()));
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        writeAtomically(outDir.resolve("fig2.json"), mapper.writeValueAsString(json(result, findings)) + "\n");
-        writeAtomically(outDir.resolve("fig2.md"), Fig2Markdown.of(result, findings));
+        table(result.cells()).writeCsv(out.resolve("fig2.csv"));
+        JsonOutput.write(out.resolve("fig2.json"), json(result, findings));
+        Fig2Figures.write(result, out);
+        out.writeString("fig2.md", Fig2Markdown.of(result, findings));
     }
 
     /**
      * @param result the sweep result
      * @param findings its findings
-     * @return the JSON document: spec, findings, cells, sensitivity runs
+     * @return the JSON document: spec, findings, cells, sensitivity runs (undefined numbers are null)
      */
     public static ObjectNode json(Fig2Result result, Fig2Findings findings) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -61,6 +64,10 @@ public final class Fig2Report {
         return root;
     }
 
+    private static @Nullable Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     private static ArrayNode cells(List<CellSummary> cells) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (CellSummary c : cells) {
@@ -71,36 +78,23 @@ public final class Fig2Report {
 
     /**
      * @param cells grid cells
-     * @return one row per cell: d, mu, repeats, then mean and std of every metric
+     * @return one row per cell: d, mu, repeats, then mean and std of every metric (empty when undefined)
      */
-    public static String csv(List<CellSummary> cells) {
-        StringBuilder out = new StringBuilder("d,mu,repeats");
+    public static CsvTable table(List<CellSummary> cells) {
+        List<String> columns = new ArrayList<>(List.of("d", "mu", "repeats"));
         for (CnnMetric m : CnnMetric.values()) {
-            out.append(',').append(m.key()).append("Mean,").append(m.key()).append("Std");
+            columns.add(m.key() + "Mean");
+            columns.add(m.key() + "Std");
         }
-        out.append('\n');
+        CsvTable.Builder table = CsvTable.builder(columns);
         for (CellSummary c : cells) {
-            out.append(c.d()).append(',').append(number(c.muNorm())).append(',').append(c.repeats());
+            List<@Nullable Object> row = new ArrayList<>(List.of((long) c.d(), c.muNorm(), (long) c.repeats()));
             for (CnnMetric m : CnnMetric.values()) {
-                out.append(',').append(number(c.mean(m))).append(',').append(number(c.std(m)));
+                row.add(finiteOrNull(c.mean(m)));
+                row.add(finiteOrNull(c.std(m)));
             }
-            out.append('\n');
+            table.row(row);
         }
-        return out.toString();
-    }
-
-    /** Shortest round-trip decimal; an undefined value is an empty field. */
-    private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        return table.build();
     }
 }
