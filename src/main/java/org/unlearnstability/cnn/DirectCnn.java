@@ -54,7 +54,8 @@ public final class DirectCnn {
     public double output(double[] x1, double[] x2) {
         double sum = 0.0;
         for (int r = 0; r < weights.length; r++) {
-            double v = Math.max(SpanGeometry.dot(weights[r], x1), 0.0) + Math.max(SpanGeometry.dot(weights[r], x2), 0.0);
+            double v = Math.max(SpanGeometry.dot(weights[r], x1), 0.0)
+                    + Math.max(SpanGeometry.dot(weights[r], x2), 0.0);
             sum += r < filters ? v : -v;
         }
         return sum / filters;

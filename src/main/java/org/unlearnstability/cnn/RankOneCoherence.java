@@ -1,5 +1,6 @@
 package org.unlearnstability.cnn;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.coherence.CertifiedEigenvalue;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.SingleSetCoherence;
@@ -28,7 +29,7 @@ public final class RankOneCoherence {
     public static final double TOLERANCE = 1e-10;
 
     /** Each thread reuses one n_r n_f x n_r n_f buffer for S instead of allocating megabytes per repeat. */
-    private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[0][0]);
+    private static final ThreadLocal<double @Nullable [][]> BUFFER = new ThreadLocal<>();
 
     private RankOneCoherence() {
     }
@@ -70,12 +71,13 @@ public final class RankOneCoherence {
                     retainPart[r][pair] = a * a * square(k[r][rp]) + a * b * square(k[r][nRetain + fp]);
                 }
                 for (int f = 0; f < nForget; f++) {
-                    forgetPart[f][pair] = a * b * square(k[rp][nRetain + f]) + b * b * square(k[nRetain + f][nRetain + fp]);
+                    forgetPart[f][pair] = a * b * square(k[rp][nRetain + f])
+                            + b * b * square(k[nRetain + f][nRetain + fp]);
                 }
             }
         }
         double[][] s = BUFFER.get();
-        if (s.length != size) {
+        if (s == null || s.length != size) {
             s = new double[size][size];
             BUFFER.set(s);
         }
