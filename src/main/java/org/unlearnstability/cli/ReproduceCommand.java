@@ -96,7 +96,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             Experiment experiment = registry.experiment(spec.experiment()).orElseThrow();
             ExperimentOutcome outcome = experiment.run(spec, context);
             GoldenCheck check = quick ? GoldenFile.at(golden.resolve(spec.baseName() + ".json"))
-                    .check(outcome.golden()) : null;
+                    .withTolerance(experiment.goldenTolerance()).check(outcome.golden()) : null;
             if (check != null && !check.passed()) {
                 goldenFailed = true;
                 err.println(check.describe());

@@ -1,6 +1,7 @@
 package org.unlearnstability.experiment;
 
 import java.io.IOException;
+import org.unlearnstability.report.Tolerance;
 
 /**
  * One kind of experiment that {@code reproduce} runs from a spec file in specs/experiments/, selected by
@@ -20,4 +21,9 @@ public interface Experiment {
      * @throws IOException when an output cannot be written
      */
     ExperimentOutcome run(SpecFile spec, RunContext context) throws IOException;
+
+    /** @return the tolerance for non-integer numbers when a quick spec's output is compared with its golden file */
+    default Tolerance goldenTolerance() {
+        return Tolerance.DEFAULT;
+    }
 }

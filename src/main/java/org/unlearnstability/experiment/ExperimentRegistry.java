@@ -31,7 +31,7 @@ public final class ExperimentRegistry {
     /** @return the registry of the paper's reproduction */
     public static ExperimentRegistry standard() {
         return new ExperimentRegistry(
-                List.of(new Fig1Experiment()),
+                List.of(new Fig1Experiment(), new Fig2Reproduction()),
                 List.of());
     }
 

@@ -11,7 +11,9 @@ import org.unlearnstability.family.InputException;
 
 /**
  * An experiment spec file (specs/experiments/*.json): its path, its JSON, and the value of its
- * "experiment" field, which selects the {@link Experiment} that runs it. A file named
+ * "experiment" field, which selects the {@link Experiment} that runs it. A spec without that field (the
+ * Figure 2 specs, whose reader rejects unknown fields) is named by its file: fig2.json and
+ * fig2-quick.json run the experiment "fig2". A file named
  * {@code <name>-quick.json} is a quick spec: small enough for {@code mvn verify}, with a golden output
  * in {@code golden/<name>-quick.json}.
  *
@@ -38,19 +40,32 @@ public record SpecFile(Path path, JsonNode tree, String experiment) {
         } catch (IOException e) {
             throw new InputException(source, null, -1, "cannot read: " + e.getMessage());
         }
-        JsonNode experiment = tree == null ? null : tree.get("experiment");
-        if (experiment == null || !experiment.isTextual()) {
-            throw new InputException(source, "experiment", -1,
-                    "missing (a string naming the experiment, e.g. \"fig1\")");
+        if (tree == null || !tree.isObject()) {
+            throw new InputException(source, null, -1, "not a JSON object");
+        }
+        JsonNode experiment = tree.get("experiment");
+        if (experiment == null) {
+            return new SpecFile(path, tree, outputName(baseName(path)));
+        }
+        if (!experiment.isTextual()) {
+            throw new InputException(source, "experiment", -1, "must be a string naming the experiment, e.g. \"fig1\"");
         }
         return new SpecFile(path, tree, experiment.asText());
     }
 
     /** @return the file name without ".json", such as "fig1-quick" */
     public String baseName() {
+        return baseName(path);
+    }
+
+    private static String baseName(Path path) {
         Path name = path.getFileName();
         String file = name == null ? path.toString() : name.toString();
         return file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
+    }
+
+    private static String outputName(String base) {
+        return base.endsWith(QUICK_SUFFIX) ? base.substring(0, base.length() - QUICK_SUFFIX.length()) : base;
     }
 
     /** @return whether this is a quick spec (its name ends with "-quick") */
@@ -60,7 +75,6 @@ public record SpecFile(Path path, JsonNode tree, String experiment) {
 
     /** @return the output folder name: the base name without "-quick", such as "fig1" */
     public String outputName() {
-        String base = baseName();
-        return quick() ? base.substring(0, base.length() - QUICK_SUFFIX.length()) : base;
+        return outputName(baseName());
     }
 }

@@ -113,6 +113,18 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void aSpecWithoutAnExperimentFieldIsNamedByItsFile() throws IOException {
+        Path specs = dir.resolve("specs");
+        Files.createDirectories(specs);
+        Files.writeString(specs.resolve("probe.json"), "{\"seed\": 3}");
+        Recorder recorder = new Recorder();
+        assertEquals(0, execute(new ExperimentRegistry(List.of(recorder), List.of()), "--specs", specs, "--out",
+                dir.resolve("out"), "--no-progress"));
+        assertEquals(List.of("probe"), recorder.ran);
+        assertEquals("probe", SpecFile.read(specs.resolve("probe.json")).experiment());
+    }
+
+    @Test
     void aDirectoryWithoutSpecsIsBadInput() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         ReproduceCommand command = new ReproduceCommand(new ExperimentRegistry(List.of(new Recorder()), List.of()));
