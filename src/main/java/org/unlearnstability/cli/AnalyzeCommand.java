@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.StabilityAnalysis;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.theory.StabilityThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,14 +22,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * 2.3 for a user's Hessian family, as one JSON object (keys documented in specs/analyze.md).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Coherence measures (Defs. 1-4), mix-Hessian and the thresholds of Theorems 2.2-2.3 "
-                + "for a Hessian family, printed as JSON.")
+        description = "Coherence measures (Defs. 1-4), mix-Hessian, thresholds of Theorems 2.2-2.3, the exact "
+                + "mean-square rate rho, etaStar and Lemma 2.1 sequences for a Hessian family, printed as JSON.")
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private FamilyInput input = new FamilyInput();
 
     @Mixin
     private HyperparameterOptions hyperOptions = new HyperparameterOptions();
+
+    @Option(names = "--steps", defaultValue = "5",
+            description = "K: Lemma 2.1 sequences and the exact E||w_k||^2 for k = 1..K (default 5).")
+    private int steps = StabilityAnalysis.DEFAULT_STEPS;
 
     @Mixin
     private Verbosity verbosity = new Verbosity();
@@ -40,7 +47,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         HessianFamily family = loaded.family();
         Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
         hyper.requireFits(family);
-        ObjectNode json = analysis(family, hyper);
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        }
+        ObjectNode json = analysis(family, hyper, steps);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         spec.commandLine().getOut().println(mapper.writeValueAsString(json));
         spec.commandLine().getOut().flush();
@@ -50,9 +60,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /**
      * @param family the family
      * @param hyper validated hyper-parameters that fit it
+     * @param steps K for the Lemma 2.1 sequences
      * @return the analyze JSON object
      */
-    static ObjectNode analysis(HessianFamily family, Hyperparameters hyper) {
+    static ObjectNode analysis(HessianFamily family, Hyperparameters hyper, int steps) {
+        ObjectNode json = coherenceAnalysis(family, hyper);
+        addDynamics(json, StabilityAnalysis.of(family, hyper, steps));
+        return json;
+    }
+
+    private static ObjectNode coherenceAnalysis(HessianFamily family, Hyperparameters hyper) {
         CoherenceAnalysis coherence = CoherenceAnalysis.of(family, hyper);
         StabilityThresholds thresholds = StabilityThresholds.of(coherence, hyper, family.nRetain(), family.nForget());
         ObjectNode json = new ObjectMapper().createObjectNode();
@@ -83,5 +100,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
         json.put("condition7", thresholds.condition7());
         json.put("condition8", thresholds.condition8());
         return json;
+    }
+
+    /**
+     * Adds the exact mean-square quantities of section 2.1 and Lemma 2.1 (specs/dynamics.md).
+     *
+     * @param json the analyze object
+     * @param dynamics the stability analysis at the same hyper-parameters
+     */
+    private static void addDynamics(ObjectNode json, StabilityAnalysis dynamics) {
+        JsonNumbers.put(json, "normJ", dynamics.normJ());
+        JsonNumbers.put(json, "rho", dynamics.rho());
+        JsonNumbers.put(json, "etaStar", dynamics.etaStar());
+        json.put("nullSpace", dynamics.nullSpace());
+        putArray(json, "exactMeanSquare", dynamics.exactMeanSquare());
+        putArray(json, "traceN", dynamics.traceN());
+        putArray(json, "traceJ2k", dynamics.traceJ2k());
+        putArray(json, "traceM", dynamics.traceM());
+        ArrayNode bound = json.putArray("lemma21UpperBound");
+        for (@Nullable Double value : dynamics.lemma21UpperBound()) {
+            if (value == null) {
+                bound.addNull();
+            } else {
+                JsonNumbers.add(bound, value);
+            }
+        }
+    }
+
+    private static void putArray(ObjectNode json, String key, double[] values) {
+        ArrayNode array = json.putArray(key);
+        for (double v : values) {
+            JsonNumbers.add(array, v);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.unlearnstability.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.unlearnstability.coherence.CoherenceBenchmark;
+import org.unlearnstability.dynamics.DynamicsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,12 +13,15 @@ import picocli.CommandLine.Parameters;
  * (speed is measured, never asserted by timed unit tests).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run benchmarks and print median times: coherence (sigma with its certified bracket).")
+        description = "Run benchmarks and print median times: coherence (sigma with its certified bracket), "
+                + "dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
         /** sigma with its bracket at 2,500 and 40,000 pairs (issue 2). */
         coherence,
+        /** rho, etaStar and the Figure 1 protocol against a plain dense baseline (issue 3). */
+        dynamics,
         /** every suite. */
         all
     }
@@ -33,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (suite == Suite.coherence || suite == Suite.all) {
             CoherenceBenchmark.run(out, quick);
+        }
+        if (suite == Suite.dynamics || suite == Suite.all) {
+            DynamicsBenchmark.run(out, quick);
         }
         return 0;
     }

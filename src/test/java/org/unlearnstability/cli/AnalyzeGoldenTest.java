@@ -31,7 +31,7 @@ class AnalyzeGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixedFamilies")
     void analyzeOutputMatchesGolden(String name, HessianFamily family, Hyperparameters hyper) throws Exception {
-        JsonNode json = AnalyzeCommand.analysis(family, hyper);
+        JsonNode json = AnalyzeCommand.analysis(family, hyper, 5);
         GoldenFile.at(Path.of("golden", "analyze", name + ".json")).assertMatches(json);
     }
 }
