@@ -94,7 +94,7 @@ final class Fig2Figures {
                 .subtitle("sigma / (n_r n_f) at the trained solution, one line per d (mean of repeats)")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.linear("sigma / (n_r n_f)"));
-        perDimension(result, CnnMetric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID);
+        perDimension(result, CnnMetric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID, "");
         return plot.build();
     }
 
@@ -104,12 +104,13 @@ final class Fig2Figures {
                 .subtitle("solid: lambda_max(S) / (10); dotted: max lambda_max(D_rf) / (11); one colour per d")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.log("ratio"));
-        perDimension(result, CnnMetric.BOUND10_RATIO, plot, LineStyle.SOLID);
-        perDimension(result, CnnMetric.BOUND11_RATIO, plot, LineStyle.DOTTED);
+        perDimension(result, CnnMetric.BOUND10_RATIO, plot, LineStyle.SOLID, "(10) ");
+        perDimension(result, CnnMetric.BOUND11_RATIO, plot, LineStyle.DOTTED, "(11) ");
         return plot.build();
     }
 
-    private static void perDimension(Fig2Result result, CnnMetric metric, LinePlot.Builder plot, LineStyle style) {
+    private static void perDimension(Fig2Result result, CnnMetric metric, LinePlot.Builder plot, LineStyle style,
+            String prefix) {
         Fig2Spec spec = result.spec();
         int[] muOrder = order(spec.signalNorms().stream().mapToDouble(Double::doubleValue).toArray());
         int dims = spec.dimensions().size();
@@ -122,7 +123,7 @@ final class Fig2Figures {
                 y[i] = c.mean(metric);
             }
             Color colour = Palette.VIRIDIS.at(dims == 1 ? 0.0 : 0.9 * di / (dims - 1.0));
-            String name = (style == LineStyle.SOLID ? "" : metric.key() + " ") + "d = " + spec.dimensions().get(di);
+            String name = prefix + "d = " + spec.dimensions().get(di);
             plot.curve(new Curve(name, colour, style, Curve.DEFAULT_WIDTH, true, x, y));
         }
     }
