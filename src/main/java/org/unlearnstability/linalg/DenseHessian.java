@@ -70,6 +70,16 @@ public final class DenseHessian implements Hessian {
     }
 
     @Override
+    public void multiplyAdd(double factor, double[] x, double[] out) {
+        if (out.length != rows.length) {
+            throw new IllegalArgumentException("output length " + out.length + " != " + rows.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] += factor * DenseKernels.dot(rows[i], x);
+        }
+    }
+
+    @Override
     public void congruence(double[][] x, double[][] out) {
         DenseKernels.congruence(rows, x, out);
     }

@@ -102,11 +102,43 @@ final class DenseKernels {
         }
     }
 
-    /** out = H X H for symmetric H (rows) and X. */
+    /**
+     * out = H X H for symmetric H (rows) and X: the full product H X, then only the upper triangle of
+     * (H X) H, mirrored, which saves a quarter of the work and returns an exactly symmetric result.
+     */
     static void congruence(double[][] h, double[][] x, double[][] out) {
         double[][] hx = new double[h.length][h.length];
         product(h, x, hx);
-        product(hx, h, out);
+        upperProduct(hx, h, out);
+    }
+
+    /** The upper triangle of out = a * b (square, as rows), mirrored into the lower triangle. */
+    static void upperProduct(double[][] a, double[][] b, double[][] out) {
+        if (out.length != a.length || b.length != a.length) {
+            throw new IllegalArgumentException("matrix sizes differ: " + a.length + ", " + b.length + ", "
+                    + out.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            double[] target = out[i];
+            double[] aRow = a[i];
+            java.util.Arrays.fill(target, 0.0);
+            for (int k = 0; k < aRow.length && k < b.length; k++) {
+                double factor = aRow[k];
+                double[] bRow = b[k];
+                for (int j = i; j < target.length && j < bRow.length; j++) {
+                    target[j] += factor * bRow[j];
+                }
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            double[] row = out[i];
+            for (int j = 0; j < i && j < row.length; j++) {
+                double[] other = out[j];
+                if (i < other.length) {
+                    row[j] = other[i];
+                }
+            }
+        }
     }
 
     /** out = diag(a) X diag(a). */

@@ -8,9 +8,26 @@ import org.hipparchus.linear.RealMatrix;
 /** A diagonal Hessian diag(h_1, ..., h_d) (the {"diagonal": [...]} form of specs/family.md). */
 public final class DiagonalHessian implements Hessian {
     private final double[] diagonal;
+    /** The coordinates of the nonzero entries, so that products cost O(nonzeros), not O(d). */
+    private final int[] support;
 
     private DiagonalHessian(double[] diagonal) {
         this.diagonal = diagonal;
+        int count = 0;
+        for (double v : diagonal) {
+            if (v != 0.0) {
+                count++;
+            }
+        }
+        int[] nonzero = new int[count];
+        int next = 0;
+        for (int p = 0; p < diagonal.length && next < nonzero.length; p++) {
+            if (diagonal[p] != 0.0) {
+                nonzero[next] = p;
+                next++;
+            }
+        }
+        this.support = nonzero;
     }
 
     /**
@@ -41,6 +58,23 @@ public final class DiagonalHessian implements Hessian {
     }
 
     @Override
+    public void multiplyAdd(double factor, double[] x, double[] out) {
+        if (x.length != diagonal.length || out.length != diagonal.length) {
+            throw DenseKernels.lengthMismatch(diagonal, x.length != diagonal.length ? x : out);
+        }
+        for (int p : support) {
+            if (p >= 0 && p < diagonal.length && p < x.length && p < out.length) {
+                out[p] += factor * diagonal[p] * x[p];
+            }
+        }
+    }
+
+    /** @return the number of nonzero diagonal entries */
+    public int nonzeros() {
+        return support.length;
+    }
+
+    @Override
     public void congruence(double[][] x, double[][] out) {
         DenseKernels.diagonalCongruence(diagonal, x, out);
     }
@@ -62,7 +96,7 @@ public final class DiagonalHessian implements Hessian {
 
     @Override
     public int representationRank() {
-        return (int) Arrays.stream(diagonal).filter(v -> v != 0.0).count();
+        return support.length;
     }
 
     @Override

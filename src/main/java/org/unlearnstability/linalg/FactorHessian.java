@@ -97,6 +97,13 @@ public final class FactorHessian implements Hessian {
     }
 
     @Override
+    public void multiplyAdd(double factor, double[] x, double[] out) {
+        for (double[] g : columns) {
+            DenseKernels.addScaled(out, factor * DenseKernels.dot(g, x), g);
+        }
+    }
+
+    @Override
     public void congruence(double[][] x, double[][] out) {
         DenseKernels.factorCongruence(columns, x, out);
     }

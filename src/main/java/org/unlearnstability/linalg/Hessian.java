@@ -25,6 +25,17 @@ public sealed interface Hessian permits DenseHessian, DiagonalHessian, FactorHes
     void multiply(double[] x, double[] out);
 
     /**
+     * Adds factor * H x to {@code out}, at the cost of one product in this representation: O(nonzeros)
+     * for a diagonal, O(d k) for a rank-k factor, O(d^2) for a dense matrix. This is the inner step of
+     * update (2), where a mini-batch gradient is a weighted sum of a few such products.
+     *
+     * @param factor the weight
+     * @param x a vector of length d
+     * @param out a vector of length d, distinct from x, accumulated into
+     */
+    void multiplyAdd(double factor, double[] x, double[] out);
+
+    /**
      * Writes H X H into {@code out}: the congruence that drives the second moment of update (2)
      * (Lemma 2.1, eq. (6)).
      *

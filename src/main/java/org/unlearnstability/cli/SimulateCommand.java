@@ -1,0 +1,199 @@
+package org.unlearnstability.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
+import org.unlearnstability.dynamics.BatchSampler;
+import org.unlearnstability.dynamics.CriticalLearningRate;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.SimulationConfig;
+import org.unlearnstability.dynamics.SimulationResult;
+import org.unlearnstability.dynamics.UnlearningSimulation;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.family.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: Monte Carlo of the unlearning update (2)-(3) under the paper's section 3.1
+ * protocol (R runs of K steps, a run diverges when ||w_K|| / ||w_0|| reaches the threshold, majority
+ * vote), with the mean-square estimate, the growth-rate estimate and the exact rho and etaStar of the
+ * same batch sampler beside it. Prints one JSON object; keys in specs/dynamics.md.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's "
+                + "divergence verdict, E||w_k||^2 with an interval, the growth rate and the exact rho.")
+public final class SimulateCommand implements Callable<Integer> {
+
+    /** Reads a family file (the family reader of the project, injected so that tests can use families in code). */
+    @FunctionalInterface
+    public interface FamilySource {
+        /**
+         * @param file the family file
+         * @return the family
+         * @throws IOException when the file cannot be read
+         */
+        HessianFamily read(Path file) throws IOException;
+    }
+
+    /** The source used until a family reader is wired in: rejects every file with a clear message. */
+    public static final FamilySource NO_READER = file -> {
+        throw new InputException(file.toString(), null, -1, "no family reader is configured for simulate");
+    };
+
+    private final FamilySource source;
+
+    @Mixin
+    private Verbosity verbosity = new Verbosity();
+
+    @Spec
+    private @MonotonicNonNull CommandSpec spec;
+
+    @Option(names = "--family", required = true, paramLabel = "F", description = "The Hessian family file.")
+    private Path family = Path.of("");
+
+    @Option(names = "--eta", required = true, description = "Learning rate eta > 0.")
+    private double eta;
+
+    @Option(names = "--alpha", required = true, description = "Forget weight alpha in [0, 1].")
+    private double alpha;
+
+    @Option(names = "--batch", required = true, description = "Batch size B, 1 <= B <= min(n_r, n_f).")
+    private int batch;
+
+    @Option(names = "--sampler", defaultValue = "bernoulli",
+            description = "bernoulli (the paper's model) or without-replacement (default: ${DEFAULT-VALUE}).")
+    private String sampler = "bernoulli";
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Steps K per run (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--repeats", defaultValue = "10", description = "Runs R (default: ${DEFAULT-VALUE}).")
+    private int repeats;
+
+    @Option(names = "--threshold", defaultValue = "1000",
+            description = "Divergence ratio ||w_K|| / ||w_0|| (default: ${DEFAULT-VALUE}).")
+    private double threshold;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--mean-square-steps", defaultValue = "10",
+            description = "Estimate E||w_k||^2 for k = 1..H, H <= K (default: ${DEFAULT-VALUE}).")
+    private int meanSquareSteps;
+
+    @Option(names = "--no-early-stop",
+            description = "Run every run to K and judge ||w_K|| / ||w_0|| only (default: stop once a run crosses).")
+    private boolean noEarlyStop;
+
+    /** A command without a family reader (every --family is rejected until one is wired in). */
+    public SimulateCommand() {
+        this(NO_READER);
+    }
+
+    /**
+     * @param source how --family files are read
+     */
+    public SimulateCommand(FamilySource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        HessianFamily hessians = source.read(family);
+        Hyperparameters hyper = new Hyperparameters(eta, alpha, batch);
+        BatchSampler batchSampler = sampler(sampler);
+        SimulationConfig config = new SimulationConfig(batchSampler, steps, repeats, threshold, seed, threads,
+                Math.min(meanSquareSteps, steps), !noEarlyStop);
+        SimulationResult result = UnlearningSimulation.run(hessians, hyper, config);
+        double etaStar = CriticalLearningRate.of(hessians, alpha, batch, batchSampler).etaStar();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode json = json(mapper, hessians, hyper, result, etaStar);
+        CommandSpec commandSpec = spec;
+        PrintWriter out = commandSpec == null ? new PrintWriter(System.out, true) : commandSpec.commandLine().getOut();
+        out.println(mapper.writeValueAsString(json));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * @param name bernoulli or without-replacement (case-insensitive)
+     * @return the sampler
+     */
+    static BatchSampler sampler(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "bernoulli":
+                return BatchSampler.BERNOULLI;
+            case "without-replacement":
+                return BatchSampler.WITHOUT_REPLACEMENT;
+            default:
+                throw new IllegalArgumentException("--sampler must be bernoulli or without-replacement, got '"
+                        + name + "'");
+        }
+    }
+
+    /**
+     * @param sampler a sampler
+     * @return its command-line name
+     */
+    static String name(BatchSampler sampler) {
+        return sampler == BatchSampler.BERNOULLI ? "bernoulli" : "without-replacement";
+    }
+
+    static ObjectNode json(ObjectMapper mapper, HessianFamily family, Hyperparameters hyper, SimulationResult result,
+            double etaStar) {
+        SimulationConfig config = result.config();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("d", family.dimension());
+        json.put("nRetain", family.nRetain());
+        json.put("nForget", family.nForget());
+        json.put("eta", hyper.eta());
+        json.put("alpha", hyper.alpha());
+        json.put("batch", hyper.batch());
+        json.put("sampler", name(config.sampler()));
+        json.put("steps", config.steps());
+        json.put("repeats", config.repeats());
+        JsonNumbers.put(json, "threshold", config.threshold());
+        json.put("seed", config.seed());
+        json.put("earlyStop", config.earlyStop());
+        json.put("meanSquareSteps", config.meanSquareSteps());
+        json.put("divergedRuns", result.divergedRuns());
+        json.put("convergedRuns", result.convergedRuns());
+        json.put("collapsedRuns", result.collapsedRuns());
+        json.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT));
+        array(json, "meanSquare", result.meanSquare());
+        array(json, "meanSquareLower", result.meanSquareLower());
+        array(json, "meanSquareUpper", result.meanSquareUpper());
+        array(json, "log10MeanSquare", result.log10MeanSquare());
+        array(json, "exactMeanSquare", result.exactMeanSquare());
+        JsonNumbers.put(json, "lyapunov", result.lyapunov());
+        JsonNumbers.put(json, "lyapunovLower", result.lyapunovLower());
+        JsonNumbers.put(json, "lyapunovUpper", result.lyapunovUpper());
+        JsonNumbers.put(json, "rho", result.rho().rho());
+        json.put("nullSpace", result.rho().nullSpace());
+        JsonNumbers.put(json, "etaStar", etaStar);
+        json.put("simulatedSteps", result.simulatedSteps());
+        return json;
+    }
+
+    private static void array(ObjectNode json, String key, double[] values) {
+        ArrayNode array = json.putArray(key);
+        for (double v : values) {
+            JsonNumbers.add(array, v);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.unlearnstability.dynamics;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.family.HessianFamily;
+
+/**
+ * The quantities of Lemma 2.1, computed exactly as printed (not corrected), beside the exact mean
+ * square, for k = 1..K:
+ * <ul>
+ *   <li>Tr(N_k), N_0 = I, N_k = C_f sum_{f} H_f N_{k-1} H_f + C_r sum_{r} H_r N_{k-1} H_r (eq. (6));</li>
+ *   <li>Tr(J^{2k}), J = I - eta (1-alpha) H_R + eta alpha H_F;</li>
+ *   <li>Tr(M_k) = Tr(J^{2k}) + Tr(N_k), the stated lower bound of part 1;</li>
+ *   <li>the exact E||w_k||^2 = Tr(T^k(I)) for Bernoulli batches ({@link MeanSquareOperator});</li>
+ *   <li>the stated upper bound of part 2, sum_{r=0}^{k-1} C(k, r) (1-eps)^{2(k-r)} Tr(N_r) with
+ *       eps = 1 - ||J||, given only when ||J|| < 1 (null otherwise). Note that the printed sum stops
+ *       at r = k-1. It is evaluated in log space; a value beyond the double range is infinite.</li>
+ * </ul>
+ * ||J|| is the spectral norm on all of R^d, so a common null space of the H_i (where J = I) gives
+ * ||J|| = 1 and no upper bound. Index k - 1 of each array holds step k.
+ *
+ * @param traceN Tr(N_k)
+ * @param traceJ2k Tr(J^{2k})
+ * @param traceM Tr(M_k)
+ * @param exactMeanSquare E||w_k||^2
+ * @param lemma21UpperBound the part 2 bound, or null entries when ||J|| >= 1
+ * @param normJ ||J||
+ */
+public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, double[] exactMeanSquare,
+        @Nullable Double[] lemma21UpperBound, double normJ) {
+
+    /**
+     * @param family the family
+     * @param hyper eta, alpha, B
+     * @param steps K >= 1
+     * @return the sequences for k = 1..K
+     */
+    public static Lemma21 compute(HessianFamily family, Hyperparameters hyper, int steps) {
+        hyper.requireFits(family);
+        return compute(ReducedFamily.of(family, hyper.alpha()), hyper, steps);
+    }
+
+    static Lemma21 compute(ReducedFamily reduced, Hyperparameters hyper, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("the number of steps K must be at least 1, got " + steps);
+        }
+        int d = reduced.dimension();
+        int m = reduced.rank();
+        double eta = hyper.eta();
+        double[] a = reduced.drift();
+        double normJ = reduced.hasNullSpace() ? 1.0 : 0.0;
+        for (double value : a) {
+            normJ = Math.max(normJ, Math.abs(1 - eta * value));
+        }
+        double[] traceJ2k = new double[steps];
+        for (int k = 1; k <= steps; k++) {
+            double sum = d - m;
+            for (double value : a) {
+                sum += Math.pow(1 - eta * value, 2 * k);
+            }
+            traceJ2k[k - 1] = sum;
+        }
+        double[] traceN = traceN(reduced, hyper, steps);
+        double[] traceM = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            traceM[k] = traceJ2k[k] + traceN[k];
+        }
+        double[] exact = MeanSquareOperator.of(reduced, hyper, BatchSampler.BERNOULLI).meanSquare(steps);
+        return new Lemma21(traceN, traceJ2k, traceM, exact, upperBound(normJ, d, traceN), normJ);
+    }
+
+    /** Tr(N_k) for k = 1..K: N_k = eta^2 N(N_{k-1}) with the Bernoulli noise operator, N_0 = I. */
+    private static double[] traceN(ReducedFamily reduced, Hyperparameters hyper, int steps) {
+        int m = reduced.rank();
+        double eta2 = hyper.eta() * hyper.eta();
+        NoiseOperator noise = NoiseOperator.of(reduced, hyper.batch(), BatchSampler.BERNOULLI);
+        double[] out = new double[steps];
+        if (m == 0 || noise.isZero()) {
+            return out;
+        }
+        if (reduced.isDiagonal()) {
+            double[] s = noise.diagonalWeights();
+            for (int k = 1; k <= steps; k++) {
+                double sum = 0.0;
+                for (double value : s) {
+                    sum += Math.pow(eta2 * value, k);
+                }
+                out[k - 1] = sum;
+            }
+            return out;
+        }
+        double[][] current = new double[m][m];
+        for (int p = 0; p < m; p++) {
+            current[p][p] = 1.0;
+        }
+        double[][] next = new double[m][m];
+        double logScale = 0.0;
+        for (int k = 1; k <= steps; k++) {
+            noise.apply(current, next);
+            double trace = 0.0;
+            for (int p = 0; p < m; p++) {
+                trace += next[p][p];
+            }
+            trace *= eta2;
+            out[k - 1] = trace * Math.exp(logScale);
+            if (!(trace > 0.0)) {
+                break;
+            }
+            logScale += Math.log(trace);
+            for (int p = 0; p < m; p++) {
+                for (int q = 0; q < m; q++) {
+                    current[p][q] = eta2 * next[p][q] / trace;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The printed bound, in log space: log C(k, r) + 2 (k - r) log(1 - eps) + log Tr(N_r). */
+    private static @Nullable Double[] upperBound(double normJ, int d, double[] traceN) {
+        int steps = traceN.length;
+        @Nullable Double[] out = new Double[steps];
+        if (!(normJ < 1.0)) {
+            return out;
+        }
+        double logNorm = Math.log(normJ);
+        for (int k = 1; k <= steps; k++) {
+            double max = Double.NEGATIVE_INFINITY;
+            double[] terms = new double[k];
+            double logBinomial = 0.0;
+            for (int r = 0; r < k; r++) {
+                if (r > 0) {
+                    logBinomial += Math.log((double) (k - r + 1) / r);
+                }
+                double trace = r == 0 ? d : traceN[r - 1];
+                terms[r] = trace > 0.0 ? logBinomial + 2.0 * (k - r) * logNorm + Math.log(trace)
+                        : Double.NEGATIVE_INFINITY;
+                max = Math.max(max, terms[r]);
+            }
+            if (max == Double.NEGATIVE_INFINITY) {
+                out[k - 1] = 0.0;
+                continue;
+            }
+            double sum = 0.0;
+            for (double term : terms) {
+                sum += Math.exp(term - max);
+            }
+            out[k - 1] = Math.exp(max + Math.log(sum));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package org.unlearnstability.dynamics;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.family.HessianFamily;
+
+/**
+ * Everything section 2.1 and Lemma 2.1 say about one family at one choice of hyper-parameters, for
+ * the Bernoulli batches of the paper: ||J||, rho(T) on the range of sum_i H_i, etaStar, whether a
+ * common null space exists, and the Lemma 2.1 sequences for k = 1..K beside the exact mean square.
+ * The component names are the keys of the {@code analyze} output.
+ *
+ * @param normJ ||J||, the spectral norm of the mean update matrix on R^d
+ * @param rho rho(T) on the range (see {@link SpectralRadius})
+ * @param etaStar the critical learning rate at this alpha and B (see {@link CriticalLearningRate})
+ * @param nullSpace whether the Hessians share a nonzero null space
+ * @param exactMeanSquare E||w_k||^2 = Tr(T^k(I))
+ * @param traceN Tr(N_k)
+ * @param traceJ2k Tr(J^{2k})
+ * @param traceM Tr(M_k) = Tr(J^{2k}) + Tr(N_k)
+ * @param lemma21UpperBound the printed bound of Lemma 2.1 part 2 (null entries when ||J|| >= 1)
+ */
+public record StabilityAnalysis(double normJ, double rho, double etaStar, boolean nullSpace,
+        double[] exactMeanSquare, double[] traceN, double[] traceJ2k, double[] traceM,
+        @Nullable Double[] lemma21UpperBound) {
+
+    /** The default K of {@code analyze --steps}. */
+    public static final int DEFAULT_STEPS = 5;
+
+    /**
+     * @param family the family
+     * @param hyper eta, alpha, B (B at most min(n_r, n_f))
+     * @param steps K >= 1
+     * @return the analysis
+     */
+    public static StabilityAnalysis of(HessianFamily family, Hyperparameters hyper, int steps) {
+        hyper.requireFits(family);
+        ReducedFamily reduced = ReducedFamily.of(family, hyper.alpha());
+        SpectralRadius rho = MeanSquareOperator.of(reduced, hyper, BatchSampler.BERNOULLI).rho();
+        CriticalLearningRate critical = CriticalLearningRate.of(reduced, hyper.batch(), BatchSampler.BERNOULLI);
+        Lemma21 lemma = Lemma21.compute(reduced, hyper, steps);
+        return new StabilityAnalysis(lemma.normJ(), rho.rho(), critical.etaStar(), rho.nullSpace(),
+                lemma.exactMeanSquare(), lemma.traceN(), lemma.traceJ2k(), lemma.traceM(), lemma.lemma21UpperBound());
+    }
+}
