@@ -58,12 +58,15 @@ final class Fig2Figures {
         boolean logMu = mus[0] > 0;
         Heatmap.Builder builder = Heatmap.builder(scale(metric, values))
                 .title(metric.key() + " (mean of " + spec.repeats() + " repeats)")
-                .subtitle("section 3.2 / Figure 2; solid: test error = 0.25, dashed: training loss = 0.1")
+                .subtitle("section 3.2 / Figure 2; red: test error = 0.25 (above it to the left), "
+                        + "magenta: training loss = 0.1 (below it to the upper right)")
                 .xAxis(logMu ? PlotAxis.log("||mu||") : PlotAxis.linear("||mu||"))
                 .yAxis(PlotAxis.integers("d"))
                 .grid(mus, ds, values);
-        builder.curve(contour(result, CnnMetric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, dOrder));
-        builder.curve(contour(result, CnnMetric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED, dOrder));
+        builder.curve(contour(result, CnnMetric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, Color.RED,
+                dOrder));
+        builder.curve(contour(result, CnnMetric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED,
+                Color.MAGENTA, dOrder));
         return builder.build();
     }
 
@@ -78,14 +81,14 @@ final class Fig2Figures {
 
     /** Per d, the ||mu|| where the metric's mean crosses the level (NaN where it does not). */
     private static Curve contour(Fig2Result result, CnnMetric metric, double level, String name, LineStyle style,
-            int[] dOrder) {
+            Color colour, int[] dOrder) {
         double[] x = new double[dOrder.length];
         double[] y = new double[dOrder.length];
         for (int j = 0; j < dOrder.length; j++) {
             x[j] = Fig2Markdown.crossing(result, dOrder[j], metric, level);
             y[j] = result.spec().dimensions().get(dOrder[j]);
         }
-        return Curve.of(name, Color.WHITE, style, x, y);
+        return Curve.of(name, colour, style, x, y);
     }
 
     private static LinePlot coherencePlot(Fig2Result result) {

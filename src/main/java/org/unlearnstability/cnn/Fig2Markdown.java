@@ -172,9 +172,10 @@ final class Fig2Markdown {
                 + "C_f' = %s). lambda_max(S) lies in [%s, %s] over the grid and lambda_max(S) / (10) in [%s, %s] "
                 + "(rho with SNR %s, with d %s): (10) grows linearly in d while lambda_max(S) barely moves. "
                 + "max lambda_max(D_rf) lies in [%s, %s] and its ratio to (11) in [%s, %s] (rho with SNR %s, "
-                + "with d %s): at small SNR (11) is about 1 (= ||mu||^2 + 1) while the noise-patch curvature "
-                + "l''(y f) ||xi||^2 / m^2-sized terms it leaves out stay of order 1-5. Both ratios stay bounded on "
-                + "this grid, which is all a finite experiment can say about an O-bound with unknown constants. "
+                + "with d %s): at small SNR (11) = ||mu||^2 + 1 is about 1, while lambda_max(D_rf) also carries the "
+                + "noise-patch curvature (terms l''(y f) ||xi||^2 / m^2 per active filter) that (11) leaves out. Both "
+                + "ratios stay bounded on this grid, which is all a finite experiment can say about an O-bound with "
+                + "unknown constants. "
                 + "The limits (12) of the ratio of the two bounds are n_r n_f = %s (SNR -> 0) and "
                 + "n_r n_f (1 + 2 sqrt(C_r' C_f') / (C_r' + C_f')) = %s (SNR -> infinity); the measured "
                 + "sigma / (n_r n_f) stays between %s and %s.%n%n", fmt(a), fmt(b),
