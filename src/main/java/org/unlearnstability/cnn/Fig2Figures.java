@@ -58,12 +58,15 @@ final class Fig2Figures {
         boolean logMu = mus[0] > 0;
         Heatmap.Builder builder = Heatmap.builder(scale(metric, values))
                 .title(metric.key() + " (mean of " + spec.repeats() + " repeats)")
-                .subtitle("section 3.2 / Figure 2; solid: test error = 0.25, dashed: training loss = 0.1")
+                .subtitle("section 3.2 / Figure 2; red: test error = 0.25 (above it to the left), "
+                        + "magenta: training loss = 0.1 (below it to the upper right)")
                 .xAxis(logMu ? PlotAxis.log("||mu||") : PlotAxis.linear("||mu||"))
                 .yAxis(PlotAxis.integers("d"))
                 .grid(mus, ds, values);
-        builder.curve(contour(result, CnnMetric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, dOrder));
-        builder.curve(contour(result, CnnMetric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED, dOrder));
+        builder.curve(contour(result, CnnMetric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, Color.RED,
+                dOrder));
+        builder.curve(contour(result, CnnMetric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED,
+                Color.MAGENTA, dOrder));
         return builder.build();
     }
 
@@ -78,14 +81,14 @@ final class Fig2Figures {
 
     /** Per d, the ||mu|| where the metric's mean crosses the level (NaN where it does not). */
     private static Curve contour(Fig2Result result, CnnMetric metric, double level, String name, LineStyle style,
-            int[] dOrder) {
+            Color colour, int[] dOrder) {
         double[] x = new double[dOrder.length];
         double[] y = new double[dOrder.length];
         for (int j = 0; j < dOrder.length; j++) {
             x[j] = Fig2Markdown.crossing(result, dOrder[j], metric, level);
             y[j] = result.spec().dimensions().get(dOrder[j]);
         }
-        return Curve.of(name, Color.WHITE, style, x, y);
+        return Curve.of(name, colour, style, x, y);
     }
 
     private static LinePlot coherencePlot(Fig2Result result) {
@@ -94,7 +97,7 @@ final class Fig2Figures {
                 .subtitle("sigma / (n_r n_f) at the trained solution, one line per d (mean of repeats)")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.linear("sigma / (n_r n_f)"));
-        perDimension(result, CnnMetric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID);
+        perDimension(result, CnnMetric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID, "");
         return plot.build();
     }
 
@@ -104,12 +107,13 @@ final class Fig2Figures {
                 .subtitle("solid: lambda_max(S) / (10); dotted: max lambda_max(D_rf) / (11); one colour per d")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.log("ratio"));
-        perDimension(result, CnnMetric.BOUND10_RATIO, plot, LineStyle.SOLID);
-        perDimension(result, CnnMetric.BOUND11_RATIO, plot, LineStyle.DOTTED);
+        perDimension(result, CnnMetric.BOUND10_RATIO, plot, LineStyle.SOLID, "(10) ");
+        perDimension(result, CnnMetric.BOUND11_RATIO, plot, LineStyle.DOTTED, "(11) ");
         return plot.build();
     }
 
-    private static void perDimension(Fig2Result result, CnnMetric metric, LinePlot.Builder plot, LineStyle style) {
+    private static void perDimension(Fig2Result result, CnnMetric metric, LinePlot.Builder plot, LineStyle style,
+            String prefix) {
         Fig2Spec spec = result.spec();
         int[] muOrder = order(spec.signalNorms().stream().mapToDouble(Double::doubleValue).toArray());
         int dims = spec.dimensions().size();
@@ -122,7 +126,7 @@ final class Fig2Figures {
                 y[i] = c.mean(metric);
             }
             Color colour = Palette.VIRIDIS.at(dims == 1 ? 0.0 : 0.9 * di / (dims - 1.0));
-            String name = (style == LineStyle.SOLID ? "" : metric.key() + " ") + "d = " + spec.dimensions().get(di);
+            String name = prefix + "d = " + spec.dimensions().get(di);
             plot.curve(new Curve(name, colour, style, Curve.DEFAULT_WIDTH, true, x, y));
         }
     }

@@ -107,6 +107,15 @@ public final class Fig2Findings {
             n.put(m.key() + "Max", max(cells, m));
             n.put("spearman" + capitalised(m.key()) + "VsSnr", RankCorrelation.spearman(column(cells, m), snr));
         }
+        double[] d = cells.stream().mapToDouble(CellSummary::d).toArray();
+        n.put("spearmanLambdaMaxSOverBound10VsD", RankCorrelation.spearman(column(cells, CnnMetric.BOUND10_RATIO), d));
+        n.put("spearmanMaxLambdaMaxDrfOverBound11VsD", RankCorrelation.spearman(column(cells,
+                CnnMetric.BOUND11_RATIO), d));
+        for (CnnMetric m : List.of(CnnMetric.LAMBDA_MAX_S, CnnMetric.MAX_LAMBDA_MAX_DRF, CnnMetric.LAMBDA_MAX_D,
+                CnnMetric.THRESHOLD7, CnnMetric.THRESHOLD8)) {
+            n.put(m.key() + "Min", min(cells, m));
+            n.put(m.key() + "Max", max(cells, m));
+        }
         n.put("condition7Fraction", average(cells, CnnMetric.CONDITION7));
         n.put("condition8Fraction", average(cells, CnnMetric.CONDITION8));
     }

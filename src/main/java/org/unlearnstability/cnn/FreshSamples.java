@@ -56,9 +56,11 @@ public record FreshSamples(double[] errorRates, double[][] losses) {
         for (int t = 0; t < samples; t++) {
             int y = rng.nextBoolean() ? 1 : -1;
             Arrays.fill(z, 0.0);
-            for (double[] column : columns) {
+            for (int c = 0; c < columns.length; c++) {
                 double v = gaussian.sample();
-                for (int r = 0; r < z.length; r++) {
+                double[] column = columns[c];
+                // R^T is lower trapezoidal: column c is zero above row c.
+                for (int r = c; r < z.length; r++) {
                     z[r] += v * column[r];
                 }
             }

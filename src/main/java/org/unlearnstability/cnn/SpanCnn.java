@@ -66,10 +66,41 @@ public final class SpanCnn {
         double[] weights = new double[samples.length];
         java.util.Arrays.fill(weights, 1.0 / samples.length);
         Step step = next.new Step();
+        int lo = java.util.Arrays.stream(samples).min().orElse(0);
+        int hi = java.util.Arrays.stream(samples).max().orElse(-1) + 1;
+        boolean block = hi - lo == samples.length && samples.length < geometry.size();
+        if (block) {
+            // Gradient descent on a contiguous block of samples (retraining on the retain set) only reads
+            // the responses to mu and to that block; the others are recomputed once at the end.
+            step.track(1 + lo, 1 + hi);
+        }
         for (int e = 0; e < epochs; e++) {
             step.apply(samples, weights, learningRate);
         }
+        if (block) {
+            next.recomputeResponses();
+        }
         return next;
+    }
+
+    /** P = R0 + C G from the coefficients, for every filter and column. */
+    private void recomputeResponses() {
+        double[][] gram = geometry.gramView();
+        double[][] initial = geometry.initialResponsesView();
+        for (int r = 0; r < responses.length; r++) {
+            double[] p = responses[r];
+            System.arraycopy(initial[r], 0, p, 0, p.length);
+            double[] c = coefficients[r];
+            for (int a = 0; a < c.length; a++) {
+                double coefficient = c[a];
+                if (coefficient != 0.0) {
+                    double[] g = gram[a];
+                    for (int b = 0; b < p.length; b++) {
+                        p[b] += coefficient * g[b];
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -106,24 +137,56 @@ public final class SpanCnn {
         private final double[][] e = new double[responses.length][geometry.size() + 1];
         private final int[] columns = new int[geometry.size() + 1];
         private final int[] rowColumns = new int[geometry.size() + 1];
+        private final double[] outputs = new double[geometry.size()];
+        private final double[] coefficient = new double[geometry.size()];
+        /** Besides column 0 (mu), the response columns kept up to date: [from, to). */
+        private int from = 1;
+        private int to = geometry.size() + 1;
+
+        void track(int fromColumn, int toColumn) {
+            from = fromColumn;
+            to = toColumn;
+        }
 
         void apply(int[] samples, double[] weights, double learningRate) {
+            // Row by row (the state is stored by filter): first f(W, x_i) for the batch, then
+            // omega_i l'(y_i f_i) / m, then the gradient coefficients E; the same sums in the same order
+            // as sample-by-sample evaluation, but with contiguous memory access.
+            int n = samples.length;
+            java.util.Arrays.fill(outputs, 0, n, 0.0);
+            for (int r = 0; r < responses.length; r++) {
+                double[] p = responses[r];
+                double sign = r < filters ? 1.0 : -1.0;
+                double up = Math.max(p[0], 0.0);
+                double down = Math.max(-p[0], 0.0);
+                for (int j = 0; j < n; j++) {
+                    int i = samples[j];
+                    double v = (geometry.label(i) > 0 ? up : down) + Math.max(p[1 + i], 0.0);
+                    outputs[j] += sign * v;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                int y = geometry.label(samples[j]);
+                coefficient[j] = weights[j] * LogisticLoss.derivative(y * (outputs[j] / filters)) / filters;
+            }
             int active = 0;
             columns[active++] = 0;
-            for (double[] row : e) {
-                row[0] = 0.0;
+            for (int j = 0; j < n; j++) {
+                columns[active++] = 1 + samples[j];
             }
-            for (int j = 0; j < samples.length; j++) {
-                int i = samples[j];
-                int y = geometry.label(i);
-                double g = weights[j] * LogisticLoss.derivative(y * output(i)) / filters;
-                for (int r = 0; r < responses.length; r++) {
-                    double sg = r < filters ? g : -g;
-                    double[] p = responses[r];
-                    e[r][0] += y * p[0] > 0 ? sg : 0.0;
-                    e[r][1 + i] = p[1 + i] > 0 ? sg * y : 0.0;
+            for (int r = 0; r < responses.length; r++) {
+                double[] p = responses[r];
+                double[] er = e[r];
+                double sign = r < filters ? 1.0 : -1.0;
+                double muCoefficient = 0.0;
+                for (int j = 0; j < n; j++) {
+                    int i = samples[j];
+                    int y = geometry.label(i);
+                    double sg = sign * coefficient[j];
+                    muCoefficient += y * p[0] > 0 ? sg : 0.0;
+                    er[1 + i] = p[1 + i] > 0 ? sg * y : 0.0;
                 }
-                columns[active++] = 1 + i;
+                er[0] = muCoefficient;
             }
             double[][] gram = geometry.gramView();
             for (int r = 0; r < responses.length; r++) {
@@ -142,7 +205,8 @@ public final class SpanCnn {
                     double step = learningRate * er[col];
                     c[col] -= step;
                     double[] g = gram[col];
-                    for (int b = 0; b < p.length; b++) {
+                    p[0] -= step * g[0];
+                    for (int b = from; b < to; b++) {
                         p[b] -= step * g[b];
                     }
                 }
