@@ -2,6 +2,7 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.unlearnstability.cnn.Fig2Benchmark;
 import org.unlearnstability.coherence.CoherenceBenchmark;
 import org.unlearnstability.dynamics.DynamicsBenchmark;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmarks and print median times: coherence (sigma with its certified bracket), "
-                + "dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline).")
+                + "dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), cnn (Figure 2 sweep vs the "
+                + "direct network).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
@@ -22,6 +24,8 @@ public final class BenchCommand implements Callable<Integer> {
         coherence,
         /** rho, etaStar and the Figure 1 protocol against a plain dense baseline (issue 3). */
         dynamics,
+        /** the Figure 2 sweep in span coordinates against the direct d-dimensional network (issue 6). */
+        cnn,
         /** every suite. */
         all
     }
@@ -40,6 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.dynamics || suite == Suite.all) {
             DynamicsBenchmark.run(out, quick);
+        }
+        if (suite == Suite.cnn || suite == Suite.all) {
+            Fig2Benchmark.run(out, quick);
         }
         return 0;
     }
