@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
  * (speed is measured, never asserted by timed unit tests).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run benchmarks and print median times: coherence (sigma with its certified bracket), "
-                + "dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), cnn (Figure 2 sweep vs the "
+        description = "Run benchmarks and print median times: coherence (sigma with its certified "
+                + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), cnn (Figure 2 sweep vs the "
                 + "direct network).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
