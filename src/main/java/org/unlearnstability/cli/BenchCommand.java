@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmarks and print median times: coherence (sigma with its certified "
-                + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), cnn (Figure 2 sweep vs the "
-                + "direct network).")
+                + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
+                + "cnn (Figure 2 sweep vs the direct network).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
