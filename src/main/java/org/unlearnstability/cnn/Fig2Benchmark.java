@@ -2,6 +2,7 @@ package org.unlearnstability.cnn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,28 +51,45 @@ public final class Fig2Benchmark {
         out.printf("fig2 benchmark: %d cores, %d cells x %d repeats = %d repeats%n",
                 Runtime.getRuntime().availableProcessors(), spec.dimensions().size() * spec.signalNorms().size(),
                 spec.repeats(), repeats);
+        out.printf("  load average before: %.2f (other processes on the machine slow every figure below)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         sweep(spec, 2, 1);
         int reps = quick ? 1 : 3;
-        double two = sweep(spec, 2, reps);
-        out.printf("  span coordinates, coherence on, 2 threads: median %.2f s (%d runs)%n", two, reps);
-        double one = sweep(spec, 1, quick ? 1 : 2);
-        out.printf("  span coordinates, coherence on, 1 thread:  median %.2f s (speed-up %.2f)%n", one, one / two);
+        double[] two = sweep(spec, 2, reps);
+        out.printf("  span coordinates, coherence on, 2 threads: median %.2f s wall, %.2f s CPU (%d runs)%n",
+                two[0], two[1], reps);
+        double[] one = sweep(spec, 1, quick ? 1 : 2);
+        out.printf("  span coordinates, coherence on, 1 thread:  median %.2f s wall (speed-up %.2f)%n", one[0],
+                one[0] / two[0]);
         Fig2Spec noCoherence = new Fig2Spec(spec.seed(), spec.dimensions(), spec.signalNorms(), spec.repeats(), false,
                 spec.protocol(), spec.sensitivity());
-        double plain = sweep(noCoherence, 2, reps);
-        out.printf("  span coordinates, coherence off, 2 threads: median %.2f s%n", plain);
-        direct(out, spec, two / repeats * 2, quick);
+        double[] plain = sweep(noCoherence, 2, reps);
+        out.printf("  span coordinates, coherence off, 2 threads: median %.2f s wall, %.2f s CPU%n", plain[0],
+                plain[1]);
+        direct(out, spec, two[0] / repeats * 2, quick);
     }
 
-    private static double sweep(Fig2Spec spec, int threads, int reps) {
+    /** @return the median wall time and the median process CPU time of the runs, in seconds */
+    private static double[] sweep(Fig2Spec spec, int threads, int reps) {
         double[] seconds = new double[reps];
+        double[] cpu = new double[reps];
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             Fig2Experiment.compute(spec, threads, silent(spec));
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
         }
         Arrays.sort(seconds);
-        return seconds[reps / 2];
+        Arrays.sort(cpu);
+        return new double[] {seconds[reps / 2], cpu[reps / 2]};
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0L;
     }
 
     private static Progress silent(Fig2Spec spec) {
