@@ -1,0 +1,153 @@
+package org.unlearnstability.audit;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.theory.ClaimCheck;
+import org.unlearnstability.theory.ClaimEvaluator;
+import org.unlearnstability.theory.ClaimId;
+
+/**
+ * Local search of one claim from one case ({@link LocalSearch} on the claim's slack ratio). The search
+ * vector is the family parameters, then alpha folded into [0, 1] (except for the single-set reduction,
+ * which fixes alpha = 0), then log eta (for claims that depend on eta).
+ */
+final class CaseSearch {
+    /** The slack above which a search stops: a clear violation has been found. */
+    static final double STOP_ABOVE = 1.001;
+
+    private final ClaimId claim;
+    private final AuditCase start;
+    private final boolean alphaFree;
+    private final AtomicInteger failures;
+
+    /**
+     * @param claim the claim
+     * @param start the starting case
+     * @param failures counts evaluations that failed numerically (reported by the audit)
+     */
+    CaseSearch(ClaimId claim, AuditCase start, AtomicInteger failures) {
+        this.claim = claim;
+        this.start = start;
+        this.alphaFree = claim != ClaimId.SINGLE_SET_REDUCTION;
+        this.failures = failures;
+    }
+
+    /**
+     * @param budget the number of evaluations
+     * @param rng the stream
+     * @return the best case found and its check
+     */
+    Found run(int budget, UniformRandomProvider rng) {
+        double[] x0 = encode();
+        double[] steps = steps(x0);
+        LocalSearch.Result result = LocalSearch.maximize(this::objective, x0, steps, budget, STOP_ABOVE, rng);
+        AuditCase best = decode(result.best());
+        @Nullable ClaimCheck check = evaluate(best);
+        return new Found(best, check, result.evaluations());
+    }
+
+    /**
+     * @param best the best case
+     * @param check its check (null when it failed numerically)
+     * @param evaluations the evaluations spent
+     */
+    record Found(AuditCase best, @Nullable ClaimCheck check, int evaluations) {
+    }
+
+    private double objective(double[] x) {
+        @Nullable ClaimCheck check = evaluate(decode(x));
+        if (check == null || !check.applicable()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double slack = check.slack();
+        return Double.isNaN(slack) ? Double.NEGATIVE_INFINITY : Math.min(slack, 1e300);
+    }
+
+    /**
+     * @param c a case
+     * @return its check, or null when the evaluation fails numerically (counted)
+     */
+    @Nullable ClaimCheck evaluate(AuditCase c) {
+        if (!reasonable(c)) {
+            return ClaimCheck.notApplicable(claim);
+        }
+        try {
+            HessianFamily family = c.family();
+            Hyperparameters hyper = c.hyper();
+            return ClaimEvaluator.evaluate(claim, family, hyper);
+        } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
+            failures.incrementAndGet();
+            return null;
+        }
+    }
+
+    /**
+     * Keeps search inside numbers the linear algebra is meant for: parameters of magnitude below 1e60 and
+     * eta within [1e-60, 1e60] (beyond that products overflow; such points count as outside the domain).
+     */
+    private static boolean reasonable(AuditCase c) {
+        for (double v : c.params()) {
+            if (!(Math.abs(v) < 1e60)) {
+                return false;
+            }
+        }
+        return c.eta() >= 1e-60 && c.eta() <= 1e60;
+    }
+
+    private double[] encode() {
+        double[] p = start.params();
+        double[] x = Arrays.copyOf(p, p.length + extra());
+        int at = p.length;
+        if (alphaFree) {
+            x[at++] = start.alpha();
+        }
+        if (claim.etaDependent()) {
+            x[at] = Math.log(start.eta());
+        }
+        return x;
+    }
+
+    private int extra() {
+        return (alphaFree ? 1 : 0) + (claim.etaDependent() ? 1 : 0);
+    }
+
+    private double[] steps(double[] x) {
+        int n = start.params().length;
+        double rms = 0.0;
+        for (int i = 0; i < n; i++) {
+            rms += x[i] * x[i];
+        }
+        rms = n == 0 ? 1.0 : Math.sqrt(rms / n);
+        double[] steps = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            steps[i] = 0.3 * (Math.abs(x[i]) + 0.1 * rms + 1e-12);
+        }
+        int at = n;
+        if (alphaFree) {
+            steps[at++] = 0.1;
+        }
+        if (claim.etaDependent()) {
+            steps[at] = 0.3;
+        }
+        return steps;
+    }
+
+    private AuditCase decode(double[] x) {
+        int n = start.params().length;
+        double[] params = Arrays.copyOf(x, n);
+        int at = n;
+        double alpha = alphaFree ? fold(x[at++]) : start.alpha();
+        double eta = claim.etaDependent() ? Math.exp(Math.max(-700, Math.min(700, x[at]))) : start.eta();
+        return start.with(params, alpha, eta);
+    }
+
+    /** Reflects a real number into [0, 1] (a triangle wave), so alpha moves freely and stays in range. */
+    static double fold(double a) {
+        double t = Math.abs(a) % 2.0;
+        return t <= 1.0 ? t : 2.0 - t;
+    }
+}

@@ -1,0 +1,296 @@
+package org.unlearnstability.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.rng.RandomStreams;
+import org.unlearnstability.theory.ClaimCheck;
+import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.ClaimVerdict;
+import org.unlearnstability.theory.Violation;
+import org.unlearnstability.theory.ViolationCheck;
+
+/**
+ * The audit of one claim: generated cases over every {@link FamilyKind} (half of them small), local
+ * search from the cases with the largest slack, shrinking of the violations found, the constructed
+ * equality cases, and the verdict. Every random stream is addressed by (seed, claim, index), and parallel
+ * results are collected in index order, so the outcome does not depend on the number of threads.
+ */
+final class ClaimAudit {
+    private static final FamilyKind[] KINDS = FamilyKind.values();
+    /** How many violating cases are shrunk (the smallest first); the smallest result is kept. */
+    private static final int SHRINK_CANDIDATES = 3;
+
+    /**
+     * The effort per claim.
+     *
+     * @param cases generated cases
+     * @param starts local searches
+     * @param evaluations claim evaluations per local search
+     */
+    record Budget(int cases, int starts, int evaluations) {
+        /** @return the subset `mvn verify` runs */
+        static Budget quick() {
+            return new Budget(900, 6, 600);
+        }
+
+        /** @return the full audit */
+        static Budget full() {
+            return new Budget(3000, 16, 2000);
+        }
+    }
+
+    private final ClaimId claim;
+    private final Budget budget;
+    private final long seed;
+    private final AtomicInteger failures = new AtomicInteger();
+
+    ClaimAudit(ClaimId claim, Budget budget, long seed) {
+        this.claim = claim;
+        this.budget = budget;
+        this.seed = seed;
+    }
+
+    /** One generated case and its check (null when the evaluation failed numerically). */
+    private record Evaluated(int index, AuditCase auditCase, @Nullable ClaimCheck check) {
+        boolean applicable() {
+            return check != null && check.applicable();
+        }
+
+        double slack() {
+            return check == null || !check.applicable() ? Double.NEGATIVE_INFINITY : check.slack();
+        }
+
+        boolean violated() {
+            return check != null && check.violatedStrictly();
+        }
+
+        boolean boundary() {
+            return check != null && check.boundary();
+        }
+
+        double secondary() {
+            return check == null ? Double.NaN : check.secondary();
+        }
+    }
+
+    /** @return the result */
+    ClaimResult run() {
+        long start = System.nanoTime();
+        List<Evaluated> generated = IntStream.range(0, budget.cases()).parallel().mapToObj(this::generate).toList();
+        List<Evaluated> searched = searchesWorthRunning() ? search(generated) : List.of();
+        Map<FamilyKind, Integer> byKind = new EnumMap<>(FamilyKind.class);
+        for (FamilyKind kind : KINDS) {
+            byKind.put(kind, 0);
+        }
+        int applicable = 0;
+        int boundary = 0;
+        int randomViolations = 0;
+        double[] secondary = {Double.NaN, Double.NaN, 0};
+        for (Evaluated e : generated) {
+            if (e.applicable()) {
+                applicable++;
+                byKind.merge(e.auditCase().kind(), 1, Integer::sum);
+                boundary += e.boundary() ? 1 : 0;
+                randomViolations += e.violated() ? 1 : 0;
+            }
+            track(secondary, e.secondary());
+        }
+        int searchViolations = (int) searched.stream().filter(Evaluated::violated)
+                .count();
+        List<Evaluated> all = new ArrayList<>(generated);
+        all.addAll(searched);
+        Evaluated worst = all.stream().filter(Evaluated::applicable)
+                .max(Comparator.comparingDouble(Evaluated::slack).thenComparing(e -> -e.index())).orElse(null);
+        ClaimResult.@Nullable Counterexample counterexample = counterexample(all);
+        List<ClaimResult.EqualityCase> equalities = equalities();
+        ClaimVerdict verdict = verdict(counterexample, equalities);
+        if (counterexample == null && verdict == ClaimVerdict.FAILS) {
+            ClaimResult.EqualityCase first = equalities.stream().filter(q -> q.violation().violated()).findFirst()
+                    .orElseThrow();
+            counterexample = new ClaimResult.Counterexample(first.family(), first.hyper(), first.violation(),
+                    "constructed equality case " + first.name(), false);
+        }
+        long searchEvaluations = searched.size() * (long) budget.evaluations();
+        return new ClaimResult(claim, verdict, generated.size(), applicable, byKind, searched.size(),
+                searchEvaluations, worst == null ? Double.NaN : worst.slack(), describe(worst), randomViolations,
+                searchViolations, boundary, failures.get(), counterexample, equalities, secondary[0], secondary[1],
+                (int) secondary[2], (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void track(double[] secondary, double value) {
+        if (Double.isNaN(value)) {
+            return;
+        }
+        secondary[0] = Double.isNaN(secondary[0]) ? value : Math.min(secondary[0], value);
+        secondary[1] = Double.isNaN(secondary[1]) ? value : Math.max(secondary[1], value);
+        secondary[2] += value < 1.0 ? 1 : 0;
+    }
+
+    private boolean searchesWorthRunning() {
+        return claim.testable() && claim != ClaimId.LEMMA21_CONVERGENCE_AS_PRINTED;
+    }
+
+    private Evaluated generate(int index) {
+        FamilyKind kind = KINDS[index % KINDS.length];
+        boolean small = (index / KINDS.length) % 2 == 0;
+        AuditCase c = CaseFactory.create(claim, kind, small, RandomStreams.stream(seed, claim.ordinal(), index));
+        return new Evaluated(index, c, new CaseSearch(claim, c, failures).evaluate(c));
+    }
+
+    /** Local search from the best case of each kind, then the best remaining cases, up to the budget. */
+    private List<Evaluated> search(List<Evaluated> generated) {
+        // Ties (slack exactly 1 is common: equality at k = 1, or in one dimension) go to richer families.
+        Comparator<Evaluated> order = Comparator.comparingDouble(Evaluated::slack).reversed()
+                .thenComparing(Comparator.comparingInt((Evaluated e) -> e.auditCase().shape().dimension()).reversed())
+                .thenComparingInt(Evaluated::index);
+        List<Evaluated> ranked = generated.stream().filter(Evaluated::applicable).sorted(order).toList();
+        List<Evaluated> starts = new ArrayList<>();
+        for (FamilyKind kind : KINDS) {
+            ranked.stream().filter(e -> e.auditCase().kind() == kind).findFirst().ifPresent(starts::add);
+        }
+        starts.sort(order);
+        for (Evaluated e : ranked) {
+            if (!starts.contains(e)) {
+                starts.add(e);
+            }
+        }
+        List<Evaluated> chosen = starts.subList(0, Math.min(budget.starts(), starts.size()));
+        return IntStream.range(0, chosen.size()).parallel().mapToObj(i -> {
+            Evaluated from = chosen.get(i);
+            CaseSearch.Found found = new CaseSearch(claim, from.auditCase(), failures)
+                    .run(budget.evaluations(), RandomStreams.stream(seed, claim.ordinal(), 1_000_000L + i));
+            return new Evaluated(from.index(), found.best(), found.check());
+        }).toList();
+    }
+
+    /** Shrinks the smallest violating cases and keeps the smallest result. */
+    private ClaimResult.@Nullable Counterexample counterexample(List<Evaluated> all) {
+        if (!claim.testable()) {
+            return null;
+        }
+        List<Evaluated> violating = all.stream().filter(Evaluated::violated)
+                .sorted(Comparator.comparing((Evaluated e) -> !Shrinker.admissible(e.auditCase().family(),
+                                e.auditCase().hyper()))
+                        .thenComparingInt((Evaluated e) -> size(e.auditCase().family()))
+                        .thenComparingInt(Evaluated::index))
+                .limit(SHRINK_CANDIDATES).toList();
+        ClaimResult.@Nullable Counterexample best = null;
+        for (Evaluated e : violating) {
+            HessianFamily family = e.auditCase().family();
+            Hyperparameters hyper = e.auditCase().hyper();
+            Optional<Shrinker.Shrunk> shrunk = Shrinker.shrink(claim, family, hyper);
+            if (shrunk.isEmpty()) {
+                continue;
+            }
+            Violation violation = ViolationCheck.check(claim, shrunk.get().family(), shrunk.get().hyper());
+            if (!violation.violated()) {
+                continue;
+            }
+            String origin = String.format(Locale.ROOT, "case %d (%s, d = %d, n_r = %d, n_f = %d), shrunk in %d checks",
+                    e.index(), e.auditCase().kind(), family.dimension(), family.nRetain(), family.nForget(),
+                    shrunk.get().evaluations());
+            ClaimResult.Counterexample candidate = new ClaimResult.Counterexample(shrunk.get().family(),
+                    shrunk.get().hyper(), violation, origin, true);
+            if (best == null || smaller(candidate, best)) {
+                best = candidate;
+            }
+        }
+        if (best != null && best.family().dimension() == 1) {
+            int samples = best.family().nRetain() + best.family().nForget();
+            Optional<Shrinker.Shrunk> tiny = TinyCounterexamples.first(claim, samples);
+            if (tiny.isPresent()) {
+                ClaimResult.Counterexample simplest = new ClaimResult.Counterexample(tiny.get().family(),
+                        tiny.get().hyper(), ViolationCheck.check(claim, tiny.get().family(), tiny.get().hyper()),
+                        best.origin() + "; then the simplest one-dimensional case with at most " + samples
+                                + " samples (exhaustive, " + tiny.get().evaluations() + " exact checks)", true);
+                if (!smaller(best, simplest)) {
+                    best = simplest;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int size(HessianFamily family) {
+        return 100 * (family.nRetain() + family.nForget()) + family.dimension();
+    }
+
+    private static boolean smaller(ClaimResult.Counterexample a, ClaimResult.Counterexample b) {
+        boolean admissibleA = Shrinker.admissible(a.family(), a.hyper());
+        if (admissibleA != Shrinker.admissible(b.family(), b.hyper())) {
+            return admissibleA;
+        }
+        int sa = size(a.family());
+        int sb = size(b.family());
+        if (sa != sb) {
+            return sa < sb;
+        }
+        return complexity(a) < complexity(b);
+    }
+
+    /** The total number of binary digits of the numbers (numerators and denominators of the dyadics). */
+    static int complexity(ClaimResult.Counterexample c) {
+        int bits = bits(c.hyper().eta()) + bits(c.hyper().alpha());
+        for (Hessian h : c.family().all()) {
+            for (double[] row : h.toMatrix().getData()) {
+                for (double v : row) {
+                    bits += bits(v);
+                }
+            }
+        }
+        return bits;
+    }
+
+    private static int bits(double v) {
+        if (v == 0.0) {
+            return 0;
+        }
+        org.hipparchus.fraction.BigFraction f = org.unlearnstability.theory.Rationals.exact(v);
+        return f.getNumerator().abs().bitLength() + f.getDenominator().bitLength() + (v < 0 ? 1 : 0);
+    }
+
+    private List<ClaimResult.EqualityCase> equalities() {
+        List<ClaimResult.EqualityCase> out = new ArrayList<>();
+        for (BoundaryCases.KnownCase known : BoundaryCases.of(claim)) {
+            Violation v = ViolationCheck.check(claim, known.family(), known.hyper());
+            out.add(new ClaimResult.EqualityCase(known.name(), known.description(), known.family(), known.hyper(), v));
+        }
+        return out;
+    }
+
+    private ClaimVerdict verdict(ClaimResult.@Nullable Counterexample counterexample,
+            List<ClaimResult.EqualityCase> equalities) {
+        if (!claim.testable()) {
+            return ClaimVerdict.NOT_TESTABLE_AS_STATED;
+        }
+        if (counterexample != null && counterexample.violation().violated()) {
+            return ClaimVerdict.FAILS;
+        }
+        boolean equalityFails = claim.boundaryViolates()
+                && equalities.stream().anyMatch(q -> q.violation().violated() && q.violation().exact());
+        return equalityFails ? ClaimVerdict.FAILS : ClaimVerdict.HOLDS;
+    }
+
+    private static String describe(@Nullable Evaluated e) {
+        ClaimCheck c = e == null ? null : e.check();
+        if (e == null || c == null) {
+            return "no applicable case";
+        }
+        HessianFamily f = e.auditCase().family();
+        return String.format(Locale.ROOT, "%s d=%d n_r=%d n_f=%d B=%d alpha=%.4g eta=%.4g: slack %.10g (lhs %.6g, rhs %.6g%s)",
+                e.auditCase().kind(), f.dimension(), f.nRetain(), f.nForget(), e.auditCase().batch(),
+                e.auditCase().alpha(), e.auditCase().eta(), c.slack(), c.lhs(), c.rhs(),
+                c.step() > 0 ? ", k=" + c.step() : "");
+    }
+}

@@ -1,0 +1,108 @@
+package org.unlearnstability.theory;
+
+import java.util.List;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Hessian;
+
+/**
+ * The largest spectral norm over every batch pattern that Bernoulli sampling (the paper's model: each
+ * retain sample kept with probability B/n_r, each forget sample with B/n_f) draws with positive
+ * probability, of the random update matrix of eq. (3),
+ * J_k = I - eta (1-alpha) (1/B) sum_{r in D_r,k} H_r + eta alpha (1/B) sum_{f in D_f,k} H_f.
+ * This is the "every J_k is bounded" reading of the hypothesis of Lemma 2.1 part 2.
+ *
+ * <p>A set whose inclusion probability is below 1 can be drawn empty, so when B &lt; n_r and B &lt; n_f the
+ * empty pattern J_k = I has positive probability and the maximum is at least 1 (returned without
+ * enumeration). Otherwise only the set with probability below 1 varies and its 2^n subsets are
+ * enumerated (n at most {@link #MAX_ENUMERATED}).
+ */
+public final class BatchPatterns {
+    /** The largest set size whose subsets are enumerated. */
+    public static final int MAX_ENUMERATED = 14;
+
+    private BatchPatterns() {
+    }
+
+    /**
+     * @param family a family
+     * @param hyper eta, alpha, B
+     * @return max over positive-probability patterns of ||J_k|| (at least 1 when a pattern leaves J_k = I)
+     */
+    public static double maxNorm(HessianFamily family, Hyperparameters hyper) {
+        int b = hyper.batch();
+        boolean retainFixed = b == family.nRetain();
+        boolean forgetFixed = b == family.nForget();
+        if (!retainFixed && !forgetFixed) {
+            // The empty pattern (J_k = I) has probability (1 - B/n_r)^n_r (1 - B/n_f)^n_f > 0.
+            return 1.0;
+        }
+        int d = family.dimension();
+        double[][] fixed = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            fixed[i][i] = 1.0;
+        }
+        double retainWeight = -hyper.eta() * (1 - hyper.alpha()) / b;
+        double forgetWeight = hyper.eta() * hyper.alpha() / b;
+        if (retainFixed) {
+            family.retain().forEach(h -> add(fixed, h, retainWeight));
+        }
+        if (forgetFixed) {
+            family.forget().forEach(h -> add(fixed, h, forgetWeight));
+        }
+        if (retainFixed && forgetFixed) {
+            return norm(fixed);
+        }
+        List<Hessian> varying = retainFixed ? family.forget() : family.retain();
+        double weight = retainFixed ? forgetWeight : retainWeight;
+        if (varying.size() > MAX_ENUMERATED) {
+            throw new IllegalArgumentException("too many batch patterns to enumerate: 2^" + varying.size());
+        }
+        double[][][] terms = new double[varying.size()][d][d];
+        for (int i = 0; i < terms.length; i++) {
+            add(terms[i], varying.get(i), weight);
+        }
+        double max = 0.0;
+        double[][] j = new double[d][d];
+        for (int mask = 0; mask < (1 << terms.length); mask++) {
+            for (int p = 0; p < d; p++) {
+                System.arraycopy(fixed[p], 0, j[p], 0, d);
+            }
+            for (int i = 0; i < terms.length; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    for (int p = 0; p < d; p++) {
+                        for (int q = 0; q < d; q++) {
+                            j[p][q] += terms[i][p][q];
+                        }
+                    }
+                }
+            }
+            max = Math.max(max, norm(j));
+        }
+        return max;
+    }
+
+    private static void add(double[][] target, Hessian h, double weight) {
+        double[][] m = h.toMatrix().getData();
+        for (int p = 0; p < m.length; p++) {
+            for (int q = 0; q < m.length; q++) {
+                target[p][q] += weight * m[p][q];
+            }
+        }
+    }
+
+    /** The spectral norm of a symmetric matrix (d = 1 directly). */
+    private static double norm(double[][] j) {
+        if (j.length == 1) {
+            return Math.abs(j[0][0]);
+        }
+        double[] values = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(j, true)).getEigenvalues();
+        double norm = 0.0;
+        for (double v : values) {
+            norm = Math.max(norm, Math.abs(v));
+        }
+        return norm;
+    }
+}

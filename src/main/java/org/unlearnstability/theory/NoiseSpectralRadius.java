@@ -1,0 +1,128 @@
+package org.unlearnstability.theory;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Hessian;
+
+/**
+ * A bracket of the spectral radius of the noise map of Lemma 2.1, eq. (6),
+ * N(X) = C_f sum_f H_f X H_f + C_r sum_r H_r X H_r, so that N_k = N^k(I) and Tr(N_k) grows without bound
+ * iff rho(N) > 1 (N is positive and self-adjoint for Tr(XY), its Perron eigenvector V is PSD and
+ * Tr(V) > 0). Power iteration from I on dense d x d matrices (the audit's families are small), then:
+ * the Rayleigh quotient of the final iterate is a lower bound (N is self-adjoint), and for any positive
+ * definite Y, N(Y) <= c Y with c = lambda_max(L^{-1} N(Y) L^{-T}), Y = L L^T, gives rho(N) <= c
+ * (the Collatz-Wielandt bound of the PSD cone).
+ *
+ * @param lower a lower bound of rho(N)
+ * @param upper an upper bound of rho(N)
+ */
+public record NoiseSpectralRadius(double lower, double upper) {
+    private static final int ITERATIONS = 400;
+
+    /**
+     * @param family a family
+     * @param hyper its hyper-parameters
+     * @return the bracket
+     */
+    public static NoiseSpectralRadius of(HessianFamily family, Hyperparameters hyper) {
+        NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
+        int d = family.dimension();
+        if (noise.cR() == 0.0 && noise.cF() == 0.0) {
+            return new NoiseSpectralRadius(0.0, 0.0);
+        }
+        double[][] x = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            x[i][i] = 1.0 / Math.sqrt(d);
+        }
+        double[][] image = new double[d][d];
+        for (int t = 0; t < ITERATIONS; t++) {
+            apply(family, noise, x, image);
+            double norm = frobenius(image);
+            if (norm == 0.0) {
+                return new NoiseSpectralRadius(0.0, 0.0);
+            }
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < d; k++) {
+                    x[i][k] = image[i][k] / norm;
+                }
+            }
+        }
+        apply(family, noise, x, image);
+        double lower = inner(x, image) / inner(x, x);
+        return new NoiseSpectralRadius(Math.max(0.0, lower), Math.max(lower, upper(family, noise, x)));
+    }
+
+    private static double upper(HessianFamily family, NoiseConstants noise, double[][] x) {
+        int d = x.length;
+        double trace = 0.0;
+        for (int i = 0; i < d; i++) {
+            trace += x[i][i];
+        }
+        double[][] y = new double[d][];
+        for (int i = 0; i < d; i++) {
+            y[i] = x[i].clone();
+            y[i][i] += 1e-9 * Math.abs(trace) + Double.MIN_NORMAL;
+        }
+        double[][] image = new double[d][d];
+        apply(family, noise, y, image);
+        try {
+            RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(y, false), 1e-300, 0.0).getL();
+            RealMatrix inverse = new org.hipparchus.linear.QRDecomposition(lower).getSolver().getInverse();
+            RealMatrix scaled = inverse.multiply(new Array2DRowRealMatrix(image, false)).multiplyTransposed(inverse);
+            RealMatrix symmetric = scaled.add(scaled.transpose()).scalarMultiply(0.5);
+            double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                max = Math.max(max, v);
+            }
+            return max;
+        } catch (MathIllegalArgumentException notDefinite) {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    private static void apply(HessianFamily family, NoiseConstants noise, double[][] x, double[][] out) {
+        int d = x.length;
+        double[][] term = new double[d][d];
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+        accumulate(family.retain(), noise.cR(), x, term, out);
+        accumulate(family.forget(), noise.cF(), x, term, out);
+    }
+
+    private static void accumulate(java.util.List<Hessian> hessians, double c, double[][] x, double[][] term,
+            double[][] out) {
+        if (c == 0.0) {
+            return;
+        }
+        for (Hessian h : hessians) {
+            h.congruence(x, term);
+            for (int i = 0; i < x.length; i++) {
+                for (int k = 0; k < x.length; k++) {
+                    out[i][k] += c * term[i][k];
+                }
+            }
+        }
+    }
+
+    private static double inner(double[][] a, double[][] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a.length; k++) {
+                s += a[i][k] * b[i][k];
+            }
+        }
+        return s;
+    }
+
+    private static double frobenius(double[][] a) {
+        return Math.sqrt(inner(a, a));
+    }
+}

@@ -1,0 +1,69 @@
+package org.unlearnstability.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unlearnstability.family.FamilyReader;
+import org.unlearnstability.report.Progress;
+import org.unlearnstability.theory.ClaimId;
+
+/**
+ * The reports of one claim's audit and the tightness grid (claims.md is tested through the full command in
+ * the lead's CLI tests), and results independent of the number of threads.
+ */
+class ClaimsAuditOutputTest {
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() throws Exception {
+        ClaimId claim = ClaimId.THEOREM23_CONVERGENCE_STRICT;
+        ClaimResult common = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            ClaimResult one = single.submit(() -> ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED)).get();
+            assertEquals(common.maxSlack(), one.maxSlack());
+            assertEquals(common.worst(), one.worst());
+            assertEquals(common.randomViolations(), one.randomViolations());
+            assertEquals(common.counterexample().hyper(), one.counterexample().hyper());
+            assertEquals(common.counterexample().violation(), one.counterexample().violation());
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
+    void tightnessReportWritesCsvMarkdownAndHeatmaps(@TempDir Path dir) throws Exception {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        List<TightnessGrid.Cell> cells = TightnessGrid.compute(new Progress("t", 48, sink, Progress.Style.LINES,
+                Duration.ofHours(1), System::nanoTime));
+        TightnessReport.write(org.unlearnstability.report.OutputDirectory.create(dir), cells, 1.0);
+        List<String> csv = Files.readAllLines(dir.resolve("tightness.csv"));
+        assertEquals("Q,B,sigma,etaStar,eta7,eta8,ratio7,ratio8", csv.get(0));
+        assertEquals(49, csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.contains("Infinity")), "B = n rows carry eta7 = Infinity");
+        for (String name : new String[] {"tightness.md", "tightness-ratio7.png", "tightness-ratio7.svg",
+            "tightness-ratio8.png", "tightness-ratio8.svg"}) {
+            assertTrue(Files.size(dir.resolve(name)) > 0, name);
+        }
+        assertTrue(Files.readString(dir.resolve("tightness.md")).contains("(8) on the wrong side: 22 of 48 cells"));
+    }
+
+    @Test
+    void counterexampleFilesAreFamilyFilesThatReadBack(@TempDir Path dir) throws Exception {
+        ClaimResult r = ClaimsAudit.quick(ClaimId.SINGLE_SET_REDUCTION, ClaimsAudit.DEFAULT_SEED);
+        Path file = CounterexampleFiles.write(dir, r.counterexample());
+        var read = FamilyReader.readJson(file);
+        assertEquals(r.counterexample().hyper(), read.hyperparameters().orElseThrow());
+        assertEquals("single-set-reduction", read.violation().orElseThrow().get("claim").asText());
+        assertEquals(r.counterexample().family().nForget(), read.family().nForget());
+    }
+}

@@ -1,0 +1,44 @@
+package org.unlearnstability.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.unlearnstability.theory.ClaimId;
+
+/** The pinned verdicts of Theorems 2.2 and 2.3 and of the single-set reduction. */
+class TheoremVerdictTest {
+
+    @Test
+    void divergenceCriterionFailsOnlyAtEquality() {
+        ClaimResult geq = VerdictPins.assertPinned(ClaimId.THEOREM22_DIVERGENCE);
+        assertTrue(geq.counterexample().violation().exact());
+        ClaimResult strict = VerdictPins.assertPinned(ClaimId.THEOREM22_DIVERGENCE_STRICT);
+        assertTrue(strict.maxSlack() < 1.0, "largest etaStar / eta7: " + strict.maxSlack());
+        assertTrue(strict.equalityCases().stream().noneMatch(q -> q.violation().violated()));
+    }
+
+    @Test
+    void existenceStatementIsNotTestableAndItsWeakReadingHasAWitnessEverywhere() {
+        ClaimResult r = VerdictPins.assertPinned(ClaimId.THEOREM23_EXISTENCE);
+        assertTrue(r.applicable() > r.cases() / 2, "applicable: " + r.applicable());
+        assertEquals(0, r.randomViolations(), "a witness (scaled retain Hessians, zero forget) failed (8) or rho < 1");
+        assertTrue(r.maxSlack() < 1.0, "largest witness rho(T): " + r.maxSlack());
+    }
+
+    @Test
+    void convergenceConditionFailsAtEqualityAndStrictly() {
+        ClaimResult leq = VerdictPins.assertPinned(ClaimId.THEOREM23_CONVERGENCE);
+        assertTrue(leq.counterexample().violation().exact());
+        ClaimResult strict = VerdictPins.assertPinned(ClaimId.THEOREM23_CONVERGENCE_STRICT);
+        assertTrue(strict.counterexample().violation().exact());
+        assertTrue(strict.randomViolations() > 0, "strict violations are common among generated cases");
+    }
+
+    @Test
+    void singleSetReductionFailsByTheFactorNf() {
+        ClaimResult r = VerdictPins.assertPinned(ClaimId.SINGLE_SET_REDUCTION);
+        assertEquals(1.0, r.secondaryMin(), 1e-8, "sigma / (n_f sigma_single)");
+        assertEquals(1.0, r.secondaryMax(), 1e-8, "sigma / (n_f sigma_single)");
+    }
+}

@@ -1,0 +1,36 @@
+package org.unlearnstability.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.ClaimSpec;
+import org.unlearnstability.theory.ClaimVerdict;
+
+/**
+ * Runs the quick audit of one claim (the subset `mvn verify` runs) and asserts the verdict pinned in its
+ * spec, so that a verdict cannot drift silently: a claim pinned HOLDS fails the build as soon as the
+ * audit finds a confirmed violation, and one pinned FAILS as soon as the audit no longer produces a
+ * confirmed counterexample.
+ */
+final class VerdictPins {
+    private VerdictPins() {
+    }
+
+    static ClaimResult assertPinned(ClaimId claim) {
+        ClaimResult result = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
+        ClaimVerdict pinned = ClaimSpec.of(claim).verdict();
+        assertEquals(pinned, result.verdict(), claim.slug() + ": audit says " + result.verdict() + ", spec pins "
+                + pinned + "; largest slack " + result.maxSlack() + " at " + result.worst());
+        if (result.verdict() == ClaimVerdict.FAILS) {
+            ClaimResult.Counterexample ce = result.counterexample();
+            assertNotNull(ce, claim.slug());
+            assertTrue(ce.violation().violated(), claim.slug() + ": " + ce.violation());
+        }
+        if (result.verdict() == ClaimVerdict.HOLDS) {
+            assertTrue(result.applicable() > 0, claim.slug() + ": HOLDS needs applicable cases");
+        }
+        return result;
+    }
+}
