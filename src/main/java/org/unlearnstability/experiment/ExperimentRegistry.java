@@ -32,7 +32,7 @@ public final class ExperimentRegistry {
     public static ExperimentRegistry standard() {
         return new ExperimentRegistry(
                 List.of(new Fig1Experiment(), new Fig2Reproduction()),
-                List.of());
+                List.of(new ClaimsAuditJob()));
     }
 
     /**
