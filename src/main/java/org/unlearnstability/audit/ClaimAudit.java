@@ -288,7 +288,8 @@ final class ClaimAudit {
             return "no applicable case";
         }
         HessianFamily f = e.auditCase().family();
-        return String.format(Locale.ROOT, "%s d=%d n_r=%d n_f=%d B=%d alpha=%.4g eta=%.4g: slack %.10g (lhs %.6g, rhs %.6g%s)",
+        return String.format(Locale.ROOT, "%s d=%d n_r=%d n_f=%d B=%d alpha=%.4g eta=%.4g: "
+                + "slack %.10g (lhs %.6g, rhs %.6g%s)",
                 e.auditCase().kind(), f.dimension(), f.nRetain(), f.nForget(), e.auditCase().batch(),
                 e.auditCase().alpha(), e.auditCase().eta(), c.slack(), c.lhs(), c.rhs(),
                 c.step() > 0 ? ", k=" + c.step() : "");

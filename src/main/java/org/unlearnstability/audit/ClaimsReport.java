@@ -191,8 +191,10 @@ final class ClaimsReport {
     private static String tightness(List<TightnessGrid.Cell> cells) {
         long wrong7 = cells.stream().filter(TightnessGrid.Cell::wrong7).count();
         long wrong8 = cells.stream().filter(TightnessGrid.Cell::wrong8).count();
-        double min7 = cells.stream().mapToDouble(TightnessGrid.Cell::ratio7).filter(Double::isFinite).min().orElse(Double.NaN);
-        double max8 = cells.stream().mapToDouble(TightnessGrid.Cell::ratio8).filter(Double::isFinite).max().orElse(Double.NaN);
+        double min7 = cells.stream()
+                .mapToDouble(TightnessGrid.Cell::ratio7).filter(Double::isFinite).min().orElse(Double.NaN);
+        double max8 = cells.stream()
+                .mapToDouble(TightnessGrid.Cell::ratio8).filter(Double::isFinite).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, "## Tightness on the section 3.1 construction%n%n"
                 + "Over Q in {1, 2, 5, 10, 25, 50} x B in {1, 2, 5, 10, 20, 25, 40, 50} (n = 50, alpha = 0.1): (7) "
                 + "is on the wrong side (eta7 < etaStar) in %d of %d cells (smallest eta7 / etaStar: %s); (8) is "

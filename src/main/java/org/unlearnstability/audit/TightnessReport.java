@@ -67,7 +67,8 @@ final class TightnessReport {
         }
         md.append(table);
         md.append("\nHeatmaps: [ratio7](tightness-ratio7.svg) ([PNG](tightness-ratio7.png)), ")
-                .append("[ratio8](tightness-ratio8.svg) ([PNG](tightness-ratio8.png)); CSV: [tightness.csv](tightness.csv).\n");
+                .append("[ratio8](tightness-ratio8.svg) ([PNG](tightness-ratio8.png)); "
+                        + "CSV: [tightness.csv](tightness.csv).\n");
         md.append(String.format(Locale.ROOT, "%nComputed in %.2f s.%n", seconds));
         return md.toString();
     }
@@ -78,7 +79,8 @@ final class TightnessReport {
         }
         List<String> items = new ArrayList<>();
         for (TightnessGrid.Cell c : cells) {
-            items.add(String.format(Locale.ROOT, "(Q=%d, B=%d: %s)", c.q(), c.b(), fmt(seven ? c.ratio7() : c.ratio8())));
+            items.add(String.format(Locale.ROOT, "(Q=%d, B=%d: %s)", c.q(), c.b(),
+                    fmt(seven ? c.ratio7() : c.ratio8())));
         }
         return ": " + String.join(", ", items) + ".";
     }
@@ -117,7 +119,8 @@ final class TightnessReport {
         String name = seven ? "eta7 / etaStar (below 1: (7) on the wrong side)"
                 : "eta8 / etaStar (above 1: (8) on the wrong side)";
         return Heatmap.builder(ContinuousScale.diverging(name, Math.pow(10, -span), 1.0, Math.pow(10, span), true))
-                .title(seven ? "Theorem 2.2 threshold vs the exact etaStar" : "Theorem 2.3 threshold vs the exact etaStar")
+                .title(seven ? "Theorem 2.2 threshold vs the exact etaStar"
+                        : "Theorem 2.3 threshold vs the exact etaStar")
                 .subtitle("section 3.1 construction, n_r = n_f = 50, alpha = 0.1, Bernoulli batches")
                 .xAxis(PlotAxis.log("Q (samples sharing e_1)"))
                 .yAxis(PlotAxis.log("batch size B"))

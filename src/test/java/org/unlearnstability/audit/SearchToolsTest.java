@@ -21,7 +21,8 @@ class SearchToolsTest {
 
     @Test
     void simplestDyadicLiesInTheIntervalWithTheSmallestDenominator() {
-        qt().withFixedSeed(7L).withExamples(500).forAll(SourceDSL.doubles().between(-50, 50), SourceDSL.doubles().between(0, 10))
+        qt().withFixedSeed(7L).withExamples(500)
+                .forAll(SourceDSL.doubles().between(-50, 50), SourceDSL.doubles().between(0, 10))
                 .checkAssert((a, w) -> {
                     double b = a + w;
                     double s = Dyadics.simplest(a, b);

@@ -44,7 +44,8 @@ class ExactAgreementTest {
 
     @Test
     void exactMeanSquareAndNoiseTracesEqualTheFloatingPointOnes() {
-        qt().withFixedSeed(SEED).withExamples(60).forAll(FamilyGenerators.families(3, 3), Generate.longRange(0, 1L << 40))
+        qt().withFixedSeed(SEED).withExamples(60)
+                .forAll(FamilyGenerators.families(3, 3), Generate.longRange(0, 1L << 40))
                 .checkAssert((g, s) -> {
                     UniformRandomProvider rng = RandomStreams.stream(s);
                     HessianFamily family = g.family();
