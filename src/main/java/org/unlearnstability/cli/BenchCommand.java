@@ -2,7 +2,9 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.unlearnstability.cnn.Fig2Benchmark;
 import org.unlearnstability.coherence.CoherenceBenchmark;
+import org.unlearnstability.dynamics.DynamicsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,12 +14,18 @@ import picocli.CommandLine.Parameters;
  * (speed is measured, never asserted by timed unit tests).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run benchmarks and print median times: coherence (sigma with its certified bracket).")
+        description = "Run benchmarks and print median times: coherence (sigma with its certified "
+                + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
+                + "cnn (Figure 2 sweep vs the direct network).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
         /** sigma with its bracket at 2,500 and 40,000 pairs (issue 2). */
         coherence,
+        /** rho, etaStar and the Figure 1 protocol against a plain dense baseline (issue 3). */
+        dynamics,
+        /** the Figure 2 sweep in span coordinates against the direct d-dimensional network (issue 6). */
+        cnn,
         /** every suite. */
         all
     }
@@ -33,6 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (suite == Suite.coherence || suite == Suite.all) {
             CoherenceBenchmark.run(out, quick);
+        }
+        if (suite == Suite.dynamics || suite == Suite.all) {
+            DynamicsBenchmark.run(out, quick);
+        }
+        if (suite == Suite.cnn || suite == Suite.all) {
+            Fig2Benchmark.run(out, quick);
         }
         return 0;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "unlearn-stability", mixinStandardHelpOptions = true, version = "unlearn-stability 0.1.0",
         description = "Coherence measures, exact mean-square dynamics and claim audits for the paper "
                 + "'Why Some Models Resist Unlearning: A Linear Stability Perspective'.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReproduceCommand.class, AuditCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+                CnnCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status for rejected input (bad file, bad option value). */
     public static final int EXIT_BAD_INPUT = 2;

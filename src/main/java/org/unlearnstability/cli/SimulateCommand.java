@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.dynamics.Hyperparameters;
@@ -17,7 +15,6 @@ import org.unlearnstability.dynamics.SimulationConfig;
 import org.unlearnstability.dynamics.SimulationResult;
 import org.unlearnstability.dynamics.UnlearningSimulation;
 import org.unlearnstability.family.HessianFamily;
-import org.unlearnstability.family.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,48 +25,24 @@ import picocli.CommandLine.Spec;
  * {@code simulate}: Monte Carlo of the unlearning update (2)-(3) under the paper's section 3.1
  * protocol (R runs of K steps, a run diverges when ||w_K|| / ||w_0|| reaches the threshold, majority
  * vote), with the mean-square estimate, the growth-rate estimate and the exact rho and etaStar of the
- * same batch sampler beside it. Prints one JSON object; keys in specs/dynamics.md.
+ * same batch sampler beside it. The family and hyper-parameters are read as by {@code analyze}
+ * (--family FILE.json, or --retain/--forget .npy files). Prints one JSON object; keys in specs/dynamics.md.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's "
                 + "divergence verdict, E||w_k||^2 with an interval, the growth rate and the exact rho.")
 public final class SimulateCommand implements Callable<Integer> {
+    @Mixin
+    private FamilyInput input = new FamilyInput();
 
-    /** Reads a family file (the family reader of the project, injected so that tests can use families in code). */
-    @FunctionalInterface
-    public interface FamilySource {
-        /**
-         * @param file the family file
-         * @return the family
-         * @throws IOException when the file cannot be read
-         */
-        HessianFamily read(Path file) throws IOException;
-    }
-
-    /** The source used until a family reader is wired in: rejects every file with a clear message. */
-    public static final FamilySource NO_READER = file -> {
-        throw new InputException(file.toString(), null, -1, "no family reader is configured for simulate");
-    };
-
-    private final FamilySource source;
+    @Mixin
+    private HyperparameterOptions hyperOptions = new HyperparameterOptions();
 
     @Mixin
     private Verbosity verbosity = new Verbosity();
 
     @Spec
-    private @MonotonicNonNull CommandSpec spec;
-
-    @Option(names = "--family", required = true, paramLabel = "F", description = "The Hessian family file.")
-    private Path family = Path.of("");
-
-    @Option(names = "--eta", required = true, description = "Learning rate eta > 0.")
-    private double eta;
-
-    @Option(names = "--alpha", required = true, description = "Forget weight alpha in [0, 1].")
-    private double alpha;
-
-    @Option(names = "--batch", required = true, description = "Batch size B, 1 <= B <= min(n_r, n_f).")
-    private int batch;
+    private CommandSpec spec = CommandSpec.create();
 
     @Option(names = "--sampler", defaultValue = "bernoulli",
             description = "bernoulli (the paper's model) or without-replacement (default: ${DEFAULT-VALUE}).")
@@ -100,32 +73,20 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Run every run to K and judge ||w_K|| / ||w_0|| only (default: stop once a run crosses).")
     private boolean noEarlyStop;
 
-    /** A command without a family reader (every --family is rejected until one is wired in). */
-    public SimulateCommand() {
-        this(NO_READER);
-    }
-
-    /**
-     * @param source how --family files are read
-     */
-    public SimulateCommand(FamilySource source) {
-        this.source = source;
-    }
-
     @Override
     public Integer call() throws IOException {
-        HessianFamily hessians = source.read(family);
-        Hyperparameters hyper = new Hyperparameters(eta, alpha, batch);
+        FamilyInput.Loaded loaded = input.load();
+        HessianFamily hessians = loaded.family();
+        Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
+        hyper.requireFits(hessians);
         BatchSampler batchSampler = sampler(sampler);
         SimulationConfig config = new SimulationConfig(batchSampler, steps, repeats, threshold, seed, threads,
                 Math.min(meanSquareSteps, steps), !noEarlyStop);
         SimulationResult result = UnlearningSimulation.run(hessians, hyper, config);
-        double etaStar = CriticalLearningRate.of(hessians, alpha, batch, batchSampler).etaStar();
+        double etaStar = CriticalLearningRate.of(hessians, hyper.alpha(), hyper.batch(), batchSampler).etaStar();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode json = json(mapper, hessians, hyper, result, etaStar);
-        CommandSpec commandSpec = spec;
-        PrintWriter out = commandSpec == null ? new PrintWriter(System.out, true) : commandSpec.commandLine().getOut();
-        out.println(mapper.writeValueAsString(json));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(mapper.writeValueAsString(json(mapper, hessians, hyper, result, etaStar)));
         out.flush();
         return 0;
     }

@@ -65,7 +65,7 @@ public record CriticalLearningRate(double etaStar, boolean expanding, double muM
                 return new CriticalLearningRate(0.0, true, Double.NaN, 0);
             }
         }
-        NoiseOperator noise = NoiseOperator.of(reduced, batch, sampler);
+        NoiseOperator noise = reduced.noise(batch, sampler);
         if (reduced.isDiagonal()) {
             double[] s = noise.diagonalWeights();
             double mu = 0.0;
@@ -74,31 +74,42 @@ public record CriticalLearningRate(double etaStar, boolean expanding, double muM
             }
             return new CriticalLearningRate(1.0 / mu, false, mu, 0);
         }
-        Lanczos.Result top = Lanczos.largest(new MeanSquareOperator.MatrixOperator(m, pencil(a, noise)),
-                pencilStart(a));
+        Lanczos.Result top = Lanczos.largest(pencil(a, noise), pencilStart(a));
         return new CriticalLearningRate(1.0 / top.value(), false, top.value(), top.iterations());
     }
 
-    /** Y -> S o Q(S o Y) with S_pq = 1 / sqrt(a_p + a_q): the pencil made self-adjoint. */
-    private static MeanSquareOperator.MatrixOperator.MatrixMap pencil(double[] a, NoiseOperator noise) {
+    /**
+     * Y -> S o Q(S o Y) with S_pq = 1 / sqrt(a_p + a_q), Q(Z) = (a a^T) o Z + N(Z): the pencil made
+     * self-adjoint, in {@link SymmetricCoordinates} (Schur factors act coordinate by coordinate there).
+     */
+    private static SymmetricOperator pencil(double[] a, NoiseOperator noise) {
         int m = a.length;
-        double[][] s = new double[m][m];
+        int size = SymmetricCoordinates.dimension(m);
+        double[] s = new double[size];
+        double[] drift = new double[size];
+        int index = 0;
         for (int p = 0; p < m; p++) {
-            for (int q = 0; q < m; q++) {
-                s[p][q] = 1.0 / Math.sqrt(a[p] + a[q]);
+            for (int q = p; q < m; q++) {
+                s[index] = 1.0 / Math.sqrt(a[p] + a[q]);
+                drift[index] = a[p] * a[q];
+                index++;
             }
         }
-        double[][] scaled = new double[m][m];
-        return (x, out) -> {
-            for (int p = 0; p < m; p++) {
-                for (int q = 0; q < m; q++) {
-                    scaled[p][q] = s[p][q] * x[p][q];
-                }
+        double[] scaled = new double[size];
+        return new SymmetricOperator() {
+            @Override
+            public int size() {
+                return size;
             }
-            noise.apply(scaled, out);
-            for (int p = 0; p < m; p++) {
-                for (int q = 0; q < m; q++) {
-                    out[p][q] = s[p][q] * (out[p][q] + a[p] * a[q] * scaled[p][q]);
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                for (int i = 0; i < size; i++) {
+                    scaled[i] = s[i] * x[i];
+                }
+                noise.applyPacked(scaled, out);
+                for (int i = 0; i < size; i++) {
+                    out[i] = s[i] * (out[i] + drift[i] * scaled[i]);
                 }
             }
         };

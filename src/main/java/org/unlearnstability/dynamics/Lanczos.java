@@ -13,7 +13,7 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  */
 final class Lanczos {
     /** Default relative eigenvalue error estimate at which a Ritz value is accepted. */
-    static final double DEFAULT_TOLERANCE = 1e-11;
+    static final double DEFAULT_TOLERANCE = 1e-10;
     /** Default cap on operator applications. */
     static final int DEFAULT_MAX_ITERATIONS = 400;
 

@@ -72,7 +72,7 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
     private static double[] traceN(ReducedFamily reduced, Hyperparameters hyper, int steps) {
         int m = reduced.rank();
         double eta2 = hyper.eta() * hyper.eta();
-        NoiseOperator noise = NoiseOperator.of(reduced, hyper.batch(), BatchSampler.BERNOULLI);
+        NoiseOperator noise = reduced.noise(hyper.batch(), BatchSampler.BERNOULLI);
         double[] out = new double[steps];
         if (m == 0 || noise.isZero()) {
             return out;

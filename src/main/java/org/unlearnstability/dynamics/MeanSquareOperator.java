@@ -45,7 +45,7 @@ public final class MeanSquareOperator {
         this.reduced = reduced;
         this.hyper = hyper;
         this.sampler = sampler;
-        this.noise = NoiseOperator.of(reduced, hyper.batch(), sampler);
+        this.noise = reduced.noise(hyper.batch(), sampler);
         double[] a = reduced.drift();
         this.j = new double[a.length];
         for (int p = 0; p < a.length; p++) {
@@ -176,10 +176,31 @@ public final class MeanSquareOperator {
         return new SpectralRadius(top.value(), nullSpace, m, d, "lanczos", top.iterations(), top.residual());
     }
 
-    /** @return T on Sym(m) in {@link SymmetricCoordinates} */
+    /** @return T on Sym(m) in {@link SymmetricCoordinates}: (j_p j_q) x_pq + eta^2 N(x) */
     SymmetricOperator operator() {
         int m = reduced.rank();
-        return new MatrixOperator(m, this::applyReduced);
+        double[] schur = new double[SymmetricCoordinates.dimension(m)];
+        int index = 0;
+        for (int p = 0; p < m; p++) {
+            for (int q = p; q < m; q++) {
+                schur[index++] = j[p] * j[q];
+            }
+        }
+        double eta2 = hyper.eta() * hyper.eta();
+        return new SymmetricOperator() {
+            @Override
+            public int size() {
+                return schur.length;
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                noise.applyPacked(x, out);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = schur[i] * x[i] + eta2 * out[i];
+                }
+            }
+        };
     }
 
     static double[] identity(int m) {
@@ -272,38 +293,6 @@ public final class MeanSquareOperator {
             for (int q = 0; q < row.length; q++) {
                 row[q] *= factor;
             }
-        }
-    }
-
-    /** A map on symmetric m x m matrices seen through {@link SymmetricCoordinates}. */
-    static final class MatrixOperator implements SymmetricOperator {
-        /** The matrix map. */
-        interface MatrixMap {
-            void apply(double[][] x, double[][] out);
-        }
-
-        private final int m;
-        private final MatrixMap map;
-        private final double[][] in;
-        private final double[][] image;
-
-        MatrixOperator(int m, MatrixMap map) {
-            this.m = m;
-            this.map = map;
-            this.in = new double[m][m];
-            this.image = new double[m][m];
-        }
-
-        @Override
-        public int size() {
-            return SymmetricCoordinates.dimension(m);
-        }
-
-        @Override
-        public void apply(double[] x, double[] out) {
-            SymmetricCoordinates.unpack(x, in);
-            map.apply(in, image);
-            SymmetricCoordinates.pack(image, out);
         }
     }
 }

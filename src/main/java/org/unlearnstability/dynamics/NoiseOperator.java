@@ -3,6 +3,8 @@ package org.unlearnstability.dynamics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -21,14 +23,21 @@ import org.unlearnstability.linalg.HessianCombination;
  */
 final class NoiseOperator {
     private static final int CHUNKS = 8;
+    private static final double INVERSE_ROOT_TWO = 1.0 / Math.sqrt(2.0);
     private static final double PARALLEL_FLOPS = 2e6;
+    /** The largest Sym(m) dimension s for which the s x s matrix may be formed (about 32 MB). */
+    static final int EXPLICIT_LIMIT = 2048;
+    /** How many applications an eigenvalue computation is expected to need (rho and etaStar together). */
+    private static final int EXPECTED_APPLICATIONS = 60;
 
     private final int size;
     private final double[] weights;
     private final List<Hessian> terms;
     private final double cost;
+    private final boolean explicit;
+    private double @MonotonicNonNull [][] matrix;
 
-    private NoiseOperator(int size, double[] weights, List<Hessian> terms) {
+    private NoiseOperator(int size, double[] weights, List<Hessian> terms, @Nullable Boolean formed) {
         this.size = size;
         this.weights = weights;
         this.terms = terms;
@@ -37,6 +46,11 @@ final class NoiseOperator {
             flops += flops(h, size);
         }
         this.cost = flops;
+        double s = SymmetricCoordinates.dimension(size);
+        // Forming costs about 2 s^2 flops per term (the upper triangle); a product 2 s^2, memory-bound.
+        double explicitFlops = terms.size() * s * s + EXPECTED_APPLICATIONS * 4 * s * s;
+        this.explicit = formed != null ? formed
+                : s <= EXPLICIT_LIMIT && explicitFlops < EXPECTED_APPLICATIONS * flops;
     }
 
     /**
@@ -65,7 +79,33 @@ final class NoiseOperator {
         addSet(terms, weights, retain, (1 - alpha) * (1 - alpha), batch, sampler);
         addSet(terms, weights, forget, alpha * alpha, batch, sampler);
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        return new NoiseOperator(size, w, terms);
+        return new NoiseOperator(size, w, terms, null);
+    }
+
+    /**
+     * @param formed whether {@link #applyPacked} goes through the formed matrix
+     * @return this operator on that route, whatever the cost model says (to check one route against the other)
+     */
+    NoiseOperator onRoute(boolean formed) {
+        return new NoiseOperator(size, weights, terms, formed);
+    }
+
+    /**
+     * @return sum_t |w_t| Tr(H_t)^2, a bound on the operator norm that sets the scale of rounding
+     *     errors (terms of opposite sign cancel for batches without replacement)
+     */
+    double magnitude() {
+        double sum = 0.0;
+        for (int t = 0; t < terms.size(); t++) {
+            double trace = terms.get(t).trace();
+            sum += Math.abs(weights[t]) * trace * trace;
+        }
+        return sum;
+    }
+
+    /** @return whether {@link #applyPacked} multiplies by a formed s x s matrix */
+    boolean isExplicit() {
+        return explicit;
     }
 
     private static void addSet(List<Hessian> terms, List<Double> weights, List<Hessian> set, double squaredScale,
@@ -161,6 +201,110 @@ final class NoiseOperator {
                 double[] source = part[p];
                 for (int q = 0; q < size; q++) {
                     target[q] += source[q];
+                }
+            }
+        }
+    }
+
+    /**
+     * The operator in {@link SymmetricCoordinates}: through the formed s x s matrix when that is
+     * cheaper over an eigenvalue computation (dense terms, small m), else matrix-free.
+     *
+     * @param x coordinates of a symmetric matrix
+     * @param out overwritten with the coordinates of its image
+     */
+    void applyPacked(double[] x, double[] out) {
+        if (!explicit) {
+            double[][] in = new double[size][size];
+            double[][] image = new double[size][size];
+            SymmetricCoordinates.unpack(x, in);
+            apply(in, image);
+            SymmetricCoordinates.pack(image, out);
+            return;
+        }
+        double[][] k = explicitMatrix();
+        int n = k.length;
+        // Row a holds the upper triangle K[a][a..s-1]; each stored entry is read once, for both halves.
+        double[][] partial = IntStream.range(0, 2).parallel().mapToObj(half -> {
+            double[] sum = new double[n];
+            for (int a = half; a < n; a += 2) {
+                double[] row = k[a];
+                double xa = x[a];
+                double dot = 0.0;
+                for (int e = 0; e < row.length; e++) {
+                    dot += row[e] * x[a + e];
+                }
+                sum[a] += dot;
+                for (int e = 1; e < row.length; e++) {
+                    sum[a + e] += xa * row[e];
+                }
+            }
+            return sum;
+        }).toArray(double[][]::new);
+        for (int a = 0; a < n; a++) {
+            out[a] = partial[0][a] + partial[1][a];
+        }
+    }
+
+    private synchronized double[][] explicitMatrix() {
+        double[][] k = matrix;
+        if (k == null) {
+            k = formMatrix();
+            matrix = k;
+        }
+        return k;
+    }
+
+    /**
+     * The matrix of X -> sum_t w_t H_t X H_t in the orthonormal basis {E_pp, (E_pq + E_qp)/sqrt 2}:
+     * entry ((p,q), (r,s)) = f_pq f_rs sum_t w_t (H_pr H_qs + H_ps H_qr), f = 1/sqrt 2 on diagonal pairs
+     * and 1 otherwise. Only the upper triangle is kept (row a from column a on), each row formed
+     * independently.
+     */
+    private double[][] formMatrix() {
+        int m = size;
+        int s = SymmetricCoordinates.dimension(m);
+        double[][][] dense = new double[terms.size()][][];
+        for (int t = 0; t < dense.length; t++) {
+            dense[t] = terms.get(t).toMatrix().getData();
+        }
+        int[] offset = new int[m + 1];
+        for (int p = 0; p < m; p++) {
+            offset[p + 1] = offset[p] + m - p;
+        }
+        double[][] k = new double[s][];
+        IntStream.range(0, m).parallel().forEach(p -> {
+            for (int q = p; q < m; q++) {
+                int a = offset[p] + q - p;
+                k[a] = new double[s - a];
+                formRow(k[a], a, p, q, dense, offset);
+            }
+        });
+        return k;
+    }
+
+    /** Fills row a = (p, q) of the upper triangle, row[b - a] for b = (r, c) >= a. */
+    private void formRow(double[] row, int a, int p, int q, double[][][] dense, int[] offset) {
+        int m = size;
+        double fa = p == q ? INVERSE_ROOT_TWO : 1.0;
+        for (int t = 0; t < dense.length; t++) {
+            double[] hp = dense[t][p];
+            double[] hq = dense[t][q];
+            double scale = weights[t] * fa;
+            for (int r = p; r < m; r++) {
+                double u = scale * hp[r];
+                double v = scale * hq[r];
+                int base = offset[r] - r - a;
+                int from = r;
+                if (r == p) {
+                    from = q;
+                }
+                if (from == r) {
+                    row[base + r] += INVERSE_ROOT_TWO * (u * hq[r] + v * hp[r]);
+                    from = r + 1;
+                }
+                for (int c = from; c < m; c++) {
+                    row[base + c] += u * hq[c] + v * hp[c];
                 }
             }
         }

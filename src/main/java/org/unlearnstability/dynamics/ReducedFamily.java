@@ -40,6 +40,7 @@ final class ReducedFamily {
     private final double @Nullable [][] basis;
     /** For an all-diagonal family, the coordinates kept (empty otherwise). */
     private final int[] support;
+    private final java.util.Map<String, NoiseOperator> noises = new java.util.HashMap<>();
 
     private ReducedFamily(HessianFamily family, double alpha, double[] drift, List<Hessian> retain,
             List<Hessian> forget, double @Nullable [][] basis, int[] support) {
@@ -290,6 +291,18 @@ final class ReducedFamily {
     /** @return the forget Hessians in the reduced basis */
     List<Hessian> forget() {
         return forget;
+    }
+
+    /**
+     * The noise operator of this family for one batch size and sampler, formed once and shared by
+     * rho, etaStar and Lemma 2.1 (its explicit matrix, when formed, is the costly part).
+     *
+     * @param batch B
+     * @param sampler the sampler
+     * @return the eta-free noise operator on the range
+     */
+    synchronized NoiseOperator noise(int batch, BatchSampler sampler) {
+        return noises.computeIfAbsent(sampler.name() + "/" + batch, key -> NoiseOperator.of(this, batch, sampler));
     }
 
     /** @return whether every reduced Hessian is diagonal (then T acts entrywise, see {@link NoiseOperator}) */

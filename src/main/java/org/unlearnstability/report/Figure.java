@@ -66,6 +66,8 @@ public abstract class Figure {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         // A hundredth of a point is far below what any viewer shows, and keeps heatmap SVGs small.
         g2.setGeomDoubleConverter(Figure::twoDecimals);
+        // The default prefix embeds the clock, so every run would rewrite every committed SVG.
+        g2.setDefsKeyPrefix("unlearn-stability-");
         toChart().draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGDocument();
     }

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.unlearnstability.dynamics.Hyperparameters;
 import org.unlearnstability.dynamics.MeanSquareOperator;
+import org.unlearnstability.family.FamilyFile;
+import org.unlearnstability.family.FamilyWriter;
 import org.unlearnstability.family.PaperConstruction;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
     private static final List<String> KEYS = List.of("d", "nRetain", "nForget", "eta", "alpha", "batch", "sampler",
@@ -21,26 +22,21 @@ class SimulateCommandTest {
             "exactMeanSquare", "lyapunov", "lyapunovLower", "lyapunovUpper", "rho", "nullSpace", "etaStar",
             "simulatedSteps");
 
-    private record Run(int exit, String out, String err) {
-    }
+    @TempDir
+    private Path directory;
 
-    private static Run run(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        commandLine.addSubcommand("simulate", new SimulateCommand(file -> PaperConstruction.section31(20,
-                Integer.parseInt(file.getFileName().toString().replace("q", "")))));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private String section31(int n, int q) throws Exception {
+        Path file = directory.resolve("section31-" + n + "-" + q + ".json");
+        FamilyWriter.write(file, FamilyFile.of(PaperConstruction.section31(n, q)));
+        return file.toString();
     }
 
     @Test
     void printsEveryKeyOfTheProtocolAndTheExactValues() throws Exception {
-        Run run = run("simulate", "--family", "q4", "--eta", "0.3", "--alpha", "0.1", "--batch", "5", "--steps", "200",
-                "--repeats", "6", "--seed", "7", "--mean-square-steps", "3", "--threads", "2");
-        assertEquals(0, run.exit(), run.err());
+        CommandRun run = CommandRun.of("simulate", "--family", section31(20, 4), "--eta", "0.3", "--alpha", "0.1",
+                "--batch", "5", "--steps", "200", "--repeats", "6", "--seed", "7", "--mean-square-steps", "3",
+                "--threads", "2");
+        assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         for (String key : KEYS) {
             assertTrue(json.has(key), "missing key " + key);
@@ -57,36 +53,35 @@ class SimulateCommandTest {
     }
 
     @Test
-    void samplerWithoutReplacementIsSelectable() throws Exception {
-        Run run = run("simulate", "--family", "q2", "--eta", "0.3", "--alpha", "0.1", "--batch", "5", "--steps", "50",
-                "--sampler", "without-replacement", "--threads", "1");
-        assertEquals(0, run.exit(), run.err());
-        assertEquals("without-replacement", new ObjectMapper().readTree(run.out()).get("sampler").asText());
+    void samplerWithoutReplacementIsSelectableAndThreadsDoNotChangeTheOutput() throws Exception {
+        String family = section31(20, 2);
+        CommandRun one = CommandRun.of("simulate", "--family", family, "--eta", "0.6", "--alpha", "0.1", "--batch",
+                "5", "--steps", "300", "--sampler", "without-replacement", "--threads", "1");
+        CommandRun two = CommandRun.of("simulate", "--family", family, "--eta", "0.6", "--alpha", "0.1", "--batch",
+                "5", "--steps", "300", "--sampler", "without-replacement", "--threads", "2");
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals("without-replacement", new ObjectMapper().readTree(one.out()).get("sampler").asText());
+        assertEquals(one.out(), two.out());
     }
 
     @Test
-    void badInputGivesOneLineAndExitStatusTwo() {
-        Run sampler = run("simulate", "--family", "q2", "--eta", "0.3", "--alpha", "0.1", "--batch", "5",
-                "--sampler", "with-replacement");
-        assertEquals(Main.EXIT_BAD_INPUT, sampler.exit());
+    void badInputGivesOneLineAndExitStatusTwo() throws Exception {
+        String family = section31(20, 2);
+        CommandRun sampler = CommandRun.of("simulate", "--family", family, "--eta", "0.3", "--alpha", "0.1",
+                "--batch", "5", "--sampler", "with-replacement");
+        assertEquals(Main.EXIT_BAD_INPUT, sampler.exitCode());
         assertTrue(sampler.err().contains("--sampler must be bernoulli or without-replacement"), sampler.err());
         assertEquals(1, sampler.err().strip().lines().count(), sampler.err());
-        Run batch = run("simulate", "--family", "q2", "--eta", "0.3", "--alpha", "0.1", "--batch", "50");
-        assertEquals(Main.EXIT_BAD_INPUT, batch.exit());
+        CommandRun batch = CommandRun.of("simulate", "--family", family, "--eta", "0.3", "--alpha", "0.1",
+                "--batch", "50");
+        assertEquals(Main.EXIT_BAD_INPUT, batch.exitCode());
         assertTrue(batch.err().contains("exceeds min(n_r, n_f)"), batch.err());
-        Run eta = run("simulate", "--family", "q2", "--eta", "-1", "--alpha", "0.1", "--batch", "5");
-        assertEquals(Main.EXIT_BAD_INPUT, eta.exit());
-    }
-
-    @Test
-    void withoutAFamilyReaderTheFileIsRejectedClearly() {
-        CommandLine commandLine = Main.commandLine();
-        commandLine.addSubcommand("simulate", new SimulateCommand());
-        StringWriter err = new StringWriter();
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute("simulate", "--family", "f.json", "--eta", "0.1", "--alpha", "0",
-                "--batch", "1");
-        assertEquals(Main.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().contains("f.json"), err.toString());
+        CommandRun eta = CommandRun.of("simulate", "--family", family, "--eta", "-1", "--alpha", "0.1", "--batch",
+                "5");
+        assertEquals(Main.EXIT_BAD_INPUT, eta.exitCode());
+        CommandRun missing = CommandRun.of("simulate", "--family", directory.resolve("none.json").toString(),
+                "--eta", "0.1", "--alpha", "0", "--batch", "1");
+        assertEquals(Main.EXIT_BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("none.json"), missing.err());
     }
 }

@@ -70,6 +70,30 @@ class MeanSquareOperatorTest {
     }
 
     @Test
+    void formedNoiseMatrixAndMatrixFreeRouteAgree() {
+        qt().withFixedSeed(SEED + 4).withExamples(100).forAll(DynamicsCases.cases(6, 5)).checkAssert(c -> {
+            ReducedFamily reduced = ReducedFamily.of(c.family(), c.alpha());
+            NoiseOperator noise = NoiseOperator.of(reduced, c.batch(), c.sampler());
+            NoiseOperator formed = noise.onRoute(true);
+            NoiseOperator free = noise.onRoute(false);
+            int s = SymmetricCoordinates.dimension(reduced.rank());
+            if (s == 0) {
+                return;
+            }
+            double[] x = RandomStreams.gaussian(RandomStreams.stream(c.generated().seed(), 8), s);
+            double[] viaMatrix = new double[s];
+            double[] matrixFree = new double[s];
+            formed.applyPacked(x, viaMatrix);
+            free.applyPacked(x, matrixFree);
+            double scale = Math.max(1e-300, noise.magnitude() * Arrays.stream(x).map(Math::abs).max().orElse(0.0));
+            assertTrue(formed.isExplicit() && !free.isExplicit());
+            for (int i = 0; i < s; i++) {
+                assertEquals(matrixFree[i], viaMatrix[i], 1e-13 * s * scale, c + " coordinate " + i);
+            }
+        });
+    }
+
+    @Test
     void meanSquareIsTheTraceOfIteratedSecondMoments() {
         qt().withFixedSeed(SEED + 3).withExamples(100).forAll(DynamicsCases.cases(4, 3)).checkAssert(c -> {
             int d = c.family().dimension();

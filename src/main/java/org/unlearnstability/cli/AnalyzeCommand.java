@@ -1,0 +1,136 @@
+package org.unlearnstability.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.theory.StabilityThresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code analyze}: every static quantity of section 2.2 and the thresholds of Theorems 2.2 and
+ * 2.3 for a user's Hessian family, as one JSON object (keys documented in specs/analyze.md).
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Coherence measures (Defs. 1-4), mix-Hessian, thresholds of Theorems 2.2-2.3, the exact "
+                + "mean-square rate rho, etaStar and Lemma 2.1 sequences for a Hessian family, printed as JSON.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    private FamilyInput input = new FamilyInput();
+
+    @Mixin
+    private HyperparameterOptions hyperOptions = new HyperparameterOptions();
+
+    @Option(names = "--steps", defaultValue = "5",
+            description = "K: Lemma 2.1 sequences and the exact E||w_k||^2 for k = 1..K (default 5).")
+    private int steps = StabilityAnalysis.DEFAULT_STEPS;
+
+    @Mixin
+    private Verbosity verbosity = new Verbosity();
+
+    @Spec
+    private CommandSpec spec = CommandSpec.create();
+
+    @Override
+    public Integer call() throws Exception {
+        FamilyInput.Loaded loaded = input.load();
+        HessianFamily family = loaded.family();
+        Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
+        hyper.requireFits(family);
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        }
+        ObjectNode json = analysis(family, hyper, steps);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        spec.commandLine().getOut().println(mapper.writeValueAsString(json));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /**
+     * @param family the family
+     * @param hyper validated hyper-parameters that fit it
+     * @param steps K for the Lemma 2.1 sequences
+     * @return the analyze JSON object
+     */
+    static ObjectNode analysis(HessianFamily family, Hyperparameters hyper, int steps) {
+        ObjectNode json = coherenceAnalysis(family, hyper);
+        addDynamics(json, StabilityAnalysis.of(family, hyper, steps));
+        return json;
+    }
+
+    private static ObjectNode coherenceAnalysis(HessianFamily family, Hyperparameters hyper) {
+        CoherenceAnalysis coherence = CoherenceAnalysis.of(family, hyper);
+        StabilityThresholds thresholds = StabilityThresholds.of(coherence, hyper, family.nRetain(), family.nForget());
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("d", family.dimension());
+        json.put("nRetain", family.nRetain());
+        json.put("nForget", family.nForget());
+        json.put("batch", hyper.batch());
+        JsonNumbers.put(json, "eta", hyper.eta());
+        JsonNumbers.put(json, "alpha", hyper.alpha());
+        JsonNumbers.put(json, "cR", coherence.noise().cR());
+        JsonNumbers.put(json, "cF", coherence.noise().cF());
+        JsonNumbers.put(json, "cRPrime", coherence.noise().cRPrime());
+        JsonNumbers.put(json, "cFPrime", coherence.noise().cFPrime());
+        JsonNumbers.put(json, "k7", thresholds.k7());
+        JsonNumbers.put(json, "sigma", coherence.sigma());
+        JsonNumbers.put(json, "lambdaMaxS", coherence.lambdaMaxS().estimate());
+        ArrayNode bracket = json.putArray("lambdaMaxSBracket");
+        JsonNumbers.add(bracket, coherence.lambdaMaxS().lower());
+        JsonNumbers.add(bracket, coherence.lambdaMaxS().upper());
+        JsonNumbers.put(json, "maxLambdaMaxDrf", coherence.maxLambdaMaxDrf());
+        JsonNumbers.put(json, "sigmaSingleRetain", coherence.retainSingle().sigma());
+        JsonNumbers.put(json, "sigmaSingleForget", coherence.forgetSingle().sigma());
+        JsonNumbers.put(json, "lambdaMaxD", coherence.lambdaMaxD());
+        JsonNumbers.put(json, "threshold7", thresholds.threshold7());
+        JsonNumbers.put(json, "threshold8", thresholds.threshold8());
+        JsonNumbers.put(json, "eta7", thresholds.eta7());
+        JsonNumbers.put(json, "eta8", thresholds.eta8());
+        json.put("condition7", thresholds.condition7());
+        json.put("condition8", thresholds.condition8());
+        return json;
+    }
+
+    /**
+     * Adds the exact mean-square quantities of section 2.1 and Lemma 2.1 (specs/dynamics.md).
+     *
+     * @param json the analyze object
+     * @param dynamics the stability analysis at the same hyper-parameters
+     */
+    private static void addDynamics(ObjectNode json, StabilityAnalysis dynamics) {
+        JsonNumbers.put(json, "normJ", dynamics.normJ());
+        JsonNumbers.put(json, "rho", dynamics.rho());
+        JsonNumbers.put(json, "etaStar", dynamics.etaStar());
+        json.put("nullSpace", dynamics.nullSpace());
+        putArray(json, "exactMeanSquare", dynamics.exactMeanSquare());
+        putArray(json, "traceN", dynamics.traceN());
+        putArray(json, "traceJ2k", dynamics.traceJ2k());
+        putArray(json, "traceM", dynamics.traceM());
+        ArrayNode bound = json.putArray("lemma21UpperBound");
+        for (@Nullable Double value : dynamics.lemma21UpperBound()) {
+            if (value == null) {
+                bound.addNull();
+            } else {
+                JsonNumbers.add(bound, value);
+            }
+        }
+    }
+
+    private static void putArray(ObjectNode json, String key, double[] values) {
+        ArrayNode array = json.putArray(key);
+        for (double v : values) {
+            JsonNumbers.add(array, v);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.unlearnstability.cnn;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One grid cell (d, ||mu||) of Figure 2 summarised over its repeats: for every {@link CnnMetric}
+ * the mean and the sample standard deviation (n - 1 in the denominator; undefined for one repeat).
+ * A metric that is NaN in any repeat (coherence switched off, 0/0) is NaN in the summary.
+ *
+ * @param d the patch dimension
+ * @param muNorm ||mu||
+ * @param repeats the number of repeats
+ * @param mean per metric (by ordinal), the mean
+ * @param std per metric (by ordinal), the standard deviation
+ */
+public record CellSummary(int d, double muNorm, int repeats, double[] mean, double[] std) {
+
+    /**
+     * @param d the patch dimension
+     * @param muNorm ||mu||
+     * @param values per repeat, the metrics by ordinal
+     * @return the summary
+     */
+    public static CellSummary of(int d, double muNorm, double[][] values) {
+        int metrics = CnnMetric.values().length;
+        double[] mean = new double[metrics];
+        double[] std = new double[metrics];
+        int n = values.length;
+        for (int k = 0; k < metrics; k++) {
+            double sum = 0.0;
+            for (double[] v : values) {
+                sum += v[k];
+            }
+            mean[k] = sum / n;
+            double squares = 0.0;
+            for (double[] v : values) {
+                squares += (v[k] - mean[k]) * (v[k] - mean[k]);
+            }
+            std[k] = n > 1 ? Math.sqrt(squares / (n - 1)) : Double.NaN;
+        }
+        return new CellSummary(d, muNorm, n, mean, std);
+    }
+
+    /**
+     * @param metric a metric
+     * @return its mean over the repeats
+     */
+    public double mean(CnnMetric metric) {
+        return mean[metric.ordinal()];
+    }
+
+    /**
+     * @param metric a metric
+     * @return its standard deviation over the repeats
+     */
+    public double std(CnnMetric metric) {
+        return std[metric.ordinal()];
+    }
+
+    /** @return the cell as JSON: d, mu, repeats, then {"mean": .., "std": ..} per metric (null if undefined) */
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("d", d);
+        node.put("mu", muNorm);
+        node.put("repeats", repeats);
+        for (CnnMetric metric : CnnMetric.values()) {
+            ObjectNode value = node.putObject(metric.key());
+            putNumber(value, "mean", mean(metric));
+            putNumber(value, "std", std(metric));
+        }
+        return node;
+    }
+
+    private static void putNumber(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

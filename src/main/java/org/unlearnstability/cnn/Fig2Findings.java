@@ -1,0 +1,185 @@
+package org.unlearnstability.cnn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The numbers behind the claims of section 3.2 and Theorem 2.4, computed from the grid of cell
+ * means. A cell is in the memorisation region when its mean training loss is at most 0.1 (the
+ * paper's "training loss &lt;= 0.1") and its mean test error at least 0.25 (halfway to chance); it
+ * generalises when its mean test error is at most 0.05. A looser reading of "low training loss" (mean
+ * training error at most 0.01, i.e. the training set is interpolated) gives the interpolating
+ * memorisation region. Overlap with "high forget loss" is measured
+ * three ways: means inside vs outside the region, Spearman correlations over all cells, and the
+ * Jaccard index of the region with the same number of cells of highest forget loss.
+ */
+public final class Fig2Findings {
+    /** The paper's training-loss level. */
+    public static final double LOW_TRAIN_LOSS = 0.1;
+    /** Test error at which a low-loss cell counts as memorising. */
+    public static final double HIGH_TEST_ERROR = 0.25;
+    /** Training error up to which a cell counts as interpolating its training set. */
+    public static final double INTERPOLATION_ERROR = 0.01;
+    /** Test error at which a cell counts as generalising. */
+    public static final double LOW_TEST_ERROR = 0.05;
+
+    private final Map<String, Double> numbers;
+    private final List<CellSummary> memorisation;
+    private final List<CellSummary> generalisation;
+
+    private Fig2Findings(Map<String, Double> numbers, List<CellSummary> memorisation,
+            List<CellSummary> generalisation) {
+        this.numbers = Collections.unmodifiableMap(numbers);
+        this.memorisation = List.copyOf(memorisation);
+        this.generalisation = List.copyOf(generalisation);
+    }
+
+    /**
+     * @param cells the grid cells
+     * @return the findings
+     */
+    public static Fig2Findings of(List<CellSummary> cells) {
+        Map<String, Double> n = new LinkedHashMap<>();
+        List<CellSummary> mem = select(cells, c -> c.mean(CnnMetric.TRAIN_LOSS) <= LOW_TRAIN_LOSS
+                && c.mean(CnnMetric.TEST_ERROR) >= HIGH_TEST_ERROR);
+        List<CellSummary> gen = select(cells, c -> c.mean(CnnMetric.TEST_ERROR) <= LOW_TEST_ERROR);
+        n.put("cells", (double) cells.size());
+        n.put("cellsWithTrainLossAtMost0.1", (double) select(cells, c -> c.mean(CnnMetric.TRAIN_LOSS)
+                <= LOW_TRAIN_LOSS).size());
+        n.put("maxMeanTrainLoss", max(cells, CnnMetric.TRAIN_LOSS));
+        n.put("maxMeanTrainError", max(cells, CnnMetric.TRAIN_ERROR));
+        n.put("memorisationCells", (double) mem.size());
+        n.put("generalisationCells", (double) gen.size());
+        for (CnnMetric m : List.of(CnnMetric.FORGET_LOSS_BEFORE, CnnMetric.FORGET_LOSS_AFTER,
+                CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_FORGET_LOSS, CnnMetric.RETRAIN_GAP,
+                CnnMetric.MIA_AUC_BEFORE, CnnMetric.MIA_AUC_AFTER, CnnMetric.TEST_ERROR_AFTER)) {
+            n.put(m.key() + "InMemorisation", average(mem, m));
+            n.put(m.key() + "InGeneralisation", average(gen, m));
+        }
+        double[] testError = column(cells, CnnMetric.TEST_ERROR);
+        n.put("spearmanForgetLossAfterVsTestError", RankCorrelation.spearman(column(cells,
+                CnnMetric.FORGET_LOSS_AFTER), testError));
+        n.put("spearmanForgetLossIncreaseVsTestError", RankCorrelation.spearman(column(cells,
+                CnnMetric.FORGET_LOSS_INCREASE), testError));
+        n.put("spearmanForgetLossAfterVsTrainLoss", RankCorrelation.spearman(column(cells,
+                CnnMetric.FORGET_LOSS_AFTER), column(cells, CnnMetric.TRAIN_LOSS)));
+        n.put("spearmanRetrainGapVsTestError", RankCorrelation.spearman(column(cells, CnnMetric.RETRAIN_GAP),
+                testError));
+        n.put("jaccardMemorisationVsTopForgetLossAfter", jaccard(cells, mem, CnnMetric.FORGET_LOSS_AFTER));
+        n.put("jaccardMemorisationVsTopForgetLossIncrease", jaccard(cells, mem, CnnMetric.FORGET_LOSS_INCREASE));
+        // The looser reading of "low training loss": the training set is interpolated (error ~ 0).
+        List<CellSummary> interpolating = select(cells, c -> c.mean(CnnMetric.TRAIN_ERROR) <= INTERPOLATION_ERROR
+                && c.mean(CnnMetric.TEST_ERROR) >= HIGH_TEST_ERROR);
+        n.put("interpolatingMemorisationCells", (double) interpolating.size());
+        n.put("forgetLossAfterInInterpolatingMemorisation", average(interpolating, CnnMetric.FORGET_LOSS_AFTER));
+        n.put("forgetLossIncreaseInInterpolatingMemorisation",
+                average(interpolating, CnnMetric.FORGET_LOSS_INCREASE));
+        n.put("jaccardInterpolatingMemorisationVsTopForgetLossAfter",
+                jaccard(cells, interpolating, CnnMetric.FORGET_LOSS_AFTER));
+        n.put("jaccardInterpolatingMemorisationVsTopForgetLossIncrease",
+                jaccard(cells, interpolating, CnnMetric.FORGET_LOSS_INCREASE));
+        coherence(n, cells);
+        return new Fig2Findings(n, mem, gen);
+    }
+
+    private static void coherence(Map<String, Double> n, List<CellSummary> cells) {
+        double[] snr = column(cells, CnnMetric.SNR);
+        n.put("spearmanSigmaVsSnr", RankCorrelation.spearman(column(cells, CnnMetric.SIGMA), snr));
+        n.put("spearmanSigmaVsTestError", RankCorrelation.spearman(column(cells, CnnMetric.SIGMA),
+                column(cells, CnnMetric.TEST_ERROR)));
+        n.put("spearmanSigmaVsForgetLossIncrease", RankCorrelation.spearman(column(cells, CnnMetric.SIGMA),
+                column(cells, CnnMetric.FORGET_LOSS_INCREASE)));
+        List<CellSummary> bySnr = new ArrayList<>(cells);
+        bySnr.sort(Comparator.comparingDouble(c -> c.mean(CnnMetric.SNR)));
+        int quarter = Math.max(1, bySnr.size() / 4);
+        n.put("sigmaOverPairsLowestSnrQuarter", average(bySnr.subList(0, quarter), CnnMetric.SIGMA_OVER_PAIRS));
+        n.put("sigmaOverPairsHighestSnrQuarter", average(bySnr.subList(bySnr.size() - quarter, bySnr.size()),
+                CnnMetric.SIGMA_OVER_PAIRS));
+        for (CnnMetric m : List.of(CnnMetric.BOUND10_RATIO, CnnMetric.BOUND11_RATIO)) {
+            n.put(m.key() + "Min", min(cells, m));
+            n.put(m.key() + "Max", max(cells, m));
+            n.put("spearman" + capitalised(m.key()) + "VsSnr", RankCorrelation.spearman(column(cells, m), snr));
+        }
+        double[] d = cells.stream().mapToDouble(CellSummary::d).toArray();
+        n.put("spearmanLambdaMaxSOverBound10VsD", RankCorrelation.spearman(column(cells, CnnMetric.BOUND10_RATIO), d));
+        n.put("spearmanMaxLambdaMaxDrfOverBound11VsD", RankCorrelation.spearman(column(cells,
+                CnnMetric.BOUND11_RATIO), d));
+        for (CnnMetric m : List.of(CnnMetric.LAMBDA_MAX_S, CnnMetric.MAX_LAMBDA_MAX_DRF, CnnMetric.LAMBDA_MAX_D,
+                CnnMetric.THRESHOLD7, CnnMetric.THRESHOLD8)) {
+            n.put(m.key() + "Min", min(cells, m));
+            n.put(m.key() + "Max", max(cells, m));
+        }
+        n.put("condition7Fraction", average(cells, CnnMetric.CONDITION7));
+        n.put("condition8Fraction", average(cells, CnnMetric.CONDITION8));
+    }
+
+    private static String capitalised(String key) {
+        return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+
+    private static List<CellSummary> select(List<CellSummary> cells, Predicate<CellSummary> keep) {
+        return cells.stream().filter(keep).toList();
+    }
+
+    static double[] column(List<CellSummary> cells, CnnMetric metric) {
+        return cells.stream().mapToDouble(c -> c.mean(metric)).toArray();
+    }
+
+    private static double average(List<CellSummary> cells, CnnMetric metric) {
+        return cells.stream().mapToDouble(c -> c.mean(metric)).average().orElse(Double.NaN);
+    }
+
+    private static double max(List<CellSummary> cells, CnnMetric metric) {
+        return cells.stream().mapToDouble(c -> c.mean(metric)).max().orElse(Double.NaN);
+    }
+
+    private static double min(List<CellSummary> cells, CnnMetric metric) {
+        return cells.stream().mapToDouble(c -> c.mean(metric)).min().orElse(Double.NaN);
+    }
+
+    /** Jaccard index of the region with the |region| cells of largest mean metric. */
+    private static double jaccard(List<CellSummary> cells, List<CellSummary> region, CnnMetric metric) {
+        if (region.isEmpty()) {
+            return Double.NaN;
+        }
+        List<CellSummary> sorted = new ArrayList<>(cells);
+        sorted.sort(Comparator.comparingDouble((CellSummary c) -> c.mean(metric)).reversed());
+        Set<CellSummary> top = new HashSet<>(sorted.subList(0, region.size()));
+        long both = region.stream().filter(top::contains).count();
+        return (double) both / (2 * region.size() - both);
+    }
+
+    /** @return the named numbers, in a stable order */
+    public Map<String, Double> numbers() {
+        return numbers;
+    }
+
+    /**
+     * @param key a name from {@link #numbers()}
+     * @return its value
+     */
+    public double number(String key) {
+        Double v = numbers.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no finding named " + key);
+        }
+        return v;
+    }
+
+    /** @return the memorisation cells */
+    public List<CellSummary> memorisation() {
+        return memorisation;
+    }
+
+    /** @return the generalising cells */
+    public List<CellSummary> generalisation() {
+        return generalisation;
+    }
+}

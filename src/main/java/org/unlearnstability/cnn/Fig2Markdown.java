@@ -1,0 +1,311 @@
+package org.unlearnstability.cnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.unlearnstability.dynamics.NoiseConstants;
+
+/**
+ * fig2.md: what the Figure 2 sweep shows, in numbers, against the claims of section 3.2 ("the
+ * memorisation region coincides with high forget loss", "training loss &lt;= 0.1") and of Theorem 2.4
+ * (bounds (10)-(11), coherence rising with SNR).
+ */
+final class Fig2Markdown {
+    private static final double CROSSING = 0.25;
+
+    private Fig2Markdown() {
+    }
+
+    static String of(Fig2Result result, Fig2Findings f) {
+        Fig2Spec spec = result.spec();
+        CnnProtocol p = spec.protocol();
+        StringBuilder md = new StringBuilder();
+        md.append("# Figure 2: memorisation versus forgetting (section 3.2, Theorem 2.4)\n\n");
+        md.append(String.format(Locale.ROOT, "Grid: d in %s, ||mu|| in %s, %d repeats per cell, seed %d. "
+                + "Protocol: n = %d (forget = first %d), m = %d, sigma = %s, sigma0 = %s, %d full-batch steps at "
+                + "lr %s, %d fresh test samples; unlearning %d steps of update (2), lr %s, alpha %s, B = %d.%n%n",
+                spec.dimensions(), spec.signalNorms(), spec.repeats(), spec.seed(), p.trainSamples(),
+                p.forgetSamples(), p.filters(), fmt(p.noiseSigma()), fmt(p.initSigma()), p.epochs(),
+                fmt(p.learningRate()), p.testSamples(), p.unlearning().steps(), fmt(p.unlearning().learningRate()),
+                fmt(p.unlearning().alpha()), p.unlearning().batch()));
+        training(md, f);
+        region(md, result, f);
+        overlap(md, f);
+        beyond(md, f);
+        if (spec.coherence()) {
+            theorem24(md, result, f);
+        }
+        sensitivity(md, result);
+        tables(md, result);
+        return md.toString();
+    }
+
+    private static void training(StringBuilder md, Fig2Findings f) {
+        md.append("## Does training reach loss 0.1?\n\n");
+        md.append(String.format(Locale.ROOT, "%d of %d cells reach a mean training loss <= 0.1 after the "
+                + "protocol's steps; the largest cell mean is %s. The largest mean training error is %s.%n%n",
+                (int) f.number("cellsWithTrainLossAtMost0.1"), (int) f.number("cells"),
+                fmt(f.number("maxMeanTrainLoss")), fmt(f.number("maxMeanTrainError"))));
+    }
+
+    private static void region(StringBuilder md, Fig2Result result, Fig2Findings f) {
+        md.append("## Where is the memorisation region?\n\n");
+        md.append(String.format(Locale.ROOT, "A cell memorises when its mean training loss is <= %s and its "
+                + "mean test error >= %s; it generalises when its test error is <= %s. Memorisation cells: %d; "
+                + "generalising cells: %d.%n%n", fmt(Fig2Findings.LOW_TRAIN_LOSS),
+                fmt(Fig2Findings.HIGH_TEST_ERROR), fmt(Fig2Findings.LOW_TEST_ERROR),
+                f.memorisation().size(), f.generalisation().size()));
+        md.append("Memorisation cells (d: ||mu|| values): ");
+        md.append(f.memorisation().isEmpty() ? "none" : f.memorisation().stream()
+                .collect(Collectors.groupingBy(CellSummary::d, java.util.TreeMap::new,
+                        Collectors.mapping(c -> fmt(c.muNorm()), Collectors.joining(", "))))
+                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+        md.append(".\n\nThe transition: per d, the ||mu|| at which the mean test error falls through ")
+                .append(fmt(CROSSING)).append(" (log-linear interpolation on the grid), beside (d sigma^4 / n)^(1/4), ")
+                .append("the scale at which Kou et al. (2023) place the benign/harmful overfitting boundary "
+                        + "(n ||mu||^4 ~ d sigma^4).\n\n");
+        md.append("| d | ||mu|| at test error ").append(fmt(CROSSING)).append(" | (d sigma^4/n)^(1/4) | ratio |\n")
+                .append("|---|---|---|---|\n");
+        Fig2Spec spec = result.spec();
+        CnnProtocol p = spec.protocol();
+        for (int di = 0; di < spec.dimensions().size(); di++) {
+            int d = spec.dimensions().get(di);
+            double crossing = crossing(result, di);
+            double scale = Math.pow(d * Math.pow(p.noiseSigma(), 4) / p.trainSamples(), 0.25);
+            md.append("| ").append(d).append(" | ").append(fmt(crossing)).append(" | ").append(fmt(scale))
+                    .append(" | ").append(fmt(crossing / scale)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** The interpolated ||mu|| where the test error of row dIndex first drops below CROSSING, or NaN. */
+    static double crossing(Fig2Result result, int dIndex) {
+        return crossing(result, dIndex, CnnMetric.TEST_ERROR, CROSSING);
+    }
+
+    /**
+     * @return the ||mu|| (log-linear interpolation) where the metric's cell mean in row dIndex first
+     *     falls through the level as ||mu|| grows, or NaN if it does not on the grid
+     */
+    static double crossing(Fig2Result result, int dIndex, CnnMetric metric, double level) {
+        List<Double> mus = result.spec().signalNorms();
+        List<double[]> points = new ArrayList<>();
+        for (int mi = 0; mi < mus.size(); mi++) {
+            points.add(new double[] {mus.get(mi), result.cell(dIndex, mi).mean(metric)});
+        }
+        points.sort((a, b) -> Double.compare(a[0], b[0]));
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double[] a = points.get(i);
+            double[] b = points.get(i + 1);
+            if (a[1] >= level && b[1] < level) {
+                double t = (a[1] - level) / (a[1] - b[1]);
+                return a[0] > 0 ? Math.exp(Math.log(a[0]) + t * (Math.log(b[0]) - Math.log(a[0])))
+                        : a[0] + t * (b[0] - a[0]);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void overlap(StringBuilder md, Fig2Findings f) {
+        md.append("## Does the memorisation region coincide with high forget loss?\n\n");
+        md.append(String.format(Locale.ROOT, "Forget loss after unlearning: %s in the memorisation region vs %s "
+                + "in generalising cells (before unlearning: %s vs %s; increase: %s vs %s). Over all cells, "
+                + "Spearman rho(forget loss after, test error) = %s (%s), rho(forget-loss increase, test error) "
+                + "= %s (%s). The memorisation region and the same number of cells of highest forget loss overlap "
+                + "with Jaccard index %s (highest increase: %s).%n%n",
+                fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInGeneralisation")),
+                fmt(f.number("forgetLossBeforeInMemorisation")), fmt(f.number("forgetLossBeforeInGeneralisation")),
+                fmt(f.number("forgetLossIncreaseInMemorisation")),
+                fmt(f.number("forgetLossIncreaseInGeneralisation")),
+                fmt(f.number("spearmanForgetLossAfterVsTestError")),
+                strength(f.number("spearmanForgetLossAfterVsTestError")),
+                fmt(f.number("spearmanForgetLossIncreaseVsTestError")),
+                strength(f.number("spearmanForgetLossIncreaseVsTestError")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossAfter")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease"))));
+        md.append(String.format(Locale.ROOT, "With the looser reading of \"low training loss\" (training error "
+                + "<= %s: the training set is interpolated), the memorisation region has %d cells, forget loss after "
+                + "%s and increase %s there, and Jaccard indices %s (forget loss after) and %s (increase).%n%n",
+                fmt(Fig2Findings.INTERPOLATION_ERROR), (int) f.number("interpolatingMemorisationCells"),
+                fmt(f.number("forgetLossAfterInInterpolatingMemorisation")),
+                fmt(f.number("forgetLossIncreaseInInterpolatingMemorisation")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfter")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease"))));
+        md.append(String.format(Locale.ROOT, "Caveat: forget loss after unlearning also tracks how far training "
+                + "got, rho(forget loss after, training loss) = %s; cells that never fit (small d, small ||mu||) "
+                + "have a high forget loss without memorising, which is why the increase is reported too.%n%n",
+                fmt(f.number("spearmanForgetLossAfterVsTrainLoss"))));
+    }
+
+    private static void beyond(StringBuilder md, Fig2Findings f) {
+        md.append("## Beyond the paper: is it real forgetting?\n\n");
+        md.append(String.format(Locale.ROOT, "Gold standard (retrain from W0 on the retain set): forget loss %s "
+                + "in the memorisation region vs %s in generalising cells; unlearning minus retraining (retrainGap) "
+                + "%s vs %s (negative: unlearning falls short of retraining). Loss-threshold membership inference "
+                + "(AUC of forget vs fresh samples, 0.5 = no leak): before %s -> after %s in the memorisation "
+                + "region, before %s -> after %s in generalising cells. Test error after unlearning: %s vs %s.%n%n",
+                fmt(f.number("retrainForgetLossInMemorisation")), fmt(f.number("retrainForgetLossInGeneralisation")),
+                fmt(f.number("retrainGapInMemorisation")), fmt(f.number("retrainGapInGeneralisation")),
+                fmt(f.number("miaAucBeforeInMemorisation")), fmt(f.number("miaAucAfterInMemorisation")),
+                fmt(f.number("miaAucBeforeInGeneralisation")), fmt(f.number("miaAucAfterInGeneralisation")),
+                fmt(f.number("testErrorAfterInMemorisation")), fmt(f.number("testErrorAfterInGeneralisation"))));
+    }
+
+    private static void theorem24(StringBuilder md, Fig2Result result, Fig2Findings f) {
+        CnnProtocol p = result.spec().protocol();
+        NoiseConstants noise = NoiseConstants.of(p.unlearning().hyper(), p.retainSamples(), p.forgetSamples());
+        double pairs = (double) p.retainSamples() * p.forgetSamples();
+        double a = noise.cRPrime();
+        double b = noise.cFPrime();
+        md.append("## Theorem 2.4: coherence against SNR\n\n");
+        md.append(String.format(Locale.ROOT, "Per-sample Hessians at the trained solution are l''(y f) grad f "
+                + "grad f^T (rank one). Spearman rho(sigma, SNR) = %s over all cells; sigma / (n_r n_f) averages %s "
+                + "in the lowest-SNR quarter of cells and %s in the highest. So coherence %s with SNR. "
+                + "rho(sigma, test error) = %s, rho(sigma, forget-loss increase) = %s.%n%n",
+                fmt(f.number("spearmanSigmaVsSnr")), fmt(f.number("sigmaOverPairsLowestSnrQuarter")),
+                fmt(f.number("sigmaOverPairsHighestSnrQuarter")),
+                f.number("spearmanSigmaVsSnr") > 0 ? "rises" : "does not rise",
+                fmt(f.number("spearmanSigmaVsTestError")), fmt(f.number("spearmanSigmaVsForgetLossIncrease"))));
+        double[] sigmaPairs = Fig2Findings.column(result.cells(), CnnMetric.SIGMA_OVER_PAIRS);
+        md.append(String.format(Locale.ROOT, "Bounds (10)-(11) without their unknown constants (C_r' = %s, "
+                + "C_f' = %s). lambda_max(S) lies in [%s, %s] over the grid and lambda_max(S) / (10) in [%s, %s] "
+                + "(rho with SNR %s, with d %s): (10) grows linearly in d while lambda_max(S) barely moves. "
+                + "max lambda_max(D_rf) lies in [%s, %s] and its ratio to (11) in [%s, %s] (rho with SNR %s, "
+                + "with d %s): at small SNR (11) = ||mu||^2 + 1 is about 1, while lambda_max(D_rf) also carries the "
+                + "noise-patch curvature (terms l''(y f) ||xi||^2 / m^2 per active filter) that (11) leaves out. Both "
+                + "ratios stay bounded on this grid, which is all a finite experiment can say about an O-bound with "
+                + "unknown constants. "
+                + "The limits (12) of the ratio of the two bounds are n_r n_f = %s (SNR -> 0) and "
+                + "n_r n_f (1 + 2 sqrt(C_r' C_f') / (C_r' + C_f')) = %s (SNR -> infinity); the measured "
+                + "sigma / (n_r n_f) stays between %s and %s.%n%n", fmt(a), fmt(b),
+                fmt(f.number("lambdaMaxSMin")), fmt(f.number("lambdaMaxSMax")),
+                fmt(f.number("lambdaMaxSOverBound10Min")), fmt(f.number("lambdaMaxSOverBound10Max")),
+                fmt(f.number("spearmanLambdaMaxSOverBound10VsSnr")), fmt(f.number("spearmanLambdaMaxSOverBound10VsD")),
+                fmt(f.number("maxLambdaMaxDrfMin")), fmt(f.number("maxLambdaMaxDrfMax")),
+                fmt(f.number("maxLambdaMaxDrfOverBound11Min")), fmt(f.number("maxLambdaMaxDrfOverBound11Max")),
+                fmt(f.number("spearmanMaxLambdaMaxDrfOverBound11VsSnr")),
+                fmt(f.number("spearmanMaxLambdaMaxDrfOverBound11VsD")), fmt(pairs),
+                fmt(pairs * (1 + 2 * Math.sqrt(a * b) / (a + b))),
+                fmt(java.util.Arrays.stream(sigmaPairs).min().orElse(Double.NaN)),
+                fmt(java.util.Arrays.stream(sigmaPairs).max().orElse(Double.NaN))));
+        md.append(String.format(Locale.ROOT, "Theorems 2.2 / 2.3 at the unlearning hyper-parameters: lambda_max(D) "
+                + "lies in [%s, %s] while the divergence threshold (7) lies in [%s, %s] and the convergence threshold "
+                + "(8) in [%s, %s]. ", fmt(f.number("lambdaMaxDMin")), fmt(f.number("lambdaMaxDMax")),
+                fmt(f.number("threshold7Min")), fmt(f.number("threshold7Max")),
+                fmt(f.number("threshold8Min")), fmt(f.number("threshold8Max"))));
+        md.append(String.format(Locale.ROOT, "The divergence condition (7) holds in %s of all repeats and "
+                + "condition (8) in %s. Where (7) fails, Theorem 2.2 gives no reason to expect the unlearning run to "
+                + "escape the trained solution; (8) holding only says (Theorem 2.3) that some Hessian family with "
+                + "these statistics would converge. So wherever (7) fails, the forget-loss increase seen in the "
+                + "memorisation region is not explained by the divergence criterion.%n%n",
+                fmt(f.number("condition7Fraction")), fmt(f.number("condition8Fraction"))));
+    }
+
+    private static void sensitivity(StringBuilder md, Fig2Result result) {
+        if (result.sensitivity().isEmpty()) {
+            return;
+        }
+        Fig2Spec spec = result.spec();
+        md.append("## Sensitivity to sigma0 (not given by the paper)\n\n");
+        md.append("Per sigma0 and d, over the ||mu|| grid: training loss (min..max), the test-error crossing, "
+                + "forget loss after unlearning and sigma / (n_r n_f) at the smallest and largest ||mu||.\n\n");
+        md.append("| sigma0 | d | train loss | ||mu|| at test error 0.25 | forget loss after (min mu / max mu) "
+                + "| sigma/(n_r n_f) (min mu / max mu) |\n|---|---|---|---|---|---|\n");
+        List<Fig2Result.SensitivityRun> runs = new ArrayList<>();
+        for (int d : spec.sensitivity().dimensions()) {
+            int di = spec.dimensions().indexOf(d);
+            if (di >= 0) {
+                List<CellSummary> row = new ArrayList<>();
+                for (int mi = 0; mi < spec.signalNorms().size(); mi++) {
+                    row.add(result.cell(di, mi));
+                }
+                runs.add(new Fig2Result.SensitivityRun(spec.protocol().initSigma(), row));
+            }
+        }
+        int perD = spec.signalNorms().size();
+        for (Fig2Result.SensitivityRun run : result.sensitivity()) {
+            for (int k = 0; k * perD < run.cells().size(); k++) {
+                runs.add(new Fig2Result.SensitivityRun(run.initSigma(), run.cells().subList(k * perD, (k + 1) * perD)));
+            }
+        }
+        for (Fig2Result.SensitivityRun row : runs) {
+            sensitivityRow(md, spec, row);
+        }
+        md.append('\n');
+    }
+
+    private static void sensitivityRow(StringBuilder md, Fig2Spec spec, Fig2Result.SensitivityRun row) {
+        List<CellSummary> cells = row.cells();
+        double[] train = Fig2Findings.column(cells, CnnMetric.TRAIN_LOSS);
+        Fig2Result single = new Fig2Result(new Fig2Spec(spec.seed(), List.of(cells.get(0).d()), spec.signalNorms(),
+                spec.repeats(), spec.coherence(), spec.protocol(), spec.sensitivity()), cells, List.of());
+        int lo = argMin(spec.signalNorms());
+        int hi = argMax(spec.signalNorms());
+        md.append("| ").append(fmt(row.initSigma())).append(" | ").append(cells.get(0).d()).append(" | ")
+                .append(fmt(java.util.Arrays.stream(train).min().orElse(Double.NaN))).append("..")
+                .append(fmt(java.util.Arrays.stream(train).max().orElse(Double.NaN))).append(" | ")
+                .append(fmt(crossing(single, 0))).append(" | ")
+                .append(fmt(cells.get(lo).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" / ")
+                .append(fmt(cells.get(hi).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" | ")
+                .append(fmt(cells.get(lo).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" / ")
+                .append(fmt(cells.get(hi).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" |\n");
+    }
+
+    private static int argMin(List<Double> v) {
+        int best = 0;
+        for (int i = 1; i < v.size(); i++) {
+            best = v.get(i) < v.get(best) ? i : best;
+        }
+        return best;
+    }
+
+    private static int argMax(List<Double> v) {
+        int best = 0;
+        for (int i = 1; i < v.size(); i++) {
+            best = v.get(i) > v.get(best) ? i : best;
+        }
+        return best;
+    }
+
+    private static void tables(StringBuilder md, Fig2Result result) {
+        md.append("## Cell means (rows d, columns ||mu||)\n\n");
+        for (CnnMetric m : List.of(CnnMetric.TRAIN_LOSS, CnnMetric.TEST_ERROR, CnnMetric.FORGET_LOSS_AFTER,
+                CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_GAP, CnnMetric.MIA_AUC_AFTER, CnnMetric.SIGMA)) {
+            md.append("### ").append(m.key()).append("\n\n| d \\ ||mu|| |");
+            for (double mu : result.spec().signalNorms()) {
+                md.append(' ').append(fmt(mu)).append(" |");
+            }
+            md.append("\n|---|").append("---|".repeat(result.spec().signalNorms().size())).append('\n');
+            for (int di = 0; di < result.spec().dimensions().size(); di++) {
+                md.append("| ").append(result.spec().dimensions().get(di)).append(" |");
+                for (int mi = 0; mi < result.spec().signalNorms().size(); mi++) {
+                    md.append(' ').append(fmt(result.cell(di, mi).mean(m))).append(" |");
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String strength(double rho) {
+        if (Double.isNaN(rho)) {
+            return "undefined";
+        }
+        double a = Math.abs(rho);
+        String size = a >= 0.7 ? "strong" : a >= 0.4 ? "moderate" : a >= 0.2 ? "weak" : "negligible";
+        return size + (rho >= 0 ? " positive" : " negative");
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

@@ -1,0 +1,116 @@
+package org.unlearnstability.cnn;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.family.InputException;
+
+/**
+ * The Figure 2 sweep (section 3.2) as read from specs/experiments/fig2.json: the grid d x ||mu||,
+ * repeats per cell, the seed every stream derives from, whether to run the coherence analysis,
+ * the protocol, and a sigma0 sensitivity run (the paper does not give sigma0). Every field is
+ * required and unknown fields are rejected.
+ *
+ * @param seed the experiment seed
+ * @param dimensions the patch dimensions d
+ * @param signalNorms the signal strengths ||mu||
+ * @param repeats repeats per cell
+ * @param coherence whether to analyse the Hessians at every trained solution
+ * @param protocol the protocol of section 3.2
+ * @param sensitivity other sigma0 values, run on a subset of dimensions over all signal norms
+ */
+public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalNorms, int repeats, boolean coherence,
+        CnnProtocol protocol, Sensitivity sensitivity) {
+
+    /** Copies the lists and rejects an empty grid or bad values. */
+    public Fig2Spec {
+        dimensions = List.copyOf(dimensions);
+        signalNorms = List.copyOf(signalNorms);
+        if (dimensions.isEmpty() || signalNorms.isEmpty()) {
+            throw new IllegalArgumentException("dimensions and signalNorms must not be empty");
+        }
+        for (int d : dimensions) {
+            if (d < 1) {
+                throw new IllegalArgumentException("dimensions: every d must be >= 1, got " + d);
+            }
+        }
+        for (double mu : signalNorms) {
+            if (!(mu >= 0.0) || Double.isInfinite(mu)) {
+                throw new IllegalArgumentException("signalNorms: every ||mu|| must be finite and >= 0, got " + mu);
+            }
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+    }
+
+    /**
+     * The sigma0 sensitivity run.
+     *
+     * @param initSigmas the other sigma0 values (may be empty)
+     * @param dimensions the dimensions to run them at
+     */
+    public record Sensitivity(List<Double> initSigmas, List<Integer> dimensions) {
+
+        /** Copies the lists and rejects bad values. */
+        public Sensitivity {
+            initSigmas = List.copyOf(initSigmas);
+            dimensions = List.copyOf(dimensions);
+            for (double s : initSigmas) {
+                if (!(s >= 0.0) || Double.isInfinite(s)) {
+                    throw new IllegalArgumentException("sensitivity.initSigmas: must be finite and >= 0, got " + s);
+                }
+            }
+            for (int d : dimensions) {
+                if (d < 1) {
+                    throw new IllegalArgumentException("sensitivity.dimensions: every d must be >= 1, got " + d);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param file a JSON spec
+     * @return the spec
+     * @throws InputException naming the file and field on any problem
+     */
+    public static Fig2Spec read(Path file) {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            return mapper.readValue(file.toFile(), Fig2Spec.class);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+            throw new InputException(file.toString(), path(e), -1, reason);
+        } catch (JsonMappingException e) {
+            throw new InputException(file.toString(), path(e), -1, firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputException(file.toString(), null, -1, firstLine(e.getMessage()));
+        }
+    }
+
+    private static @Nullable String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? null : path;
+    }
+
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,314 @@
+package org.unlearnstability.cnn;
+
+/**
+ * The two-layer ReLU CNN of eq. (9) run in span coordinates (see {@link SpanGeometry}): each filter
+ * is w_r = w0_r + c_r0 mu + sum_i c_ri xi_i, and the state keeps the coefficients C and the
+ * responses P_r0 = &lt;w_r, mu&gt;, P_ri = &lt;w_r, xi_i&gt;. Then
+ * f(W, x_i) = (1/m) sum_r s_r [ReLU(y_i P_r0) + ReLU(P_ri)] with s_r = +1 for W^(+1), -1 for W^(-1)
+ * (which half carries the signal does not change f), and a gradient step on sum_i omega_i l_i
+ * is C &lt;- C - eta E, P &lt;- P - eta E G with the Gram matrix G of [mu, xi_1..xi_n]:
+ * O(m n |batch|) per step instead of O(m d |batch|), with the same iterates as {@link DirectCnn}.
+ *
+ * <p>ReLU'(0) = 0: a filter whose pre-activation is exactly zero passes no gradient (the
+ * convention of common autodiff libraries; it matters only on a null set).
+ */
+public final class SpanCnn {
+    private final SpanGeometry geometry;
+    private final int filters;
+    private final double[][] coefficients;
+    private final double[][] responses;
+
+    private SpanCnn(SpanGeometry geometry, double[][] coefficients, double[][] responses) {
+        this.geometry = geometry;
+        this.filters = geometry.filterRows() / 2;
+        this.coefficients = coefficients;
+        this.responses = responses;
+    }
+
+    /**
+     * @param geometry the data and initial filters
+     * @return the network at its initialisation W0
+     */
+    public static SpanCnn initial(SpanGeometry geometry) {
+        int rows = geometry.filterRows();
+        double[][] responses = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            responses[r] = geometry.initialResponsesView()[r].clone();
+        }
+        return new SpanCnn(geometry, new double[rows][geometry.size() + 1], responses);
+    }
+
+    private SpanCnn copy() {
+        double[][] c = new double[coefficients.length][];
+        double[][] p = new double[responses.length][];
+        for (int r = 0; r < c.length; r++) {
+            c[r] = coefficients[r].clone();
+            p[r] = responses[r].clone();
+        }
+        return new SpanCnn(geometry, c, p);
+    }
+
+    /** @return the geometry this network lives in */
+    public SpanGeometry geometry() {
+        return geometry;
+    }
+
+    /**
+     * Full-batch gradient descent on the mean logistic loss of the given samples.
+     *
+     * @param samples the training samples
+     * @param epochs the number of steps
+     * @param learningRate the step size
+     * @return the trained network (this one is unchanged)
+     */
+    public SpanCnn train(int[] samples, int epochs, double learningRate) {
+        SpanCnn next = copy();
+        double[] weights = new double[samples.length];
+        java.util.Arrays.fill(weights, 1.0 / samples.length);
+        Step step = next.new Step();
+        int lo = java.util.Arrays.stream(samples).min().orElse(0);
+        int hi = java.util.Arrays.stream(samples).max().orElse(-1) + 1;
+        boolean block = hi - lo == samples.length && samples.length < geometry.size();
+        if (block) {
+            // Gradient descent on a contiguous block of samples (retraining on the retain set) only reads
+            // the responses to mu and to that block; the others are recomputed once at the end.
+            step.track(1 + lo, 1 + hi);
+        }
+        for (int e = 0; e < epochs; e++) {
+            step.apply(samples, weights, learningRate);
+        }
+        if (block) {
+            next.recomputeResponses();
+        }
+        return next;
+    }
+
+    /** P = R0 + C G from the coefficients, for every filter and column. */
+    private void recomputeResponses() {
+        double[][] gram = geometry.gramView();
+        double[][] initial = geometry.initialResponsesView();
+        for (int r = 0; r < responses.length; r++) {
+            double[] p = responses[r];
+            System.arraycopy(initial[r], 0, p, 0, p.length);
+            double[] c = coefficients[r];
+            for (int a = 0; a < c.length; a++) {
+                double coefficient = c[a];
+                if (coefficient != 0.0) {
+                    double[] g = gram[a];
+                    for (int b = 0; b < p.length; b++) {
+                        p[b] += coefficient * g[b];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The unlearning update (2) with real gradients:
+     * w &lt;- w - eta [(1 - alpha) grad(retain batch) - alpha grad(forget batch)].
+     *
+     * @param schedule the batches
+     * @param protocol eta and alpha
+     * @return the network after the run (this one is unchanged)
+     */
+    public SpanCnn unlearn(UnlearningSchedule schedule, UnlearningProtocol protocol) {
+        SpanCnn next = copy();
+        Step step = next.new Step();
+        for (int k = 0; k < schedule.steps(); k++) {
+            int[] retain = schedule.retainBatches()[k];
+            int[] forget = schedule.forgetBatches()[k];
+            int[] samples = new int[retain.length + forget.length];
+            double[] weights = new double[samples.length];
+            for (int j = 0; j < retain.length; j++) {
+                samples[j] = retain[j];
+                weights[j] = (1 - protocol.alpha()) / retain.length;
+            }
+            for (int j = 0; j < forget.length; j++) {
+                samples[retain.length + j] = forget[j];
+                weights[retain.length + j] = -protocol.alpha() / forget.length;
+            }
+            step.apply(samples, weights, protocol.learningRate());
+        }
+        return next;
+    }
+
+    /** One gradient step on sum_i omega_i l_i; reuses its work arrays across steps. */
+    private final class Step {
+        private final double[][] e = new double[responses.length][geometry.size() + 1];
+        private final int[] columns = new int[geometry.size() + 1];
+        private final int[] rowColumns = new int[geometry.size() + 1];
+        private final double[] outputs = new double[geometry.size()];
+        private final double[] coefficient = new double[geometry.size()];
+        /** Besides column 0 (mu), the response columns kept up to date: [from, to). */
+        private int from = 1;
+        private int to = geometry.size() + 1;
+
+        void track(int fromColumn, int toColumn) {
+            from = fromColumn;
+            to = toColumn;
+        }
+
+        void apply(int[] samples, double[] weights, double learningRate) {
+            // Row by row (the state is stored by filter): first f(W, x_i) for the batch, then
+            // omega_i l'(y_i f_i) / m, then the gradient coefficients E; the same sums in the same order
+            // as sample-by-sample evaluation, but with contiguous memory access.
+            int n = samples.length;
+            java.util.Arrays.fill(outputs, 0, n, 0.0);
+            for (int r = 0; r < responses.length; r++) {
+                double[] p = responses[r];
+                double sign = r < filters ? 1.0 : -1.0;
+                double up = Math.max(p[0], 0.0);
+                double down = Math.max(-p[0], 0.0);
+                for (int j = 0; j < n; j++) {
+                    int i = samples[j];
+                    double v = (geometry.label(i) > 0 ? up : down) + Math.max(p[1 + i], 0.0);
+                    outputs[j] += sign * v;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                int y = geometry.label(samples[j]);
+                coefficient[j] = weights[j] * LogisticLoss.derivative(y * (outputs[j] / filters)) / filters;
+            }
+            int active = 0;
+            columns[active++] = 0;
+            for (int j = 0; j < n; j++) {
+                columns[active++] = 1 + samples[j];
+            }
+            for (int r = 0; r < responses.length; r++) {
+                double[] p = responses[r];
+                double[] er = e[r];
+                double sign = r < filters ? 1.0 : -1.0;
+                double muCoefficient = 0.0;
+                for (int j = 0; j < n; j++) {
+                    int i = samples[j];
+                    int y = geometry.label(i);
+                    double sg = sign * coefficient[j];
+                    muCoefficient += y * p[0] > 0 ? sg : 0.0;
+                    er[1 + i] = p[1 + i] > 0 ? sg * y : 0.0;
+                }
+                er[0] = muCoefficient;
+            }
+            double[][] gram = geometry.gramView();
+            for (int r = 0; r < responses.length; r++) {
+                double[] p = responses[r];
+                double[] c = coefficients[r];
+                double[] er = e[r];
+                // Compact the nonzero columns without branching: half the ReLUs are inactive at random.
+                int nonzero = 0;
+                for (int a = 0; a < active; a++) {
+                    int col = columns[a];
+                    rowColumns[nonzero] = col;
+                    nonzero += er[col] != 0.0 ? 1 : 0;
+                }
+                for (int a = 0; a < nonzero; a++) {
+                    int col = rowColumns[a];
+                    double step = learningRate * er[col];
+                    c[col] -= step;
+                    double[] g = gram[col];
+                    p[0] -= step * g[0];
+                    for (int b = from; b < to; b++) {
+                        p[b] -= step * g[b];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * @param i a training sample
+     * @return f(W, x_i), eq. (9)
+     */
+    public double output(int i) {
+        int y = geometry.label(i);
+        double sum = 0.0;
+        for (int r = 0; r < responses.length; r++) {
+            double[] p = responses[r];
+            double v = Math.max(y * p[0], 0.0) + Math.max(p[1 + i], 0.0);
+            sum += r < filters ? v : -v;
+        }
+        return sum / filters;
+    }
+
+    /**
+     * @param i a training sample
+     * @return l(y_i f(W, x_i))
+     */
+    public double loss(int i) {
+        return LogisticLoss.value(geometry.label(i) * output(i));
+    }
+
+    /**
+     * @param samples sample indices
+     * @return the mean logistic loss over them
+     */
+    public double meanLoss(int[] samples) {
+        double sum = 0.0;
+        for (int i : samples) {
+            sum += loss(i);
+        }
+        return sum / samples.length;
+    }
+
+    /**
+     * @param samples sample indices
+     * @return the fraction with y f &lt;= 0
+     */
+    public double errorRate(int[] samples) {
+        int errors = 0;
+        for (int i : samples) {
+            if (geometry.label(i) * output(i) <= 0) {
+                errors++;
+            }
+        }
+        return (double) errors / samples.length;
+    }
+
+    /** @return the filters' coordinates in the span U, 2m rows of length k */
+    public double[][] filterCoordinates() {
+        double[][] coordinates = geometry.coordinatesView();
+        int k = geometry.spanDimension();
+        double[][] w = new double[responses.length][];
+        for (int r = 0; r < w.length; r++) {
+            double[] row = geometry.initialFilterCoordinates(r).clone();
+            for (int a = 0; a < coefficients[r].length; a++) {
+                double coefficient = coefficients[r][a];
+                double[] v = coordinates[a];
+                for (int c = 0; c < k; c++) {
+                    row[c] += coefficient * v[c];
+                }
+            }
+            w[r] = row;
+        }
+        return w;
+    }
+
+    /**
+     * @param data the explicit data this geometry was built from
+     * @return the filters as d-dimensional rows, W0 + C [mu; xi] (for comparison with the oracle)
+     */
+    public double[][] filterWeights(PatchData data) {
+        double[][] w = data.initialFilters();
+        for (int r = 0; r < w.length; r++) {
+            addScaled(w[r], coefficients[r][0], data.mu());
+            for (int i = 0; i < data.size(); i++) {
+                addScaled(w[r], coefficients[r][1 + i], data.noise(i));
+            }
+        }
+        return w;
+    }
+
+    private static void addScaled(double[] target, double scale, double[] v) {
+        for (int c = 0; c < v.length; c++) {
+            target[c] += scale * v[c];
+        }
+    }
+
+    /** @return m */
+    public int filters() {
+        return filters;
+    }
+
+    double[][] responsesView() {
+        return responses;
+    }
+}

@@ -1,0 +1,171 @@
+package org.unlearnstability.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import org.unlearnstability.report.JsonOutput;
+import org.unlearnstability.report.Progress;
+
+/**
+ * Figure 1 of the paper (section 3.1): the phase diagram of unlearning divergence over batch size B and
+ * coherence sigma, from a {@link Fig1Spec}. For every (Q, B) cell it computes sigma and the theorem
+ * conditions (once per row of Q), then, for each sampler and learning rate, the Monte Carlo verdict of
+ * the paper's protocol, the exact mean-square verdict and the almost-sure verdict
+ * ({@link Fig1Computation}); {@link Fig1Report} writes the table, the heatmaps and fig1.md.
+ *
+ * <p>Cells come from the {@link CellCache} when the same spec ran before with the same code; the rest
+ * are computed on {@code threads} workers. Results are assembled in (Q, B) order, so they do not depend
+ * on the thread count or on which cells were cached.
+ */
+public final class Fig1Experiment implements Experiment {
+    /** Changes whenever the cell computation changes, so that stale cached cells are never reused. */
+    static final String CODE_VERSION = "fig1-cells-3";
+
+    @Override
+    public String name() {
+        return Fig1Spec.EXPERIMENT;
+    }
+
+    @Override
+    public ExperimentOutcome run(SpecFile file, RunContext context) throws IOException {
+        Fig1Spec spec = Fig1Spec.read(file.path().toString(), file.tree());
+        long start = System.nanoTime();
+        Sweep sweep = sweep(spec, file.baseName(), context);
+        Fig1Report report = new Fig1Report(spec, file, sweep.cells());
+        ExperimentOutcome outcome = report.write(context.out(), new Fig1Report.Timing(context.threads(),
+                sweep.cached(), sweep.cells().size(), sweep.seconds(), Runtime.getRuntime().availableProcessors(),
+                sweep.coldRun()));
+        return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
+                outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * @param cells every cell, in (Q, B) order
+     * @param cached how many came from the cache
+     * @param seconds wall time of this computation (cache reads included)
+     * @param coldRun the last run that computed every cell from scratch for this spec and code, if recorded
+     */
+    record Sweep(List<Fig1Cell> cells, int cached, double seconds, Optional<ColdRun> coldRun) {
+    }
+
+    /**
+     * A row of fixed Q as cached: its cells and the worker time they took.
+     *
+     * @param seconds the time one worker spent on the row (coherence, exact dynamics, Monte Carlo)
+     * @param cells the row's cells in the spec's order of B
+     */
+    record CachedRow(double seconds, List<Fig1Cell> cells) {
+        /** Copies the list. */
+        CachedRow {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * The timing of a run that computed every cell (none from the cache), kept beside the cached rows so
+     * that a later run that reads them can still report what the full computation costs.
+     *
+     * @param wallSeconds wall time of the computation
+     * @param workerSeconds the worker time summed over rows
+     * @param threads worker threads
+     * @param processors processors available
+     */
+    record ColdRun(double wallSeconds, double workerSeconds, int threads, int processors) {
+    }
+
+    /**
+     * Computes (or loads) every cell of the spec, one row of fixed Q per task: the coherence analysis
+     * of the row's family is shared by its cells, and the row is one cache file.
+     *
+     * @param spec the spec
+     * @param name the spec's base name (the cache folder's prefix)
+     * @param context cache root, threads, progress
+     * @return the cells in (Q, B) order
+     */
+    static Sweep sweep(Fig1Spec spec, String name, RunContext context) {
+        long start = System.nanoTime();
+        String canonical = JsonOutput.toText(spec.toJson());
+        CellCache<CachedRow> cache = CellCache.open(context.cacheRoot(), name, CODE_VERSION, canonical,
+                CachedRow.class);
+        CellCache<ColdRun> timing = CellCache.open(context.cacheRoot(), name, CODE_VERSION, canonical, ColdRun.class);
+        Map<Integer, CachedRow> rows = new ConcurrentHashMap<>();
+        List<Integer> todo = new ArrayList<>();
+        for (int q : spec.q().values()) {
+            Optional<CachedRow> row = cache.load(rowName(q));
+            if (row.isPresent() && row.get().cells().size() == spec.batch().size()) {
+                rows.put(q, row.get());
+            } else {
+                todo.add(q);
+            }
+        }
+        int cached = rows.size() * spec.batch().size();
+        Fig1Computation computation = new Fig1Computation(spec);
+        ForkJoinPool pool = new ForkJoinPool(context.threads());
+        try (Progress progress = progress("fig1 cells", (long) todo.size() * spec.batch().size(), context)) {
+            run(pool, () -> todo.parallelStream().forEach(q -> {
+                long rowStart = System.nanoTime();
+                List<Fig1Cell> cells = new ArrayList<>();
+                Fig1Computation.Row coherence = computation.coherence(q);
+                for (Fig1Computation.StaticCell cell : coherence.cells()) {
+                    cells.add(computation.cell(cell, coherence.family()));
+                    progress.advance();
+                }
+                CachedRow row = new CachedRow((System.nanoTime() - rowStart) / 1e9, cells);
+                cache.store(rowName(q), row);
+                rows.put(q, row);
+            }));
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (cached == 0) {
+            double worker = rows.values().stream().mapToDouble(CachedRow::seconds).sum();
+            timing.store("cold-run", new ColdRun(seconds, worker, context.threads(),
+                    Runtime.getRuntime().availableProcessors()));
+        }
+        List<Fig1Cell> ordered = new ArrayList<>();
+        rows.values().forEach(row -> ordered.addAll(row.cells()));
+        ordered.sort(Comparator.comparingInt(Fig1Cell::q).thenComparingInt(Fig1Cell::batch));
+        return new Sweep(ordered, cached, seconds, timing.load("cold-run"));
+    }
+
+    private static Progress progress(String label, long total, RunContext context) {
+        if (context.progress() && total > 0) {
+            return Progress.onStderr(label, total);
+        }
+        return new Progress(label, total, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime);
+    }
+
+    /** Runs a parallel stream inside the pool, so that it (and every nested parallel stream) uses its threads. */
+    private static void run(ForkJoinPool pool, Runnable task) {
+        try {
+            pool.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    static String rowName(int q) {
+        return String.format(Locale.ROOT, "Q%03d", q);
+    }
+}
