@@ -85,7 +85,7 @@ final class ClaimsReport {
         }
         return String.format(Locale.ROOT, "%d cases over 9 kinds (%d applicable), %d searches (%d evaluations); "
                 + "largest slack %s", c.cases(), c.applicable(), c.searchStarts(), c.searchEvaluations(),
-                TightnessReport.fmt(c.maxSlack()));
+                slack(c.maxSlack()));
     }
 
     private static String deciding(ClaimResult c, ClaimSpec spec) {
@@ -102,7 +102,12 @@ final class ClaimsReport {
                 ? String.format(Locale.ROOT, "; %d floating-point candidates beyond 1e-8, none confirmed",
                         c.randomViolations() + c.searchViolations())
                 : "";
-        return "no violation: largest slack " + TightnessReport.fmt(c.maxSlack()) + candidates;
+        return "no violation: largest slack " + slack(c.maxSlack()) + candidates;
+    }
+
+    /** Slacks near 1 need more digits than the grid's ratios. */
+    private static String slack(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : TightnessReport.fmt(v);
     }
 
     /** A side of a relation: its exact value when short, else its value (the file keeps the exact one). */
@@ -125,7 +130,7 @@ final class ClaimsReport {
         d.append(String.format(Locale.ROOT, "* Local search: %d starts%s, %d evaluations; largest slack %s at %s%n",
                 c.searchStarts(), c.equalityCases().isEmpty() ? ""
                         : " (" + 3 * c.equalityCases().size() + " of them next to the constructed equality case, "
-                                + "embedded in d = 1, 2, 3)", c.searchEvaluations(), TightnessReport.fmt(c.maxSlack()),
+                                + "embedded in d = 1, 2, 3)", c.searchEvaluations(), slack(c.maxSlack()),
                 c.worst()));
         d.append(String.format(Locale.ROOT, "* Floating-point candidates beyond 1 + 1e-8: %d generated, %d searched; "
                 + "within 1e-8 of slack 1 (equality cases): %d; numerical failures: %d%n", c.randomViolations(),

@@ -76,8 +76,8 @@ class ClaimsAuditOutputTest {
                 0.5, List.of());
         ClaimsAudit.Options options = new ClaimsAudit.Options(dir.resolve("reports"), dir.resolve("golden"),
                 dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
-        String md = ClaimsReport.markdown(result, options,
-                java.util.Map.of(ClaimId.THEOREM22_DIVERGENCE, dir.resolve("golden").resolve("theorem22-divergence.json")));
+        Path file = dir.resolve("golden").resolve("theorem22-divergence.json");
+        String md = ClaimsReport.markdown(result, options, java.util.Map.of(ClaimId.THEOREM22_DIVERGENCE, file));
         assertTrue(md.contains("| **FAILS** |"), md);
         assertTrue(md.contains("| **HOLDS** |"), md);
         assertTrue(md.contains("| **NOT TESTABLE AS STATED** |"), md);
