@@ -115,19 +115,39 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
         return out;
     }
 
-    /** The printed bound, in log space: log C(k, r) + 2 (k - r) log(1 - eps) + log Tr(N_r). */
+    /** The printed bound, defined only when ||J|| < 1 (eps = 1 - ||J|| in (0, 1]); null otherwise. */
     private static @Nullable Double[] upperBound(double normJ, int d, double[] traceN) {
-        int steps = traceN.length;
-        @Nullable Double[] out = new Double[steps];
-        if (!(normJ < 1.0)) {
-            return out;
+        @Nullable Double[] out = new Double[traceN.length];
+        if (normJ < 1.0) {
+            double[] bound = binomialBound(normJ, d, traceN, false);
+            for (int k = 0; k < bound.length; k++) {
+                out[k] = bound[k];
+            }
         }
-        double logNorm = Math.log(normJ);
+        return out;
+    }
+
+    /**
+     * Lemma 2.1's binomial sum sum_{r=0}^{k-1} C(k, r) norm^{2(k-r)} Tr(N_r), as printed, or through
+     * r = k when {@code throughK} (the repaired reading the claims audit also tests), summed in log
+     * space so that large k neither overflows nor underflows.
+     *
+     * @param norm 1 - eps
+     * @param d the dimension, Tr(N_0)
+     * @param traceN Tr(N_r) for r = 1..K
+     * @param throughK whether the r = k term is included
+     * @return the bound for k = 1..K
+     */
+    public static double[] binomialBound(double norm, int d, double[] traceN, boolean throughK) {
+        int steps = traceN.length;
+        double[] out = new double[steps];
+        double logNorm = Math.log(norm);
         for (int k = 1; k <= steps; k++) {
+            int last = throughK ? k : k - 1;
+            double[] terms = new double[last + 1];
             double max = Double.NEGATIVE_INFINITY;
-            double[] terms = new double[k];
             double logBinomial = 0.0;
-            for (int r = 0; r < k; r++) {
+            for (int r = 0; r <= last; r++) {
                 if (r > 0) {
                     logBinomial += Math.log((double) (k - r + 1) / r);
                 }
@@ -136,15 +156,11 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
                         : Double.NEGATIVE_INFINITY;
                 max = Math.max(max, terms[r]);
             }
-            if (max == Double.NEGATIVE_INFINITY) {
-                out[k - 1] = 0.0;
-                continue;
-            }
             double sum = 0.0;
             for (double term : terms) {
                 sum += Math.exp(term - max);
             }
-            out[k - 1] = Math.exp(max + Math.log(sum));
+            out[k - 1] = max == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(max + Math.log(sum));
         }
         return out;
     }

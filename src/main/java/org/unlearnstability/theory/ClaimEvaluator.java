@@ -89,7 +89,7 @@ public final class ClaimEvaluator {
         if (!(norm > 0.0 && norm < 1.0)) {
             return ClaimCheck.notApplicable(claim);
         }
-        double[] bound = binomialBound(norm, family.dimension(), lemma.traceN(), repaired);
+        double[] bound = Lemma21.binomialBound(norm, family.dimension(), lemma.traceN(), repaired);
         return worstRatio(claim, lemma.exactMeanSquare(), bound, hyper.eta());
     }
 
@@ -101,7 +101,7 @@ public final class ClaimEvaluator {
             return ClaimCheck.notApplicable(claim);
         }
         Lemma21 lemma = Lemma21.compute(family, hyper, STEPS);
-        double[] bound = binomialBound(norm, family.dimension(), lemma.traceN(), false);
+        double[] bound = Lemma21.binomialBound(norm, family.dimension(), lemma.traceN(), false);
         return worstRatio(claim, lemma.exactMeanSquare(), bound, hyper.eta());
     }
 
@@ -220,42 +220,6 @@ public final class ClaimEvaluator {
         double slack = Math.max(ratio, 1 / ratio);
         return new ClaimCheck(ClaimId.SINGLE_SET_REDUCTION, true, slack, sigma, single, 0, hyper.eta(),
                 sigma / (family.nForget() * single));
-    }
-
-    /**
-     * The printed bound sum_{r=0}^{k-1} C(k, r) norm^{2(k-r)} Tr(N_r) (to r = k when repaired), in log space.
-     *
-     * @param norm 1 - eps
-     * @param d the dimension, Tr(N_0)
-     * @param traceN Tr(N_r) for r = 1..K
-     * @param repaired whether the r = k term is included
-     * @return the bound for k = 1..K
-     */
-    static double[] binomialBound(double norm, int d, double[] traceN, boolean repaired) {
-        int steps = traceN.length;
-        double[] out = new double[steps];
-        double logNorm = Math.log(norm);
-        for (int k = 1; k <= steps; k++) {
-            int last = repaired ? k : k - 1;
-            double[] terms = new double[last + 1];
-            double max = Double.NEGATIVE_INFINITY;
-            double logBinomial = 0.0;
-            for (int r = 0; r <= last; r++) {
-                if (r > 0) {
-                    logBinomial += Math.log((double) (k - r + 1) / r);
-                }
-                double trace = r == 0 ? d : traceN[r - 1];
-                terms[r] = trace > 0.0 ? logBinomial + 2.0 * (k - r) * logNorm + Math.log(trace)
-                        : Double.NEGATIVE_INFINITY;
-                max = Math.max(max, terms[r]);
-            }
-            double sum = 0.0;
-            for (double term : terms) {
-                sum += Math.exp(term - max);
-            }
-            out[k - 1] = max == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(max + Math.log(sum));
-        }
-        return out;
     }
 
     /** The largest lhs_k / rhs_k over k (0/0 counts as 1, x/0 with x > 0 as infinity). */
