@@ -13,6 +13,7 @@ public final class LargestEigenvalue {
     /**
      * @param symmetric a symmetric matrix as rows (not modified)
      * @return its largest eigenvalue
+     * @throws IllegalArgumentException when the matrix is not square or has a NaN or infinite entry
      */
     public static double of(double[][] symmetric) {
         int n = symmetric.length;
@@ -24,6 +25,12 @@ public final class LargestEigenvalue {
             double[] row = symmetric[i];
             if (row.length != n) {
                 throw new IllegalArgumentException("row " + i + " has length " + row.length + ", expected " + n);
+            }
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    // Bisection never narrows an interval with a NaN or infinite end: refuse, do not hang.
+                    throw new IllegalArgumentException("row " + i + " has a non-finite entry " + v);
+                }
             }
             a[i] = row.clone();
         }

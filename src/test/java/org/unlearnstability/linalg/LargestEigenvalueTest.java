@@ -1,6 +1,7 @@
 package org.unlearnstability.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -33,6 +34,14 @@ class LargestEigenvalueTest {
         assertEquals(2.0, LargestEigenvalue.of(new double[][] {{1, 1}, {1, 1}}), 1e-15);
         assertEquals(-1.0, LargestEigenvalue.of(new double[][] {{-1, 0}, {0, -1}}), 1e-15);
         assertEquals(5.0, LargestEigenvalue.of(new double[][] {{5}}), 0.0);
+    }
+
+    @Test
+    void rejectsNonFiniteEntriesInsteadOfBisectingForever() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LargestEigenvalue.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> LargestEigenvalue.of(new double[][] {{Double.POSITIVE_INFINITY}}));
     }
 
     private static double[][] randomSymmetric(int n, UniformRandomProvider rng) {
