@@ -15,7 +15,8 @@ import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
 
 /**
- * A family restricted to R = range(sum_i H_i) and written in an orthonormal eigenbasis W (d x m) of
+ * A family restricted to R = range(sum_i H_i) over the Hessians that act at this alpha (see
+ * {@link #acting}) and written in an orthonormal eigenbasis W (d x m) of
  * the drift matrix A = (1-alpha) H_R - alpha H_F restricted to R, so that J = I - eta A of Lemma 2.1
  * is diagonal: J = diag(1 - eta a_p). Directions in the common null space of all H_i are fixed by
  * every J_k of eq. (3); they are kept out of the operator and accounted for separately.
@@ -67,10 +68,26 @@ final class ReducedFamily {
         return allDiagonal ? diagonalFamily(family, alpha) : rotatedFamily(family, alpha);
     }
 
+    /**
+     * The Hessians with a non-zero weight in update (3): at alpha = 0 the forget set moves nothing (and
+     * C_f = 0), at alpha = 1 the retain set. A direction only a silent set touches is fixed by every
+     * J_k, so it belongs to the null space, not to the range on which rho(T) and etaStar are measured.
+     */
+    static List<Hessian> acting(HessianFamily family, double alpha) {
+        List<Hessian> acting = new ArrayList<>(family.nRetain() + family.nForget());
+        if (alpha < 1.0) {
+            acting.addAll(family.retain());
+        }
+        if (alpha > 0.0) {
+            acting.addAll(family.forget());
+        }
+        return acting;
+    }
+
     private static ReducedFamily diagonalFamily(HessianFamily family, double alpha) {
         int d = family.dimension();
         double[] total = new double[d];
-        for (Hessian h : family.all()) {
+        for (Hessian h : acting(family, alpha)) {
             double[] diag = ((DiagonalHessian) h).diagonal();
             for (int p = 0; p < d; p++) {
                 total[p] += diag[p];
@@ -113,7 +130,7 @@ final class ReducedFamily {
     }
 
     private static ReducedFamily rotatedFamily(HessianFamily family, double alpha) {
-        double[][] range = rangeBasis(family);
+        double[][] range = rangeBasis(family, acting(family, alpha));
         int m = range.length;
         double[][] projectedDrift = new double[m][m];
         addProjection(projectedDrift, 1 - alpha, HessianCombination.mean(family.retain()), range);
@@ -144,15 +161,17 @@ final class ReducedFamily {
     }
 
     /**
-     * An orthonormal basis of range(sum_i H_i), as rows (each a vector of length d): from the Gram
+     * An orthonormal basis of range(sum of the acting H_i), as rows (each a vector of length d): from the Gram
      * matrix of the stacked factor columns when sum_i H_i is a low-rank factor, else from the
      * eigen-decomposition of the dense sum.
      */
-    private static double[][] rangeBasis(HessianFamily family) {
-        List<Hessian> all = family.all();
-        double[] ones = new double[all.size()];
+    private static double[][] rangeBasis(HessianFamily family, List<Hessian> acting) {
+        if (acting.isEmpty()) {
+            return new double[0][];
+        }
+        double[] ones = new double[acting.size()];
         Arrays.fill(ones, 1.0);
-        Hessian total = HessianCombination.of(ones, all);
+        Hessian total = HessianCombination.of(ones, acting);
         if (total instanceof FactorHessian factor) {
             double[][] columns = factor.columns();
             int k = columns.length;

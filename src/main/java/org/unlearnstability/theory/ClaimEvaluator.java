@@ -46,17 +46,14 @@ public final class ClaimEvaluator {
                 throw new IllegalArgumentException("a Hessian of the case is not finite (trace " + h.trace() + ")");
             }
         }
-        // The dynamics are evaluated on the Hessians that act (see ActingFamily); the coherence quantities of
-        // Theorems 2.2-2.3 and the single-set reduction use the family as given.
-        HessianFamily acting = ActingFamily.of(family, hyper.alpha());
         return switch (claim) {
-            case LEMMA21_LOWER_BOUND -> lowerBound(acting, hyper);
-            case LEMMA21_DIVERGENCE_COROLLARY -> divergenceCorollary(acting, hyper);
-            case LEMMA21_UPPER_BOUND_MEAN_J -> upperBound(claim, acting, hyper, false);
-            case LEMMA21_UPPER_BOUND_REPAIRED -> upperBound(claim, acting, hyper, true);
-            case LEMMA21_UPPER_BOUND_EVERY_JK -> upperBoundEveryJk(acting, hyper);
-            case LEMMA21_CONVERGENCE_AS_PRINTED -> convergence(claim, acting, hyper, 0);
-            case LEMMA21_CONVERGENCE_R_GE_1 -> convergence(claim, acting, hyper, 1);
+            case LEMMA21_LOWER_BOUND -> lowerBound(family, hyper);
+            case LEMMA21_DIVERGENCE_COROLLARY -> divergenceCorollary(family, hyper);
+            case LEMMA21_UPPER_BOUND_MEAN_J -> upperBound(claim, family, hyper, false);
+            case LEMMA21_UPPER_BOUND_REPAIRED -> upperBound(claim, family, hyper, true);
+            case LEMMA21_UPPER_BOUND_EVERY_JK -> upperBoundEveryJk(family, hyper);
+            case LEMMA21_CONVERGENCE_AS_PRINTED -> convergence(claim, family, hyper, 0);
+            case LEMMA21_CONVERGENCE_R_GE_1 -> convergence(claim, family, hyper, 1);
             case THEOREM22_DIVERGENCE, THEOREM22_DIVERGENCE_STRICT -> divergence(claim, family, hyper);
             case THEOREM23_EXISTENCE -> existence(family, hyper);
             case THEOREM23_CONVERGENCE, THEOREM23_CONVERGENCE_STRICT -> convergenceBoundary(claim, family, hyper);
@@ -168,7 +165,7 @@ public final class ClaimEvaluator {
         }
         HessianFamily witness = witness(family, hyper);
         Thresholds t = Thresholds.of(witness, hyper);
-        double rho = MeanSquareOperator.of(ActingFamily.of(witness, hyper.alpha()), hyper).rho().rho();
+        double rho = MeanSquareOperator.of(witness, hyper).rho().rho();
         boolean eight = hyper.eta() <= t.eta8;
         return new ClaimCheck(ClaimId.THEOREM23_EXISTENCE, true, eight ? rho : Double.POSITIVE_INFINITY,
                 hyper.eta(), t.eta8, 0, hyper.eta(), overlap);
@@ -191,7 +188,7 @@ public final class ClaimEvaluator {
             forget.add(DiagonalHessian.of(new double[d]));
         }
         HessianFamily unscaled = new HessianFamily(retain, forget);
-        double etaStar = CriticalLearningRate.of(ActingFamily.of(unscaled, hyper.alpha()), hyper.alpha(),
+        double etaStar = CriticalLearningRate.of(unscaled, hyper.alpha(),
                 hyper.batch()).etaStar();
         double eta8 = Thresholds.of(unscaled, hyper).eta8;
         double scale = 1.0;
@@ -251,7 +248,7 @@ public final class ClaimEvaluator {
         static Thresholds of(HessianFamily family, Hyperparameters hyper) {
             CoherenceAnalysis analysis = CoherenceAnalysis.of(family, hyper);
             StabilityThresholds t = StabilityThresholds.of(analysis, hyper, family.nRetain(), family.nForget());
-            double etaStar = CriticalLearningRate.of(ActingFamily.of(family, hyper.alpha()), hyper.alpha(),
+            double etaStar = CriticalLearningRate.of(family, hyper.alpha(),
                     hyper.batch()).etaStar();
             if (!Double.isFinite(analysis.sigma())) {
                 return new Thresholds(Double.NaN, Double.NaN, Double.NaN);

@@ -31,11 +31,7 @@ public final class ViolationCheck {
      * @param hyper the hyper-parameters, including the learning rate at which the violation shows
      * @return the outcome
      */
-    public static Violation check(ClaimId claim, HessianFamily given, Hyperparameters hyper) {
-        // Dynamics on the Hessians that act (ActingFamily); coherence on the family as given.
-        HessianFamily family = claim == ClaimId.THEOREM22_DIVERGENCE || claim == ClaimId.THEOREM22_DIVERGENCE_STRICT
-                || claim == ClaimId.THEOREM23_CONVERGENCE || claim == ClaimId.THEOREM23_CONVERGENCE_STRICT
-                || claim == ClaimId.SINGLE_SET_REDUCTION ? given : ActingFamily.of(given, hyper.alpha());
+    public static Violation check(ClaimId claim, HessianFamily family, Hyperparameters hyper) {
         return switch (claim) {
             case LEMMA21_LOWER_BOUND -> lemmaBound(claim, family, hyper, false);
             case LEMMA21_UPPER_BOUND_MEAN_J -> lemmaBound(claim, family, hyper, false);
@@ -264,9 +260,8 @@ public final class ViolationCheck {
         static Floating of(HessianFamily family, Hyperparameters hyper) {
             CoherenceAnalysis analysis = CoherenceAnalysis.of(family, hyper);
             StabilityThresholds t = StabilityThresholds.of(analysis, hyper, family.nRetain(), family.nForget());
-            HessianFamily acting = ActingFamily.of(family, hyper.alpha());
-            double etaStar = CriticalLearningRate.of(acting, hyper.alpha(), hyper.batch()).etaStar();
-            double rho = MeanSquareOperator.of(acting, hyper).rho().rho();
+            double etaStar = CriticalLearningRate.of(family, hyper.alpha(), hyper.batch()).etaStar();
+            double rho = MeanSquareOperator.of(family, hyper).rho().rho();
             return new Floating(t.eta7(), t.eta8(), etaStar, rho);
         }
     }

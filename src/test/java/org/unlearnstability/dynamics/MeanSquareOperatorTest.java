@@ -12,6 +12,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -168,6 +170,53 @@ class MeanSquareOperatorTest {
         double b = MeanSquareOperator.of(shared, hyper, BatchSampler.BERNOULLI).meanSquare(1)[0];
         double w = MeanSquareOperator.of(shared, hyper, BatchSampler.WITHOUT_REPLACEMENT).meanSquare(1)[0];
         assertTrue(w < b, "a shared direction has less batch noise without replacement: " + w + " vs " + b);
+    }
+
+    @Test
+    void aSetWithZeroWeightChangesNeitherRhoNorEtaStarNorTheMeanSquare() {
+        // At alpha = 0 (forget silent) or 1 (retain silent) the silent set moves nothing in update (3), so
+        // the dynamics must equal those of the family with that set's Hessians replaced by zeros.
+        Gen<Double> silentAlphas = Generate.pick(List.of(0.0, 1.0));
+        qt().withFixedSeed(SEED + 7).withExamples(150).forAll(DynamicsCases.cases(5, 4), silentAlphas)
+                .checkAssert((c, alpha) -> {
+                    Hyperparameters hyper = new Hyperparameters(c.eta(), alpha, c.batch());
+                    HessianFamily family = c.family();
+                    HessianFamily silenced = silenced(family, alpha);
+                    BatchSampler sampler = c.sampler();
+                    SpectralRadius given = MeanSquareOperator.of(family, hyper, sampler).rho();
+                    SpectralRadius zeroed = MeanSquareOperator.of(silenced, hyper, sampler).rho();
+                    String label = c + " at alpha " + alpha;
+                    assertEquals(zeroed.rho(), given.rho(), 1e-9 * Math.max(1.0, zeroed.rho()), label + " rho");
+                    assertEquals(zeroed.nullSpace(), given.nullSpace(), label + " null space");
+                    double etaGiven = CriticalLearningRate.of(family, alpha, hyper.batch(), sampler).etaStar();
+                    double etaZeroed = CriticalLearningRate.of(silenced, alpha, hyper.batch(), sampler).etaStar();
+                    assertEquals(etaZeroed, etaGiven, 1e-9 * Math.max(1.0, etaZeroed), label + " etaStar");
+                    double[] msGiven = MeanSquareOperator.of(family, hyper, sampler).meanSquare(3);
+                    double[] msZeroed = MeanSquareOperator.of(silenced, hyper, sampler).meanSquare(3);
+                    for (int k = 0; k < 3; k++) {
+                        assertEquals(msZeroed[k], msGiven[k], 1e-9 * Math.max(1.0, msZeroed[k]), label + " E||w||^2");
+                    }
+                });
+    }
+
+    @Test
+    void aDirectionOnlyTheSilentForgetSetTouchesIsANullDirection() {
+        HessianFamily family = new HessianFamily(List.of(DiagonalHessian.of(new double[] {1.0, 0.0})),
+                List.of(DiagonalHessian.of(new double[] {0.0, 1.0})));
+        CriticalLearningRate critical = CriticalLearningRate.of(family, 0.0, 1, BatchSampler.BERNOULLI);
+        assertEquals(2.0, critical.etaStar(), 1e-12, "J = 1 - eta on e1 alone, no batch noise at B = n");
+        SpectralRadius rho = MeanSquareOperator.of(family, new Hyperparameters(0.5, 0.0, 1)).rho();
+        assertTrue(rho.nullSpace());
+        assertEquals(0.25, rho.rho(), 1e-12);
+    }
+
+    private static HessianFamily silenced(HessianFamily family, double alpha) {
+        int d = family.dimension();
+        List<Hessian> zeros = new java.util.ArrayList<>();
+        for (int i = 0; i < (alpha == 0.0 ? family.nForget() : family.nRetain()); i++) {
+            zeros.add(DiagonalHessian.of(new double[d]));
+        }
+        return alpha == 0.0 ? new HessianFamily(family.retain(), zeros) : new HessianFamily(zeros, family.forget());
     }
 
     private static List<Hessian> project(List<Hessian> set) {

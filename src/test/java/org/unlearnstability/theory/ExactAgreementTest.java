@@ -35,7 +35,7 @@ class ExactAgreementTest {
                 assertEquals(lemma.traceM()[k - 1], x.traceM(k).doubleValue(), 1e-10 * x.traceM(k).doubleValue(),
                         c + " Tr(M_k)");
             }
-            double etaStar = CriticalLearningRate.of(ActingFamily.of(c.family(), c.hyper().alpha()),
+            double etaStar = CriticalLearningRate.of(c.family(),
                     c.hyper().alpha(), c.hyper().batch()).etaStar();
             x.etaStar().ifPresent(e -> assertEquals(e.doubleValue(), etaStar, 1e-9 * Math.max(1, etaStar),
                     c + " etaStar"));
