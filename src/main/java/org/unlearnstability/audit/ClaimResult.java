@@ -1,5 +1,7 @@
 package org.unlearnstability.audit;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -40,7 +42,10 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
 
     /** Copies the collections. */
     public ClaimResult {
-        applicableByKind = Map.copyOf(applicableByKind);
+        // An EnumMap keeps the kinds in declaration order, so the report reads the same on every run.
+        Map<FamilyKind, Integer> ordered = new EnumMap<>(FamilyKind.class);
+        ordered.putAll(applicableByKind);
+        applicableByKind = Collections.unmodifiableMap(ordered);
         equalityCases = List.copyOf(equalityCases);
     }
 

@@ -37,16 +37,6 @@ public final class ClaimsAudit {
      * @param seed the seed
      */
     public record Options(Path out, Path counterexamples, Path specs, boolean quick, long seed) {
-        /**
-         * @param out the report directory
-         * @param quick whether to run only the quick subset
-         * @return the options with golden/counterexamples, specs/claims and the default seed (relative to the
-         *     working directory, the project root)
-         */
-        public static Options defaults(Path out, boolean quick) {
-            return new Options(out, Path.of("golden", "counterexamples"), Path.of("specs", "claims"), quick,
-                    DEFAULT_SEED);
-        }
     }
 
     /**
@@ -86,17 +76,6 @@ public final class ClaimsAudit {
     public static long workUnits(boolean quick) {
         int claims = ClaimId.values().length;
         return (quick ? claims : 2L * claims) + (long) TightnessGrid.QS.length * TightnessGrid.BS.length;
-    }
-
-    /**
-     * @param out the report directory
-     * @param quick whether to run only the quick subset
-     * @param progress advanced per claim and per tightness cell ({@link #workUnits})
-     * @return the result
-     * @throws IOException when a report cannot be written
-     */
-    public static Result run(Path out, boolean quick, Progress progress) throws IOException {
-        return run(Options.defaults(out, quick), progress);
     }
 
     /**
@@ -143,6 +122,15 @@ public final class ClaimsAudit {
             all.add(out.root().resolve(p));
         }
         return new Result(results, quickVerdicts, quickSeconds, fullSeconds, cells, tightnessSeconds, all);
+    }
+
+    /**
+     * @param result a finished audit
+     * @param options the options it ran with
+     * @return Markdown for the reproduction index: verdicts, deciding numbers, counterexamples, tightness
+     */
+    public static String indexSummary(Result result, Options options) {
+        return ClaimsReport.indexSummary(result, options);
     }
 
     private static List<ClaimResult> claims(ClaimAudit.Budget budget, long seed, Progress progress) {

@@ -57,6 +57,30 @@ final class ClaimsReport {
         return md.toString();
     }
 
+    /**
+     * The audit's part of reports/README.md: one line per claim with its verdict, the numbers that decide
+     * it and the counterexample, then the tightness summary.
+     *
+     * @param result the audit result
+     * @param options the options (for relative links; the index sits in {@code options.out()})
+     * @return the Markdown text
+     */
+    static String indexSummary(ClaimsAudit.Result result, ClaimsAudit.Options options) {
+        StringBuilder md = new StringBuilder("| Claim | Verdict | Deciding numbers | Counterexample |\n");
+        md.append("| :-- | :-: | :-- | :-- |\n");
+        for (ClaimResult c : result.claims()) {
+            ClaimSpec spec = ClaimSpec.of(c.claim());
+            Path file = options.counterexamples().resolve(c.claim().slug() + ".json");
+            md.append("| ").append(cell(spec.title())).append(" | **").append(c.verdict().label()).append("** | ")
+                    .append(cell(deciding(c, spec))).append(" | ")
+                    .append(c.counterexample() == null ? "-"
+                            : "[" + file.getFileName() + "](" + link(options.out(), file) + ")")
+                    .append(" |\n");
+        }
+        return md.append("\n").append(tightness(result.tightness()).replaceFirst("## [^\n]*\n\nOver",
+                "Tightness on the section 3.1 construction, over")).toString();
+    }
+
     private static String timings(ClaimsAudit.Result r) {
         StringBuilder t = new StringBuilder("## Timings\n\n");
         t.append(String.format(Locale.ROOT, "Measured on this run, %d available processors:%n%n",

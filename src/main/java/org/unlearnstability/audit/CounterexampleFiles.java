@@ -22,7 +22,7 @@ final class CounterexampleFiles {
     }
 
     /**
-     * @param directory the directory (golden/counterexamples by default)
+     * @param directory the directory (&lt;out&gt;/counterexamples, or golden/counterexamples on request)
      * @param counterexample the counterexample
      * @return the file written, {@code <slug>.json}
      * @throws IOException when it cannot be written

@@ -8,10 +8,14 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
+import org.unlearnstability.report.GoldenFile;
 import org.unlearnstability.report.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code audit}: checks every claim of Lemma 2.1 and Theorems 2.2-2.3 against the exact dynamics, writes
@@ -26,13 +30,19 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     private Verbosity verbosity = new Verbosity();
 
+    @Spec
+    private CommandSpec spec = CommandSpec.create();
+
     @Option(names = "--out", defaultValue = "reports", description = "Report directory (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("reports");
 
     @Option(names = "--counterexamples", description = "Directory of the counterexample family files (default: "
-            + "golden/counterexamples, or <out>/counterexamples with --quick, so that a quick run leaves the stored "
-            + "counterexamples of the full audit alone).")
+            + "<out>/counterexamples).")
     private @Nullable Path counterexamples;
+
+    @Option(names = "--update-golden", description = "Write the counterexamples to golden/counterexamples, the "
+            + "files `mvn verify` re-checks (also with -Dgolden.update=true). Without it golden/ is never written.")
+    private boolean updateGolden;
 
     @Option(names = "--specs", defaultValue = "specs/claims",
             description = "Directory of the claim specs, for the links in claims.md (default: ${DEFAULT-VALUE}).")
@@ -47,8 +57,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path directory = counterexamples != null ? counterexamples
-                : quick ? out.resolve("counterexamples") : Path.of("golden", "counterexamples");
+        Path directory = counterexamplesDirectory();
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
         try (Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
@@ -58,7 +67,24 @@ public final class AuditCommand implements Callable<Integer> {
         for (ClaimResult c : result.claims()) {
             stdout.printf(Locale.ROOT, "%-34s %s%n", c.claim().slug(), c.verdict().label());
         }
-        stdout.printf(Locale.ROOT, "reports in %s%n", out.toAbsolutePath().normalize());
+        stdout.printf(Locale.ROOT, "reports in %s, counterexamples in %s%n", out.toAbsolutePath().normalize(),
+                directory.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** golden/ only on an explicit request, so that an audit run cannot silently rewrite what verify pins. */
+    private Path counterexamplesDirectory() {
+        boolean golden = updateGolden || Boolean.getBoolean(GoldenFile.UPDATE_PROPERTY);
+        if (golden && quick) {
+            throw new ParameterException(spec.commandLine(), "--update-golden needs the full audit, not --quick");
+        }
+        if (golden && counterexamples != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--update-golden and --counterexamples exclude each other");
+        }
+        if (golden) {
+            return Path.of("golden", "counterexamples");
+        }
+        return counterexamples != null ? counterexamples : out.resolve("counterexamples");
     }
 }

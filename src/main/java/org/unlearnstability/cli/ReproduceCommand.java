@@ -107,7 +107,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         for (ReproductionJob job : registry.jobs()) {
             ExperimentOutcome outcome = job.run(quick, context);
-            entries.add(new ReproductionIndex.Entry(outcome, outcome.spec(), null));
+            entries.add(new ReproductionIndex.Entry(outcome, link(context, Path.of(outcome.spec())), null));
             err.printf(Locale.ROOT, "%s: done in %.1f s%n", job.name(), outcome.elapsed().toMillis() / 1000.0);
         }
         String command = "reproduce" + (quick ? " --quick" : "") + " --threads " + threads;
