@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,21 @@ public final class Fig2Experiment {
      * @throws IOException when the reports cannot be written
      */
     public static Fig2Result run(Fig2Spec spec, Path outDir, int threads, Progress progress) throws IOException {
-        Fig2Result result = compute(spec, threads, progress);
+        return run(spec, outDir, threads, progress, CellStore.NONE);
+    }
+
+    /**
+     * @param spec the spec
+     * @param outDir the report directory (reports/fig2)
+     * @param threads worker threads, at least 1
+     * @param progress advanced once per finished or reused cell
+     * @param store cells of an earlier run of the same spec and code
+     * @return the result that was written
+     * @throws IOException when the reports cannot be written
+     */
+    public static Fig2Result run(Fig2Spec spec, Path outDir, int threads, Progress progress, CellStore store)
+            throws IOException {
+        Fig2Result result = compute(spec, threads, progress, store);
         Fig2Report.write(result, outDir);
         return result;
     }
@@ -42,6 +57,18 @@ public final class Fig2Experiment {
      * @return every cell of the grid and of the sensitivity run
      */
     public static Fig2Result compute(Fig2Spec spec, int threads, Progress progress) {
+        return compute(spec, threads, progress, CellStore.NONE);
+    }
+
+    /**
+     * @param spec the spec
+     * @param threads worker threads, at least 1
+     * @param progress advanced once per finished or reused cell
+     * @param store cells of an earlier run of the same spec and code (each cell's repeats draw from
+     *     streams fixed by the seed and the cell, so a reused cell equals a recomputed one)
+     * @return every cell of the grid and of the sensitivity run
+     */
+    public static Fig2Result compute(Fig2Spec spec, int threads, Progress progress, CellStore store) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -58,7 +85,7 @@ public final class Fig2Experiment {
                 }
             }
         }
-        List<CellSummary> all = runAll(spec, tasks, threads, progress);
+        List<CellSummary> all = runAll(spec, tasks, threads, progress, store);
         int grid = spec.dimensions().size() * spec.signalNorms().size();
         int perSigma = spec.sensitivity().dimensions().size() * spec.signalNorms().size();
         List<Fig2Result.SensitivityRun> sensitivity = new ArrayList<>();
@@ -81,16 +108,25 @@ public final class Fig2Experiment {
     }
 
     private record Task(CnnProtocol protocol, int d, double muNorm) {
+        /** Unique within a spec: the sensitivity cells differ from the grid's only in sigma0. */
+        String name() {
+            return String.format(Locale.ROOT, "sigma0-%s-d%05d-mu-%s", protocol.initSigma(), d, muNorm);
+        }
     }
 
-    private static List<CellSummary> runAll(Fig2Spec spec, List<Task> tasks, int threads, Progress progress) {
+    private static List<CellSummary> runAll(Fig2Spec spec, List<Task> tasks, int threads, Progress progress,
+            CellStore store) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<CellSummary>> futures = new ArrayList<>();
             for (Task t : tasks) {
                 futures.add(pool.submit(() -> {
-                    CellSummary cell = CnnCell.run(t.protocol(), t.d(), t.muNorm(), spec.seed(), spec.repeats(),
-                            spec.coherence());
+                    CellSummary cell = store.load(t.name()).orElseGet(() -> {
+                        CellSummary computed = CnnCell.run(t.protocol(), t.d(), t.muNorm(), spec.seed(),
+                                spec.repeats(), spec.coherence());
+                        store.store(t.name(), computed);
+                        return computed;
+                    });
                     progress.advance();
                     return cell;
                 }));

@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.unlearnstability.cnn.CellStore;
+import org.unlearnstability.cnn.CellSummary;
 import org.unlearnstability.cnn.Fig2Experiment;
 import org.unlearnstability.cnn.Fig2Findings;
 import org.unlearnstability.cnn.Fig2Report;
 import org.unlearnstability.cnn.Fig2Result;
 import org.unlearnstability.cnn.Fig2Spec;
+import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Tolerance;
 
@@ -26,6 +30,8 @@ import org.unlearnstability.report.Tolerance;
 public final class Fig2Reproduction implements Experiment {
     /** The tolerance of the Figure 2 golden file (as in the cnn package's own golden test). */
     static final Tolerance GOLDEN = new Tolerance(1e-6, 1e-9);
+    /** Changes whenever a Figure 2 cell's computation changes, so that stale cached cells are never reused. */
+    static final String CODE_VERSION = "fig2-cells-1";
 
     @Override
     public String name() {
@@ -52,7 +58,7 @@ public final class Fig2Reproduction implements Experiment {
                 : new Progress("fig2 cells", Fig2Experiment.cellCount(spec),
                         new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES,
                         Progress.LOG_INTERVAL, System::nanoTime)) {
-            result = Fig2Experiment.run(spec, directory, context.threads(), progress);
+            result = Fig2Experiment.run(spec, directory, context.threads(), progress, store(file, context));
         }
         Fig2Findings findings = Fig2Findings.of(result.cells());
         List<String> figures;
@@ -67,6 +73,23 @@ public final class Fig2Reproduction implements Experiment {
         return new ExperimentOutcome("Figure 2: memorisation and forgetting in the two-layer CNN (section 3.2)",
                 file.path().toString(), spec.seed(), figures, summary, Fig2Report.json(result, findings),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The cells of an earlier run of the same spec file and code, in the run's cache root. */
+    private static CellStore store(SpecFile file, RunContext context) {
+        CellCache<CellSummary> cache = CellCache.open(context.cacheRoot(), file.baseName(), CODE_VERSION,
+                JsonOutput.toText(file.tree()), CellSummary.class);
+        return new CellStore() {
+            @Override
+            public Optional<CellSummary> load(String cell) {
+                return cache.load(cell);
+            }
+
+            @Override
+            public void store(String cell, CellSummary summary) {
+                cache.store(cell, summary);
+            }
+        };
     }
 
     /** The handful of numbers a reader of the index needs; fig2.md has them all with their definitions. */
