@@ -3,6 +3,8 @@ package org.unlearnstability.cnn;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.coherence.CertifiedEigenvalue;
 import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.coherence.NonnegativeOperator;
+import org.unlearnstability.coherence.PerronRoot;
 import org.unlearnstability.coherence.SingleSetCoherence;
 import org.unlearnstability.dynamics.Hyperparameters;
 import org.unlearnstability.dynamics.NoiseConstants;
@@ -16,7 +18,7 @@ import org.unlearnstability.linalg.LargestEigenvalue;
  * <ul>
  * <li>S_{(r,f),(r',f')} = sqrt(a^2 K_rr'^2 + ab K_rf'^2 + ab K_r'f^2 + b^2 K_ff'^2), since
  *     Tr(H_i H_j) = K_ij^2 (Definition 3), built dense (n_r n_f = 625 for the paper's split) and its
- *     Perron root found by {@link LanczosPerronRoot};</li>
+ *     Perron root found by {@link PerronRoot} (Lanczos start, certified power steps);</li>
  * <li>lambda_max(D_rf) = (T + sqrt((a K_rr - b K_ff)^2 + 4 ab K_rf^2)) / 2 with T = a K_rr + b K_ff,
  *     the top eigenvalue of the 2 x 2 Gram of sqrt(a) h_r, sqrt(b) h_f, for every pair;</li>
  * <li>lambda_max(D) = lambda_max([sqrt(w_i w_j) K_ij]) with w_i = a / n_r or b / n_f (the nonzero
@@ -45,7 +47,8 @@ public final class RankOneCoherence {
         NoiseConstants noise = NoiseConstants.of(hyper, nRetain, nForget);
         double a = noise.cRPrime();
         double b = noise.cFPrime();
-        CertifiedEigenvalue lambdaS = LanczosPerronRoot.of(mixCoherenceMatrix(k, nRetain, a, b), TOLERANCE);
+        CertifiedEigenvalue lambdaS = PerronRoot.of(NonnegativeOperator.ofRows(mixCoherenceMatrix(k, nRetain, a, b)),
+                TOLERANCE, PerronRoot.DEFAULT_MAX_ITERATIONS);
         double maxDrf = maxPairEigenvalue(k, nRetain, a, b);
         double sigma = maxDrf == 0.0 ? Double.NaN : lambdaS.estimate() / maxDrf;
         return new CoherenceAnalysis(noise, lambdaS, maxDrf, sigma, single(k, 0, nRetain),
@@ -135,7 +138,8 @@ public final class RankOneCoherence {
                 s[i][j] = Math.abs(k[offset + i][offset + j]);
             }
         }
-        CertifiedEigenvalue lambda = LanczosPerronRoot.of(s, TOLERANCE);
+        CertifiedEigenvalue lambda = PerronRoot.of(NonnegativeOperator.ofRows(s), TOLERANCE,
+                PerronRoot.DEFAULT_MAX_ITERATIONS);
         return new SingleSetCoherence(lambda, maxH, maxH == 0.0 ? Double.NaN : lambda.estimate() / maxH);
     }
 }
