@@ -28,7 +28,7 @@ import org.unlearnstability.report.Progress;
  */
 public final class Fig1Experiment implements Experiment {
     /** Changes whenever the cell computation changes, so that stale cached cells are never reused. */
-    static final String CODE_VERSION = "fig1-cells-3";
+    static final String CODE_VERSION = "fig1-cells-4";
 
     @Override
     public String name() {
