@@ -1,6 +1,7 @@
 package org.unlearnstability.audit;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class ClaimsReport {
                     .append(file == null ? "-" : "[" + file.getFileName() + "](" + link(options.out(), file) + ")")
                     .append(" |\n");
         }
-        md.append("\n").append(tightness(result.tightness()));
+        md.append("\n## Tightness on the section 3.1 construction\n\nOver ").append(tightness(result.tightness()));
         md.append("\n## Evidence per claim\n");
         for (ClaimResult c : result.claims()) {
             md.append(details(c, ClaimSpec.of(c.claim())));
@@ -77,8 +78,8 @@ final class ClaimsReport {
                             : "[" + file.getFileName() + "](" + link(options.out(), file) + ")")
                     .append(" |\n");
         }
-        return md.append("\n").append(tightness(result.tightness()).replaceFirst("## [^\n]*\n\nOver",
-                "Tightness on the section 3.1 construction, over")).toString();
+        return md.append("\nTightness on the section 3.1 construction, over ").append(tightness(result.tightness()))
+                .toString();
     }
 
     private static String timings(ClaimsAudit.Result r) {
@@ -223,6 +224,7 @@ final class ClaimsReport {
         return Rationals.text(v);
     }
 
+    /** The grid and the counts of wrong-side cells, as a sentence that follows "over". */
     private static String tightness(List<TightnessGrid.Cell> cells) {
         long wrong7 = cells.stream().filter(TightnessGrid.Cell::wrong7).count();
         long wrong8 = cells.stream().filter(TightnessGrid.Cell::wrong8).count();
@@ -230,12 +232,16 @@ final class ClaimsReport {
                 .orElse(Double.NaN);
         double max8 = cells.stream().mapToDouble(TightnessGrid.Cell::ratio8).filter(Double::isFinite).max()
                 .orElse(Double.NaN);
-        return String.format(Locale.ROOT, "## Tightness on the section 3.1 construction%n%n"
-                + "Over Q in {1, 2, 5, 10, 25, 50} x B in {1, 2, 5, 10, 20, 25, 40, 50} (n = 50, alpha = 0.1): (7) "
-                + "is on the wrong side (eta7 < etaStar) in %d of %d cells (smallest eta7 / etaStar: %s); (8) is "
-                + "on the wrong side (eta8 > etaStar) in %d of %d cells (largest eta8 / etaStar: %s). Table, CSV and "
-                + "heatmaps: [tightness.md](tightness.md).%n", wrong7, cells.size(), TightnessReport.fmt(min7), wrong8,
-                cells.size(), TightnessReport.fmt(max8));
+        return String.format(Locale.ROOT, "Q in %s x B in %s (n = %d, alpha = %s): (7) is on the wrong side "
+                + "(eta7 < etaStar) in %d of %d cells (smallest eta7 / etaStar: %s); (8) is on the wrong side "
+                + "(eta8 > etaStar) in %d of %d cells (largest eta8 / etaStar: %s). Table, CSV and heatmaps: "
+                + "[tightness.md](tightness.md).%n", set(TightnessGrid.QS), set(TightnessGrid.BS), TightnessGrid.N,
+                TightnessGrid.ALPHA, wrong7, cells.size(), TightnessReport.fmt(min7), wrong8, cells.size(),
+                TightnessReport.fmt(max8));
+    }
+
+    private static String set(int[] values) {
+        return Arrays.toString(values).replace('[', '{').replace(']', '}');
     }
 
     private static String link(Path from, Path to) {
