@@ -19,9 +19,10 @@ import org.unlearnstability.report.AtomicOutput;
 /**
  * Cells of a sweep already computed for the same spec and the same code, so that a rerun (or a run
  * resumed after an interruption) recomputes only what is missing. Each cell is one JSON file, written
- * atomically, in {@code <root>/<name>-<key>/}, where the key is a SHA-256 prefix of the code version and
- * the spec's canonical JSON: any change to either (a parameter, the seed, the algorithm) selects a fresh
- * folder, so a stale cell is never read. An unreadable cell file is recomputed.
+ * atomically, in {@code <root>/<name>-<key>/}, where the key is a SHA-256 prefix of the code version, the
+ * {@link BuildFingerprint} of the running classes and the spec's canonical JSON: any change to one of them
+ * (a parameter, the seed, any code) selects a fresh folder, so a stale cell is never read. An unreadable
+ * cell file is recomputed.
  *
  * @param <T> the cell type, a Jackson-serialisable record
  */
@@ -54,12 +55,14 @@ public final class CellCache<T> {
     /**
      * @param codeVersion the code version
      * @param canonicalSpec the spec's canonical text
-     * @return the first 16 hex digits of SHA-256(codeVersion, NUL, spec)
+     * @return the first 16 hex digits of SHA-256(codeVersion, NUL, build fingerprint, NUL, spec)
      */
     public static String key(String codeVersion, String canonicalSpec) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(codeVersion.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(BuildFingerprint.current().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(canonicalSpec.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
