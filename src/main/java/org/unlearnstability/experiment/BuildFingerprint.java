@@ -19,10 +19,11 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 fingerprint of this tool's compiled classes (every {@code org/unlearnstability} class file,
- * by name and content, in name order), read once from the jar or the classes folder it runs from. The
- * cell caches key on it, so that a change to any code, not only one somebody remembered to mark with a
- * version bump, selects fresh cells: a cached result can never come from other code than the one running.
+ * A SHA-256 fingerprint of this tool's build: every file under {@code org/unlearnstability/} (the class
+ * files and the packaged claim specs), by name and content, in name order, read once from the jar or the
+ * classes folder it runs from. The caches key on it, so that a change to any code or packaged spec, not
+ * only one somebody remembered to mark with a version bump, selects fresh cells: a cached result can never
+ * come from another build than the one running.
  */
 final class BuildFingerprint {
     private static final String PREFIX = "org/unlearnstability/";
@@ -52,7 +53,7 @@ final class BuildFingerprint {
 
     /**
      * @param location a classes folder or a jar
-     * @return the fingerprint of the tool's class files in it (the same for a folder and a jar of it)
+     * @return the fingerprint of the tool's files in it (the same for a folder and a jar of it)
      * @throws IOException when it cannot be read
      */
     static String of(Path location) throws IOException {
@@ -73,7 +74,7 @@ final class BuildFingerprint {
     private static void digestFolder(Path root, MessageDigest digest) throws IOException {
         List<Path> classes;
         try (Stream<Path> files = Files.walk(root.resolve(PREFIX))) {
-            classes = files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+            classes = files.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : classes) {
             add(digest, root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
@@ -84,7 +85,7 @@ final class BuildFingerprint {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<JarEntry> classes = new ArrayList<>();
             for (JarEntry entry : Collections.list(file.entries())) {
-                if (entry.getName().startsWith(PREFIX) && entry.getName().endsWith(".class")) {
+                if (entry.getName().startsWith(PREFIX) && !entry.isDirectory()) {
                     classes.add(entry);
                 }
             }

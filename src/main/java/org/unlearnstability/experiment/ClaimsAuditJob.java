@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.report.Progress;
 
 /**
  * The claims audit of Lemma 2.1 and Theorems 2.2-2.3 as a part of {@code reproduce}. Its
- * counterexamples go to the report directory, so a reproduction never rewrites golden/.
+ * counterexamples go to the report directory, so a reproduction never rewrites golden/. A rerun by the
+ * same build with the same seed restores the stored audit ({@link StoredAudit}) instead of auditing again.
  */
 public final class ClaimsAuditJob implements ReproductionJob {
 
@@ -24,23 +29,38 @@ public final class ClaimsAuditJob implements ReproductionJob {
     @Override
     public ExperimentOutcome run(boolean quick, RunContext context) throws IOException {
         long start = System.nanoTime();
+        StoredAudit store = StoredAudit.of(context.cacheRoot(), quick, ClaimsAudit.DEFAULT_SEED);
+        Optional<StoredAudit.Manifest> stored = store.restore(context.out());
+        if (stored.isPresent()) {
+            StoredAudit.Manifest manifest = stored.get();
+            String note = String.format(Locale.ROOT, "%n_Restored from the cache: this build audited the same specs "
+                    + "with the same seed before, in %.1f s._%n", manifest.seconds());
+            return outcome(manifest.summary() + note, manifest.verdicts(), start);
+        }
         Path out = context.out().root();
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, out.resolve("counterexamples"),
                 Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
         ClaimsAudit.Result result;
-        try (Progress progress = Progress.onStderr("claims audit", ClaimsAudit.workUnits(quick))) {
+        try (Progress progress = context.progress("claims audit", ClaimsAudit.workUnits(quick))) {
             result = ClaimsAudit.run(options, progress);
         }
         String summary = "Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square "
                 + "dynamics, with the reading tested stated in its spec; evidence per claim in [claims.md](claims.md), "
                 + "tightness of (7) and (8) in [tightness.md](tightness.md).\n\n"
                 + ClaimsAudit.indexSummary(result, options);
-        ObjectNode verdicts = JsonNodeFactory.instance.objectNode();
+        Map<String, String> verdicts = new LinkedHashMap<>();
         for (ClaimResult claim : result.claims()) {
             verdicts.put(claim.claim().slug(), claim.verdict().toString());
         }
+        store.store(out, result.written(), summary, verdicts, (System.nanoTime() - start) / 1e9);
+        return outcome(summary, verdicts, start);
+    }
+
+    private static ExperimentOutcome outcome(String summary, Map<String, String> verdicts, long start) {
+        ObjectNode golden = JsonNodeFactory.instance.objectNode();
+        verdicts.forEach(golden::put);
         return new ExperimentOutcome("Claims audit: Lemma 2.1, Theorems 2.2 and 2.3", "specs/claims",
-                ClaimsAudit.DEFAULT_SEED, List.of("tightness-ratio7.png", "tightness-ratio8.png"),
-                summary, verdicts, Duration.ofNanos(System.nanoTime() - start));
+                ClaimsAudit.DEFAULT_SEED, List.of("tightness-ratio7.png", "tightness-ratio8.png"), summary, golden,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -110,7 +110,7 @@ public final class Fig1Experiment implements Experiment {
         int cached = rows.size() * spec.batch().size();
         Fig1Computation computation = new Fig1Computation(spec);
         ForkJoinPool pool = new ForkJoinPool(context.threads());
-        try (Progress progress = progress("fig1 cells", (long) todo.size() * spec.batch().size(), context)) {
+        try (Progress progress = context.progress("fig1 cells", (long) todo.size() * spec.batch().size())) {
             run(pool, () -> todo.parallelStream().forEach(q -> {
                 long rowStart = System.nanoTime();
                 List<Fig1Cell> cells = new ArrayList<>();
@@ -136,14 +136,6 @@ public final class Fig1Experiment implements Experiment {
         rows.values().forEach(row -> ordered.addAll(row.cells()));
         ordered.sort(Comparator.comparingInt(Fig1Cell::q).thenComparingInt(Fig1Cell::batch));
         return new Sweep(ordered, cached, seconds, timing.load("cold-run"));
-    }
-
-    private static Progress progress(String label, long total, RunContext context) {
-        if (context.progress() && total > 0) {
-            return Progress.onStderr(label, total);
-        }
-        return new Progress(label, total, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-                Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime);
     }
 
     /** Runs a parallel stream inside the pool, so that it (and every nested parallel stream) uses its threads. */

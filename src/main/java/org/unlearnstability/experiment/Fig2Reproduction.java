@@ -1,8 +1,6 @@
 package org.unlearnstability.experiment;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,11 +51,7 @@ public final class Fig2Reproduction implements Experiment {
             throw new IllegalStateException("no folder for " + folder);
         }
         Fig2Result result;
-        try (Progress progress = context.progress()
-                ? Progress.onStderr("fig2 cells", Fig2Experiment.cellCount(spec))
-                : new Progress("fig2 cells", Fig2Experiment.cellCount(spec),
-                        new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES,
-                        Progress.LOG_INTERVAL, System::nanoTime)) {
+        try (Progress progress = context.progress("fig2 cells", Fig2Experiment.cellCount(spec))) {
             result = Fig2Experiment.run(spec, directory, context.threads(), progress, store(file, context));
         }
         Fig2Findings findings = Fig2Findings.of(result.cells());

@@ -1,7 +1,10 @@
 package org.unlearnstability.experiment;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import org.unlearnstability.report.OutputDirectory;
+import org.unlearnstability.report.Progress;
 
 /**
  * Where and how a reproduction runs: the output directory (reports/, one folder per experiment), the
@@ -20,5 +23,18 @@ public record RunContext(OutputDirectory out, Path cacheRoot, int threads, boole
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+    }
+
+    /**
+     * @param label what is counted, such as "fig1 cells"
+     * @param total how many units the work has
+     * @return progress on stderr when this run shows progress and there is work, else a silent one
+     */
+    public Progress progress(String label, long total) {
+        if (progress && total > 0) {
+            return Progress.onStderr(label, total);
+        }
+        return new Progress(label, total, new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES,
+                Progress.LOG_INTERVAL, System::nanoTime);
     }
 }

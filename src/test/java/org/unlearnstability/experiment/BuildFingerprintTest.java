@@ -13,7 +13,7 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cache key's code fingerprint sees every class file of the tool and nothing else. */
+/** The cache key's build fingerprint sees every file of the tool (classes, packaged specs) and nothing else. */
 class BuildFingerprintTest {
     @TempDir
     Path dir;
@@ -25,15 +25,18 @@ class BuildFingerprintTest {
         write(classes.resolve("org/unlearnstability/b/B.class"), "b");
         String original = BuildFingerprint.of(classes);
 
-        write(classes.resolve("org/unlearnstability/a/notes.txt"), "not code");
         write(classes.resolve("org/other/C.class"), "another library");
-        assertEquals(original, BuildFingerprint.of(classes), "only the tool's class files count");
+        write(classes.resolve("META-INF/x.txt"), "not the tool's");
+        assertEquals(original, BuildFingerprint.of(classes), "only the tool's files count");
 
         assertEquals(original, BuildFingerprint.of(jar(dir.resolve("tool.jar"), "a", "b")),
                 "a jar of the same classes has the same fingerprint");
 
         write(classes.resolve("org/unlearnstability/b/B.class"), "b changed");
-        assertNotEquals(original, BuildFingerprint.of(classes), "a changed class must change the fingerprint");
+        String changedClass = BuildFingerprint.of(classes);
+        assertNotEquals(original, changedClass, "a changed class must change the fingerprint");
+        write(classes.resolve("org/unlearnstability/theory/claims/c.json"), "{}");
+        assertNotEquals(changedClass, BuildFingerprint.of(classes), "a packaged spec must change the fingerprint");
     }
 
     @Test
