@@ -26,18 +26,6 @@ public final class Fig2Experiment {
      * @param spec the spec
      * @param outDir the report directory (reports/fig2)
      * @param threads worker threads, at least 1
-     * @param progress advanced once per finished cell (grid and sensitivity cells, see {@link #cellCount})
-     * @return the result that was written
-     * @throws IOException when the reports cannot be written
-     */
-    public static Fig2Result run(Fig2Spec spec, Path outDir, int threads, Progress progress) throws IOException {
-        return run(spec, outDir, threads, progress, CellStore.NONE);
-    }
-
-    /**
-     * @param spec the spec
-     * @param outDir the report directory (reports/fig2)
-     * @param threads worker threads, at least 1
      * @param progress advanced once per finished or reused cell
      * @param store cells of an earlier run of the same spec and code
      * @return the result that was written

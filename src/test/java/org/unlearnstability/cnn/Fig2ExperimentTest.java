@@ -59,7 +59,7 @@ class Fig2ExperimentTest {
         Fig2Spec spec = Fig2Spec.read(QUICK);
         Fig2Result result;
         try (Progress progress = quiet(spec)) {
-            result = Fig2Experiment.run(spec, dir, 2, progress);
+            result = Fig2Experiment.run(spec, dir, 2, progress, CellStore.NONE);
             assertEquals(Fig2Experiment.cellCount(spec), progress.done());
         }
         GoldenFile.at(Path.of("golden/fig2-quick.json")).withTolerance(GOLDEN)
