@@ -97,6 +97,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         JsonNumbers.put(json, "threshold8", thresholds.threshold8());
         JsonNumbers.put(json, "eta7", thresholds.eta7());
         JsonNumbers.put(json, "eta8", thresholds.eta8());
+        JsonNumbers.put(json, "etaCoherenceFree", thresholds.etaCoherenceFree());
         json.put("condition7", thresholds.condition7());
         json.put("condition8", thresholds.condition8());
         return json;
@@ -113,6 +114,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         JsonNumbers.put(json, "rho", dynamics.rho());
         JsonNumbers.put(json, "etaStar", dynamics.etaStar());
         json.put("nullSpace", dynamics.nullSpace());
+        JsonNumbers.put(json, "lambdaMinA", dynamics.lambdaMinA());
+        json.put("negativeCountA", dynamics.negativeCountA());
         putArray(json, "exactMeanSquare", dynamics.exactMeanSquare());
         putArray(json, "traceN", dynamics.traceN());
         putArray(json, "traceJ2k", dynamics.traceJ2k());

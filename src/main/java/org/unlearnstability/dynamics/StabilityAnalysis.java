@@ -13,6 +13,10 @@ import org.unlearnstability.family.HessianFamily;
  * @param rho rho(T) on the range (see {@link SpectralRadius})
  * @param etaStar the critical learning rate at this alpha and B (see {@link CriticalLearningRate})
  * @param nullSpace whether the Hessians share a nonzero null space
+ * @param lambdaMinA the smallest eigenvalue on R^d of the drift A = (1-alpha) H_R - alpha H_F, where J = I - eta A
+ *     (0 when a common null space exists and A has no negative eigenvalue)
+ * @param negativeCountA how many eigenvalues of A are negative: each is a direction in which the mean step alone
+ *     expands for every eta &gt; 0, so that etaStar = 0 when the count is positive
  * @param exactMeanSquare E||w_k||^2 = Tr(T^k(I))
  * @param traceN Tr(N_k)
  * @param traceJ2k Tr(J^{2k})
@@ -20,6 +24,7 @@ import org.unlearnstability.family.HessianFamily;
  * @param lemma21UpperBound the printed bound of Lemma 2.1 part 2 (null entries when ||J|| >= 1)
  */
 public record StabilityAnalysis(double normJ, double rho, double etaStar, boolean nullSpace,
+        double lambdaMinA, int negativeCountA,
         double[] exactMeanSquare, double[] traceN, double[] traceJ2k, double[] traceM,
         @Nullable Double[] lemma21UpperBound) {
 
@@ -38,7 +43,9 @@ public record StabilityAnalysis(double normJ, double rho, double etaStar, boolea
         SpectralRadius rho = MeanSquareOperator.of(reduced, hyper, BatchSampler.BERNOULLI).rho();
         CriticalLearningRate critical = CriticalLearningRate.of(reduced, hyper.batch(), BatchSampler.BERNOULLI);
         Lemma21 lemma = Lemma21.compute(reduced, hyper, steps);
+        DriftSpectrum drift = DriftSpectrum.of(reduced);
         return new StabilityAnalysis(lemma.normJ(), rho.rho(), critical.etaStar(), rho.nullSpace(),
+                drift.lambdaMin(), drift.negativeCount(),
                 lemma.exactMeanSquare(), lemma.traceN(), lemma.traceJ2k(), lemma.traceM(), lemma.lemma21UpperBound());
     }
 }

@@ -13,6 +13,12 @@ import org.unlearnstability.dynamics.Hyperparameters;
  * </pre>
  * Because sigma, D and C_r' do not depend on eta, (7) holds iff eta >= eta7 = sqrt(2) sigma / (K7 lambda_max(D))
  * and (8) holds iff eta <= eta8 = 2 sigma / (C_r' (sigma + n_f (n_r/B - 1)) lambda_max(D)).
+ *
+ * <p>Beside them, the coherence-free threshold
+ * etaCoherenceFree = sqrt(2) / ((sqrt(C~_r) + sqrt(C~_f)) max_rf lambda_max(D_rf)) with C~ = C / eta^2,
+ * the learning rate at which (7) would hold with sigma replaced by its floor n_r n_f lambda_max(D) /
+ * max_rf lambda_max(D_rf) (lambda_max(S) &gt;= n_r n_f lambda_max(D)). Since n_r n_f (sqrt(C~_r) + sqrt(C~_f)) = K7,
+ * it equals sqrt(2) n_r n_f / (K7 max_rf lambda_max(D_rf)).
  * An infinite threshold or rate (a zero denominator) is +Infinity here and null in JSON.
  *
  * @param k7 K7
@@ -20,11 +26,12 @@ import org.unlearnstability.dynamics.Hyperparameters;
  * @param threshold8 the right-hand side of (8) at eta
  * @param eta7 the smallest eta at which (7) holds
  * @param eta8 the largest eta at which (8) holds
+ * @param etaCoherenceFree sqrt(2) / ((sqrt(C~_r) + sqrt(C~_f)) max_rf lambda_max(D_rf))
  * @param condition7 whether (7) holds at eta
  * @param condition8 whether (8) holds at eta
  */
 public record StabilityThresholds(
-        double k7, double threshold7, double threshold8, double eta7, double eta8,
+        double k7, double threshold7, double threshold8, double eta7, double eta8, double etaCoherenceFree,
         boolean condition7, boolean condition8) {
 
     /**
@@ -47,7 +54,9 @@ public record StabilityThresholds(
         double threshold8 = ratio(2 * sigma, eta * denominator8);
         double eta7 = ratio(Math.sqrt(2) * sigma, k7 * lambdaD);
         double eta8 = ratio(2 * sigma, denominator8 * lambdaD);
-        return new StabilityThresholds(k7, threshold7, threshold8, eta7, eta8,
+        double rootNoisePerEta = (Math.sqrt(analysis.noise().cR()) + Math.sqrt(analysis.noise().cF())) / eta;
+        double etaCoherenceFree = ratio(Math.sqrt(2), rootNoisePerEta * analysis.maxLambdaMaxDrf());
+        return new StabilityThresholds(k7, threshold7, threshold8, eta7, eta8, etaCoherenceFree,
                 lambdaD >= threshold7, lambdaD <= threshold8);
     }
 

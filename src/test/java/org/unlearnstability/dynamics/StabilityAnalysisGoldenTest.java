@@ -39,6 +39,8 @@ class StabilityAnalysisGoldenTest {
             node.put("rho", a.rho());
             node.put("etaStar", a.etaStar());
             node.put("nullSpace", a.nullSpace());
+            node.put("lambdaMinA", a.lambdaMinA());
+            node.put("negativeCountA", a.negativeCountA());
             array(node.putArray("exactMeanSquare"), a.exactMeanSquare());
             array(node.putArray("traceN"), a.traceN());
             array(node.putArray("traceJ2k"), a.traceJ2k());
