@@ -1,6 +1,6 @@
 package org.unlearnstability.audit;
 
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 
 /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.unlearnstability.family.FamilyFile;
 import org.unlearnstability.family.FamilyWriter;
+import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.theory.Quantity;
 import org.unlearnstability.theory.Violation;
 
@@ -61,11 +62,7 @@ final class CounterexampleFiles {
     private static ObjectNode quantity(Quantity q) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("name", q.name());
-        if (Double.isFinite(q.value())) {
-            node.put("value", q.value());
-        } else {
-            node.putNull("value");
-        }
+        JsonNumbers.put(node, "value", q.value());
         if (q.exact() != null) {
             node.put("exact", q.exact());
         }

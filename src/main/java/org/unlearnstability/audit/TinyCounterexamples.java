@@ -3,7 +3,7 @@ package org.unlearnstability.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;

@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.theory.StabilityThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code analyze}: every static quantity of section 2.2 and the thresholds of Theorems 2.2 and

@@ -2,9 +2,9 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.unlearnstability.bench.CoherenceBenchmark;
+import org.unlearnstability.bench.DynamicsBenchmark;
 import org.unlearnstability.cnn.Fig2Benchmark;
-import org.unlearnstability.coherence.CoherenceBenchmark;
-import org.unlearnstability.dynamics.DynamicsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

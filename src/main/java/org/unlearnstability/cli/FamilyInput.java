@@ -3,7 +3,7 @@ package org.unlearnstability.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyFile;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.family.HessianFamily;

@@ -2,7 +2,7 @@ package org.unlearnstability.cli;
 
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,6 +2,7 @@ package org.unlearnstability.cnn;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.unlearnstability.report.JsonNumbers;
 
 /**
  * One grid cell (d, ||mu||) of Figure 2 summarised over its repeats: for every {@link CnnMetric}
@@ -66,17 +67,9 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
         node.put("repeats", repeats);
         for (CnnMetric metric : CnnMetric.values()) {
             ObjectNode value = node.putObject(metric.key());
-            putNumber(value, "mean", mean(metric));
-            putNumber(value, "std", std(metric));
+            JsonNumbers.put(value, "mean", mean(metric));
+            JsonNumbers.put(value, "std", std(metric));
         }
         return node;
-    }
-
-    private static void putNumber(ObjectNode node, String key, double value) {
-        if (Double.isFinite(value)) {
-            node.put(key, value);
-        } else {
-            node.putNull(key);
-        }
     }
 }

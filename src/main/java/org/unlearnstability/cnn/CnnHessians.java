@@ -5,6 +5,7 @@ import java.util.List;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * The per-sample loss Hessians of the CNN (9) at a trained solution, fed to the coherence core
@@ -52,9 +53,9 @@ public final class CnnHessians {
             int i = 1 + samples[s];
             for (int t = 0; t <= s; t++) {
                 int j = 1 + samples[t];
-                double v = SpanGeometry.dot(a[s], a[t]) * g00 + SpanGeometry.dot(a[s], b[t]) * geometry.gram(0, j)
-                        + SpanGeometry.dot(b[s], a[t]) * geometry.gram(i, 0)
-                        + SpanGeometry.dot(b[s], b[t]) * geometry.gram(i, j);
+                double v = Vectors.dot(a[s], a[t]) * g00 + Vectors.dot(a[s], b[t]) * geometry.gram(0, j)
+                        + Vectors.dot(b[s], a[t]) * geometry.gram(i, 0)
+                        + Vectors.dot(b[s], b[t]) * geometry.gram(i, j);
                 k[s][t] = root[s] * root[t] * v;
                 k[t][s] = k[s][t];
             }

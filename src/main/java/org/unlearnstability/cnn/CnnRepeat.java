@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.unlearnstability.coherence.CoherenceAnalysis;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.rng.RandomStreams;
 import org.unlearnstability.theory.StabilityThresholds;
 

@@ -2,6 +2,7 @@ package org.unlearnstability.cnn;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * The two-layer ReLU CNN of eq. (9) exactly as printed, on explicit d-dimensional patches: the
@@ -54,8 +55,8 @@ public final class DirectCnn {
     public double output(double[] x1, double[] x2) {
         double sum = 0.0;
         for (int r = 0; r < weights.length; r++) {
-            double v = Math.max(SpanGeometry.dot(weights[r], x1), 0.0)
-                    + Math.max(SpanGeometry.dot(weights[r], x2), 0.0);
+            double v = Math.max(Vectors.dot(weights[r], x1), 0.0)
+                    + Math.max(Vectors.dot(weights[r], x2), 0.0);
             sum += r < filters ? v : -v;
         }
         return sum / filters;
@@ -102,8 +103,8 @@ public final class DirectCnn {
         double[] g = new double[weights.length * d];
         for (int r = 0; r < weights.length; r++) {
             double s = (r < filters ? 1.0 : -1.0) / filters;
-            double a1 = SpanGeometry.dot(weights[r], x1) > 0 ? s : 0.0;
-            double a2 = SpanGeometry.dot(weights[r], x2) > 0 ? s : 0.0;
+            double a1 = Vectors.dot(weights[r], x1) > 0 ? s : 0.0;
+            double a2 = Vectors.dot(weights[r], x2) > 0 ? s : 0.0;
             for (int c = 0; c < d; c++) {
                 g[r * d + c] = a1 * x1[c] + a2 * x2[c];
             }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.definitions.NoiseConstants;
 
 /**
  * fig2.md: what the Figure 2 sweep shows, in numbers, against the claims of section 3.2 ("the

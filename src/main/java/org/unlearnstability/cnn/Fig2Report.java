@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.CsvTable;
+import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
 
@@ -48,11 +49,7 @@ public final class Fig2Report {
         root.set("spec", new ObjectMapper().valueToTree(result.spec()));
         ObjectNode numbers = root.putObject("findings");
         for (Map.Entry<String, Double> e : findings.numbers().entrySet()) {
-            if (Double.isFinite(e.getValue())) {
-                numbers.put(e.getKey(), e.getValue());
-            } else {
-                numbers.putNull(e.getKey());
-            }
+            JsonNumbers.put(numbers, e.getKey(), e.getValue());
         }
         root.set("cells", cells(result.cells()));
         ArrayNode sensitivity = root.putArray("sensitivity");

@@ -6,8 +6,8 @@ import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.NonnegativeOperator;
 import org.unlearnstability.coherence.PerronRoot;
 import org.unlearnstability.coherence.SingleSetCoherence;
-import org.unlearnstability.dynamics.Hyperparameters;
-import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.linalg.LargestEigenvalue;
 
 /**

@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * The exact low-dimensional form of one training set of Definition 5 with its initial weights.
@@ -42,14 +43,14 @@ public final class SpanGeometry {
         this.gram = new double[n + 1][n + 1];
         for (int a = 0; a <= n; a++) {
             for (int b = 0; b <= a; b++) {
-                gram[a][b] = dot(coordinates[a], coordinates[b]);
+                gram[a][b] = Vectors.dot(coordinates[a], coordinates[b]);
                 gram[b][a] = gram[a][b];
             }
         }
         this.initialResponses = new double[filterRows][n + 1];
         for (int r = 0; r < filterRows; r++) {
             for (int a = 0; a <= n; a++) {
-                initialResponses[r][a] = dot(coordinates[n + 1 + r], coordinates[a]);
+                initialResponses[r][a] = Vectors.dot(coordinates[n + 1 + r], coordinates[a]);
             }
         }
     }
@@ -122,14 +123,6 @@ public final class SpanGeometry {
         for (int i = 0; i < v.length; i++) {
             columns[i][c] = v[i];
         }
-    }
-
-    static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int c = 0; c < a.length; c++) {
-            sum += a[c] * b[c];
-        }
-        return sum;
     }
 
     /** @return the patch dimension d */

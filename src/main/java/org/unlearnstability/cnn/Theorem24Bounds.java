@@ -1,6 +1,6 @@
 package org.unlearnstability.cnn;
 
-import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.definitions.NoiseConstants;
 
 /**
  * The bound expressions of Theorem 2.4 without their unknown constants:

@@ -1,6 +1,6 @@
 package org.unlearnstability.cnn;
 
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 
 /**
  * The unlearning run of section 3.2: {@code steps} updates of eq. (2) with real gradients,

@@ -1,8 +1,8 @@
 package org.unlearnstability.coherence;
 
-import java.util.List;
-import org.unlearnstability.dynamics.Hyperparameters;
-import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.MixHessianWeights;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
@@ -69,12 +69,7 @@ public record CoherenceAnalysis(
      * @return D
      */
     public static Hessian mixHessian(HessianFamily family, double a, double b) {
-        List<Hessian> all = family.all();
-        double[] weights = new double[all.size()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = i < family.nRetain() ? a / family.nRetain() : b / family.nForget();
-        }
-        return HessianCombination.of(weights, all);
+        return HessianCombination.of(MixHessianWeights.of(family, a, b), family.all());
     }
 
     /** @return the certified bracket of sigma, [lower, upper] of lambda_max(S) over max lambda_max(D_rf) */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * A warm start for the power steps of {@link PerronRoot}: the top Ritz vector of Lanczos (full
@@ -46,21 +47,21 @@ record LanczosStart(double[] vector, int products) {
             q[k] = v;
             double[] w = new double[n];
             operator.apply(v, w);
-            alpha[k] = dot(v, w);
+            alpha[k] = Vectors.dotFourLanes(v, w);
             // Twice is enough: one Gram-Schmidt pass leaves errors of the order of the first's cancellation.
             for (int pass = 0; pass < 2; pass++) {
                 for (int j = 0; j <= k; j++) {
-                    double c = dot(q[j], w);
+                    double c = Vectors.dotFourLanes(q[j], w);
                     for (int i = 0; i < n; i++) {
                         w[i] -= c * q[j][i];
                     }
                 }
             }
-            beta[k] = Math.sqrt(dot(w, w));
+            beta[k] = Math.sqrt(Vectors.dotFourLanes(w, w));
             k++;
             boolean last = k == steps || beta[k - 1] <= 1e-14 * Math.abs(alpha[0]);
             if (!last && (k < FIRST_CHECK || k % CHECK_EVERY != 0)) {
-                v = scaled(w, 1.0 / beta[k - 1]);
+                v = Vectors.scaled(w, 1.0 / beta[k - 1]);
                 continue;
             }
             ritz = topEigenvector(alpha, beta, k);
@@ -69,7 +70,7 @@ record LanczosStart(double[] vector, int products) {
             if (last || residual <= RESIDUAL_FACTOR * tolerance * theta) {
                 break;
             }
-            v = scaled(w, 1.0 / beta[k - 1]);
+            v = Vectors.scaled(w, 1.0 / beta[k - 1]);
         }
         double[] x = new double[n];
         for (int j = 0; j < k; j++) {
@@ -85,14 +86,6 @@ record LanczosStart(double[] vector, int products) {
             }
         }
         return new LanczosStart(x, k);
-    }
-
-    private static double[] scaled(double[] w, double factor) {
-        double[] v = new double[w.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = w[i] * factor;
-        }
-        return v;
     }
 
     /**
@@ -119,24 +112,5 @@ record LanczosStart(double[] vector, int products) {
         double[] result = Arrays.copyOf(eigen.getEigenvector(top).toArray(), k + 1);
         result[k] = values[top];
         return result;
-    }
-
-    /** A dot product with four independent partial sums (the JIT does not reorder a reduction itself). */
-    private static double dot(double[] a, double[] b) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = 0;
-        for (; i + 3 < a.length; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -1,5 +1,6 @@
 package org.unlearnstability.dynamics;
 
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 
 /**

@@ -3,6 +3,7 @@ package org.unlearnstability.dynamics;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * The largest eigenvalue of a self-adjoint operator by the Lanczos process with full
@@ -50,25 +51,25 @@ final class Lanczos {
      */
     static Result largest(SymmetricOperator operator, double[] start, double tolerance, int maxIterations) {
         int n = operator.size();
-        double startNorm = norm(start);
+        double startNorm = Vectors.norm(start);
         if (n == 0 || startNorm == 0.0) {
             throw new IllegalArgumentException("Lanczos needs a nonzero start vector in a nonempty space");
         }
         List<double[]> basis = new ArrayList<>();
         List<Double> alphas = new ArrayList<>();
         List<Double> betas = new ArrayList<>();
-        double[] q = scaled(start, 1.0 / startNorm);
+        double[] q = Vectors.scaled(start, 1.0 / startNorm);
         double[] w = new double[n];
         int limit = Math.min(n, maxIterations);
         Result best = new Result(Double.NaN, Double.POSITIVE_INFINITY, 0, 0.0);
         for (int j = 0; j < limit; j++) {
             basis.add(q);
             operator.apply(q, w);
-            double alpha = dot(q, w);
+            double alpha = Vectors.dot(q, w);
             alphas.add(alpha);
             orthogonalise(w, basis);
             orthogonalise(w, basis);
-            double beta = norm(w);
+            double beta = Vectors.norm(w);
             best = ritz(alphas, betas, beta, j + 1);
             double scale = Math.max(Math.abs(best.value()), Math.abs(alpha));
             boolean invariant = beta <= 1e-14 * Math.max(scale, Double.MIN_NORMAL) || j + 1 == n;
@@ -79,7 +80,7 @@ final class Lanczos {
                 return best;
             }
             betas.add(beta);
-            q = scaled(w, 1.0 / beta);
+            q = Vectors.scaled(w, 1.0 / beta);
             w = new double[n];
         }
         if (converged(best, 1e3 * tolerance)) {
@@ -135,30 +136,10 @@ final class Lanczos {
 
     private static void orthogonalise(double[] w, List<double[]> basis) {
         for (double[] b : basis) {
-            double projection = dot(b, w);
+            double projection = Vectors.dot(b, w);
             for (int i = 0; i < w.length; i++) {
                 w[i] -= projection * b[i];
             }
         }
-    }
-
-    static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
-
-    private static double[] scaled(double[] a, double factor) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = factor * a[i];
-        }
-        return out;
     }
 }

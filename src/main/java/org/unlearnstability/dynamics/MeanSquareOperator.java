@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import java.util.Arrays;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -76,8 +77,8 @@ final class NoiseOperator {
             BatchSampler sampler) {
         List<Hessian> terms = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        addSet(terms, weights, retain, (1 - alpha) * (1 - alpha), batch, sampler);
-        addSet(terms, weights, forget, alpha * alpha, batch, sampler);
+        addSet(terms, weights, retain, 1 - alpha, batch, sampler);
+        addSet(terms, weights, forget, alpha, batch, sampler);
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
         return new NoiseOperator(size, w, terms, null);
     }
@@ -108,13 +109,13 @@ final class NoiseOperator {
         return explicit;
     }
 
-    private static void addSet(List<Hessian> terms, List<Double> weights, List<Hessian> set, double squaredScale,
+    private static void addSet(List<Hessian> terms, List<Double> weights, List<Hessian> set, double setWeight,
             int batch, BatchSampler sampler) {
         int n = set.size();
         if (batch > n) {
             throw new IllegalArgumentException("batch size B = " + batch + " exceeds the set size " + n);
         }
-        double c = squaredScale / n * (1.0 / batch - 1.0 / n);
+        double c = NoiseConstants.setConstant(1.0, setWeight, n, batch);
         if (c <= 0.0 || set.get(0).dimension() == 0) {
             return;
         }

@@ -3,9 +3,9 @@ package org.unlearnstability.dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.linear.RealMatrix;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DenseHessian;
@@ -13,6 +13,7 @@ import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * A family restricted to R = range(sum_i H_i) over the Hessians that act at this alpha (see
@@ -178,7 +179,7 @@ final class ReducedFamily {
             double[][] gram = new double[k][k];
             for (int c = 0; c < k; c++) {
                 for (int e = 0; e < k; e++) {
-                    gram[c][e] = Lanczos.dot(columns[c], columns[e]);
+                    gram[c][e] = Vectors.dot(columns[c], columns[e]);
                 }
             }
             EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(
@@ -219,7 +220,7 @@ final class ReducedFamily {
         for (int q = 0; q < m; q++) {
             h.multiply(basis[q], image);
             for (int p = 0; p < m; p++) {
-                target[p][q] += weight * Lanczos.dot(basis[p], image);
+                target[p][q] += weight * Vectors.dot(basis[p], image);
             }
         }
     }
@@ -232,7 +233,7 @@ final class ReducedFamily {
             double[][] rotated = new double[columns.length][m];
             for (int c = 0; c < columns.length; c++) {
                 for (int p = 0; p < m; p++) {
-                    rotated[c][p] = Lanczos.dot(basis[p], columns[c]);
+                    rotated[c][p] = Vectors.dot(basis[p], columns[c]);
                 }
             }
             return FactorHessian.ofColumns(m, rotated);
@@ -348,13 +349,13 @@ final class ReducedFamily {
                 coordinates[p] = w[support[p]];
                 rest[support[p]] = 0.0;
             }
-            return Lanczos.dot(rest, rest);
+            return Vectors.dot(rest, rest);
         }
         double[] rest = w.clone();
         for (int p = 0; p < rows.length; p++) {
-            coordinates[p] = Lanczos.dot(rows[p], w);
+            coordinates[p] = Vectors.dot(rows[p], w);
             addScaled(rest, -coordinates[p], rows[p]);
         }
-        return Lanczos.dot(rest, rest);
+        return Vectors.dot(rest, rest);
     }
 }

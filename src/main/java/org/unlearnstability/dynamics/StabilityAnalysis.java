@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 
 /**

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.Vectors;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -107,7 +109,7 @@ final class UnlearningRun {
         int[] retainBatch = new int[retain.size()];
         int[] forgetBatch = new int[forget.size()];
         double[] gradient = new double[dimension];
-        double norm2 = dot(w, w);
+        double norm2 = Vectors.dot(w, w);
         if (!(norm2 > 0.0) || Double.isInfinite(norm2)) {
             throw new IllegalArgumentException("the start vector must be finite and nonzero");
         }
@@ -184,13 +186,5 @@ final class UnlearningRun {
             norm2 += w[p] * w[p];
         }
         return norm2;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

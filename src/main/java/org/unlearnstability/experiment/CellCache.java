@@ -14,14 +14,15 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unlearnstability.report.AtomicOutput;
+import org.unlearnstability.io.AtomicOutput;
 
 /**
  * Cells of a sweep already computed for the same spec and the same code, so that a rerun (or a run
  * resumed after an interruption) recomputes only what is missing. Each cell is one JSON file, written
- * atomically, in {@code <root>/<name>-<key>/}, where the key is a SHA-256 prefix of the code version, the
+ * atomically, in {@code <root>/<name>-<key>/}, where the key is a SHA-256 prefix of the
  * {@link BuildFingerprint} of the running classes and the spec's canonical JSON: any change to one of them
- * (a parameter, the seed, any code) selects a fresh folder, so a stale cell is never read. An unreadable
+ * (a parameter, the seed, any code) selects a fresh folder, so a stale cell is never read (no hand-bumped
+ * code version is needed). An unreadable
  * cell file is recomputed.
  *
  * @param <T> the cell type, a Jackson-serialisable record
@@ -41,27 +42,22 @@ public final class CellCache<T> {
     /**
      * @param root the cache root, such as reports/.cache
      * @param name the spec's base name
-     * @param codeVersion changes whenever the cell computation changes
      * @param canonicalSpec the spec as canonical text (same spec, same text)
      * @param type the cell type
      * @param <T> the cell type
      * @return the cache for that spec and code
      */
-    public static <T> CellCache<T> open(Path root, String name, String codeVersion, String canonicalSpec,
-            Class<T> type) {
-        return new CellCache<>(root.resolve(name + "-" + key(codeVersion, canonicalSpec)), type);
+    public static <T> CellCache<T> open(Path root, String name, String canonicalSpec, Class<T> type) {
+        return new CellCache<>(root.resolve(name + "-" + key(canonicalSpec)), type);
     }
 
     /**
-     * @param codeVersion the code version
      * @param canonicalSpec the spec's canonical text
-     * @return the first 16 hex digits of SHA-256(codeVersion, NUL, build fingerprint, NUL, spec)
+     * @return the first 16 hex digits of SHA-256(build fingerprint, NUL, spec)
      */
-    public static String key(String codeVersion, String canonicalSpec) {
+    public static String key(String canonicalSpec) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(codeVersion.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
             digest.update(BuildFingerprint.current().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(canonicalSpec.getBytes(StandardCharsets.UTF_8));

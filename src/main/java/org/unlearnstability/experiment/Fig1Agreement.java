@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.report.MarkdownTable;
 
 /**

@@ -27,9 +27,6 @@ import org.unlearnstability.report.Progress;
  * on the thread count or on which cells were cached.
  */
 public final class Fig1Experiment implements Experiment {
-    /** Changes whenever the cell computation changes, so that stale cached cells are never reused. */
-    static final String CODE_VERSION = "fig1-cells-4";
-
     @Override
     public String name() {
         return Fig1Spec.EXPERIMENT;
@@ -94,9 +91,9 @@ public final class Fig1Experiment implements Experiment {
     static Sweep sweep(Fig1Spec spec, String name, RunContext context) {
         long start = System.nanoTime();
         String canonical = JsonOutput.toText(spec.toJson());
-        CellCache<CachedRow> cache = CellCache.open(context.cacheRoot(), name, CODE_VERSION, canonical,
+        CellCache<CachedRow> cache = CellCache.open(context.cacheRoot(), name, canonical,
                 CachedRow.class);
-        CellCache<ColdRun> timing = CellCache.open(context.cacheRoot(), name, CODE_VERSION, canonical, ColdRun.class);
+        CellCache<ColdRun> timing = CellCache.open(context.cacheRoot(), name, canonical, ColdRun.class);
         Map<Integer, CachedRow> rows = new ConcurrentHashMap<>();
         List<Integer> todo = new ArrayList<>();
         for (int q : spec.q().values()) {

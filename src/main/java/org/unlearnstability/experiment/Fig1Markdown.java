@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.report.MarkdownTable;
 
 /**

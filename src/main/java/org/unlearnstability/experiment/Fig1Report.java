@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.report.CategoricalScale;
 import org.unlearnstability.report.Category;
 import org.unlearnstability.report.CsvTable;

@@ -1,5 +1,7 @@
 package org.unlearnstability.experiment;
 
+import org.unlearnstability.dynamics.Verdict;
+
 /**
  * One row of the Figure 1 table: a (Q, B) cell at one learning rate under one sampler, with the
  * verdicts derived from the cell's numbers.

@@ -28,8 +28,6 @@ import org.unlearnstability.report.Tolerance;
 public final class Fig2Reproduction implements Experiment {
     /** The tolerance of the Figure 2 golden file (as in the cnn package's own golden test). */
     static final Tolerance GOLDEN = new Tolerance(1e-6, 1e-9);
-    /** Changes whenever a Figure 2 cell's computation changes, so that stale cached cells are never reused. */
-    static final String CODE_VERSION = "fig2-cells-1";
 
     @Override
     public String name() {
@@ -71,7 +69,7 @@ public final class Fig2Reproduction implements Experiment {
 
     /** The cells of an earlier run of the same spec file and code, in the run's cache root. */
     private static CellStore store(SpecFile file, RunContext context) {
-        CellCache<CellSummary> cache = CellCache.open(context.cacheRoot(), file.baseName(), CODE_VERSION,
+        CellCache<CellSummary> cache = CellCache.open(context.cacheRoot(), file.baseName(),
                 JsonOutput.toText(file.tree()), CellSummary.class);
         return new CellStore() {
             @Override

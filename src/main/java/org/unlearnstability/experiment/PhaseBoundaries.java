@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.unlearnstability.theory.StabilityThresholds;
 
 /**
  * The curves of Figure 1 in the (B, sigma) plane at one learning rate: for each batch size B of the
@@ -15,8 +16,8 @@ import java.util.function.ToDoubleFunction;
  *       eta7 / sigma is constant down the column and the boundary is sigma7 = eta sigma / eta7: (7)
  *       holds below it.</li>
  *   <li>Theorem 2.3 (dashed): (8) holds iff eta &lt;= eta8 = 2 sigma / (C_r' (sigma + X) lambda_max(D)),
- *       X = n_f (n_r/B - 1); solving for sigma, sigma8 = eta c X / (2 - eta c) with c = C_r'
- *       lambda_max(D): (8) holds above it (nowhere when eta c &gt;= 2 and X &gt; 0).</li>
+ *       X = n_f (n_r/B - 1); solved for sigma ({@link StabilityThresholds#sigma8}), (8) holds above
+ *       sigma8 (nowhere when eta c &gt;= 2 and X &gt; 0).</li>
  *   <li>Exact mean-square (etaStar = eta) and almost-sure visible (lyapunov = ln(ratio)/K): sign changes of
  *       etaStar - eta and lyapunov - ln(ratio)/K between vertically adjacent cells, located by linear
  *       interpolation in sigma (halfway when one side is infinite). A column without a sign change has no point (the curve breaks there);
@@ -73,12 +74,7 @@ public final class PhaseBoundaries {
         return perColumn(columns, column -> {
             Fig1Cell first = column.get(0);
             requireSameMixHessian(column);
-            double c = first.cRPrime() * first.lambdaMaxD();
-            double x = n * ((double) n / first.batch() - 1.0);
-            if (x == 0.0) {
-                return 0.0;
-            }
-            return eta * c >= 2.0 ? Double.NaN : eta * c * x / (2.0 - eta * c);
+            return StabilityThresholds.sigma8(eta, first.cRPrime(), first.lambdaMaxD(), n, n, first.batch());
         });
     }
 

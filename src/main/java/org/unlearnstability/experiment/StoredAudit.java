@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unlearnstability.report.AtomicOutput;
+import org.unlearnstability.io.AtomicOutput;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
 
@@ -23,8 +23,6 @@ import org.unlearnstability.report.OutputDirectory;
  * never restored.
  */
 final class StoredAudit {
-    /** Changes whenever what is stored changes shape. */
-    static final String CODE_VERSION = "claims-audit-1";
     private static final Logger LOG = LoggerFactory.getLogger(StoredAudit.class);
     private static final String MANIFEST = "outcome.json";
 
@@ -57,7 +55,7 @@ final class StoredAudit {
      * @return the store of that audit for the running build
      */
     static StoredAudit of(Path cacheRoot, boolean quick, long seed) {
-        String key = CellCache.key(CODE_VERSION, "quick=" + quick + "\nseed=" + seed);
+        String key = CellCache.key("quick=" + quick + "\nseed=" + seed);
         return new StoredAudit(cacheRoot.resolve("claims-audit-" + key));
     }
 

@@ -2,7 +2,7 @@ package org.unlearnstability.family;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 
 /**
  * The contents of a JSON family file (specs/family.md): a Hessian family (paper, section 2.1) and

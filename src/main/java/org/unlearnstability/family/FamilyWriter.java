@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.io.AtomicOutput;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
-import org.unlearnstability.report.AtomicOutput;
 
 /**
  * Writes a Hessian family (paper, section 2.1) as a JSON family file of specs/family.md, keeping

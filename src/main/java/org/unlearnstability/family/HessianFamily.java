@@ -2,6 +2,7 @@ package org.unlearnstability.family;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.unlearnstability.definitions.SetSizes;
 import org.unlearnstability.linalg.Hessian;
 
 /**
@@ -11,7 +12,7 @@ import org.unlearnstability.linalg.Hessian;
  * @param retain the retain-set Hessians H_r, r in D_r, in sample order
  * @param forget the forget-set Hessians H_f, f in D_f, in sample order
  */
-public record HessianFamily(List<Hessian> retain, List<Hessian> forget) {
+public record HessianFamily(List<Hessian> retain, List<Hessian> forget) implements SetSizes {
 
     /** Copies both lists and checks that neither is empty and all dimensions agree. */
     public HessianFamily {
@@ -34,11 +35,13 @@ public record HessianFamily(List<Hessian> retain, List<Hessian> forget) {
     }
 
     /** @return n_r */
+    @Override
     public int nRetain() {
         return retain.size();
     }
 
     /** @return n_f */
+    @Override
     public int nForget() {
         return forget.size();
     }

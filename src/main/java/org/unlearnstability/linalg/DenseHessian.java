@@ -1,9 +1,9 @@
 package org.unlearnstability.linalg;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.checkerframework.checker.index.qual.NonNegative;
-import org.hipparchus.linear.RealMatrix;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.RealMatrix;
 
 /** A Hessian stored as a dense symmetric d x d matrix (section 2.1; the plain JSON form of specs/family.md). */
 public final class DenseHessian implements Hessian {
@@ -75,7 +75,7 @@ public final class DenseHessian implements Hessian {
             throw new IllegalArgumentException("output length " + out.length + " != " + rows.length);
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] += factor * DenseKernels.dot(rows[i], x);
+            out[i] += factor * Vectors.dot(rows[i], x);
         }
     }
 
@@ -122,7 +122,7 @@ public final class DenseHessian implements Hessian {
     public Hessian scale(double factor) {
         double[][] scaled = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            scaled[i] = DenseKernels.scaled(rows[i], factor);
+            scaled[i] = Vectors.scaled(rows[i], factor);
         }
         return new DenseHessian(scaled);
     }

@@ -11,65 +11,19 @@ final class DenseKernels {
     private DenseKernels() {
     }
 
-    static double dot(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw lengthMismatch(a, b);
-        }
-        double sum = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    static double sum(double[] a) {
-        double sum = 0.0;
-        for (double v : a) {
-            sum += v;
-        }
-        return sum;
-    }
-
-    static double[] scaled(double[] a, double factor) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = factor * a[i];
-        }
-        return out;
-    }
-
-    /** out += factor * a. */
-    static void addScaled(double[] out, double factor, double[] a) {
-        if (out.length != a.length) {
-            throw lengthMismatch(out, a);
-        }
-        for (int i = 0; i < a.length; i++) {
-            out[i] += factor * a[i];
-        }
-    }
-
-    static void hadamard(double[] a, double[] x, double[] out) {
-        if (a.length != x.length || a.length != out.length) {
-            throw lengthMismatch(a, a.length != x.length ? x : out);
-        }
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * x[i];
-        }
-    }
-
     static void multiply(double[][] rows, double[] x, double[] out) {
         if (out.length != rows.length) {
             throw new IllegalArgumentException("output length " + out.length + " != " + rows.length);
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] = dot(rows[i], x);
+            out[i] = Vectors.dot(rows[i], x);
         }
     }
 
     static void factorMultiply(double[][] columns, double[] x, double[] out) {
         java.util.Arrays.fill(out, 0.0);
         for (double[] g : columns) {
-            addScaled(out, dot(g, x), g);
+            Vectors.addScaled(out, Vectors.dot(g, x), g);
         }
     }
 
@@ -97,7 +51,7 @@ final class DenseKernels {
                 throw new IllegalArgumentException("inner dimensions differ: " + aRow.length + " vs " + b.length);
             }
             for (int k = 0; k < aRow.length; k++) {
-                addScaled(target, aRow[k], b[k]);
+                Vectors.addScaled(target, aRow[k], b[k]);
             }
         }
     }
@@ -149,7 +103,7 @@ final class DenseKernels {
         for (int i = 0; i < a.length; i++) {
             double[] row = x[i];
             double[] target = out[i];
-            hadamard(a, row, target);
+            Vectors.hadamard(a, row, target);
             for (int j = 0; j < target.length; j++) {
                 target[j] *= a[i];
             }
@@ -169,7 +123,7 @@ final class DenseKernels {
         for (int c = 0; c < k; c++) {
             double[] row = new double[xg.length];
             for (int e = 0; e < row.length; e++) {
-                row[e] = dot(columns[c], xg[e]);
+                row[e] = Vectors.dot(columns[c], xg[e]);
             }
             coupling[c] = row;
         }
@@ -182,7 +136,7 @@ final class DenseKernels {
             for (int i = 0; i < gc.length && i < out.length; i++) {
                 double[] target = out[i];
                 for (int e = 0; e < weights.length && e < columns.length; e++) {
-                    addScaled(target, gc[i] * weights[e], columns[e]);
+                    Vectors.addScaled(target, gc[i] * weights[e], columns[e]);
                 }
             }
         }
@@ -195,7 +149,7 @@ final class DenseKernels {
         for (int c = 0; c < k; c++) {
             double[] row = g[c];
             for (int e = 0; e < row.length && e < columns.length; e++) {
-                row[e] = dot(columns[c], columns[e]);
+                row[e] = Vectors.dot(columns[c], columns[e]);
             }
         }
         return g;
@@ -206,19 +160,10 @@ final class DenseKernels {
         double[][] out = new double[d][d];
         for (double[] g : columns) {
             for (int i = 0; i < g.length && i < out.length; i++) {
-                addScaled(out[i], g[i], g);
+                Vectors.addScaled(out[i], g[i], g);
             }
         }
         return out;
     }
 
-    static void requireSameLength(double[] a, double[] b) {
-        if (a.length != b.length) {
-            throw lengthMismatch(a, b);
-        }
-    }
-
-    static IllegalArgumentException lengthMismatch(double[] a, double[] b) {
-        return new IllegalArgumentException("vector lengths differ: " + a.length + " vs " + b.length);
-    }
 }

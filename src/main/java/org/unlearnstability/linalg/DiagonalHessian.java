@@ -1,8 +1,8 @@
 package org.unlearnstability.linalg;
 
 import java.util.Arrays;
-import org.hipparchus.linear.MatrixUtils;
 import org.checkerframework.checker.index.qual.NonNegative;
+import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /** A diagonal Hessian diag(h_1, ..., h_d) (the {"diagonal": [...]} form of specs/family.md). */
@@ -54,13 +54,13 @@ public final class DiagonalHessian implements Hessian {
 
     @Override
     public void multiply(double[] x, double[] out) {
-        DenseKernels.hadamard(diagonal, x, out);
+        Vectors.hadamard(diagonal, x, out);
     }
 
     @Override
     public void multiplyAdd(double factor, double[] x, double[] out) {
         if (x.length != diagonal.length || out.length != diagonal.length) {
-            throw DenseKernels.lengthMismatch(diagonal, x.length != diagonal.length ? x : out);
+            throw Vectors.lengthMismatch(diagonal, x.length != diagonal.length ? x : out);
         }
         for (int p : support) {
             if (p >= 0 && p < diagonal.length && p < x.length && p < out.length) {
@@ -81,7 +81,7 @@ public final class DiagonalHessian implements Hessian {
 
     @Override
     public double trace() {
-        return DenseKernels.sum(diagonal);
+        return Vectors.sum(diagonal);
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class DiagonalHessian implements Hessian {
 
     @Override
     public Hessian scale(double factor) {
-        return new DiagonalHessian(DenseKernels.scaled(diagonal, factor));
+        return new DiagonalHessian(Vectors.scaled(diagonal, factor));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.unlearnstability.linalg;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.checkerframework.checker.index.qual.NonNegative;
-import org.hipparchus.linear.RealMatrix;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.RealMatrix;
 
 /**
  * A low-rank Hessian H = G G^T with G of size d x k, stored as its k columns g_1..g_k
@@ -99,7 +99,7 @@ public final class FactorHessian implements Hessian {
     @Override
     public void multiplyAdd(double factor, double[] x, double[] out) {
         for (double[] g : columns) {
-            DenseKernels.addScaled(out, factor * DenseKernels.dot(g, x), g);
+            Vectors.addScaled(out, factor * Vectors.dot(g, x), g);
         }
     }
 
@@ -112,7 +112,7 @@ public final class FactorHessian implements Hessian {
     public double trace() {
         double sum = 0.0;
         for (double[] g : columns) {
-            sum += DenseKernels.dot(g, g);
+            sum += Vectors.dot(g, g);
         }
         return sum;
     }
@@ -150,7 +150,7 @@ public final class FactorHessian implements Hessian {
         double root = Math.sqrt(factor);
         double[][] scaled = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) {
-            scaled[c] = DenseKernels.scaled(columns[c], root);
+            scaled[c] = Vectors.scaled(columns[c], root);
         }
         return new FactorHessian(dimension, scaled);
     }

@@ -33,13 +33,13 @@ final class FrobeniusProduct {
 
     private static double withDiagonal(double[] diagonal, Hessian other) {
         if (other instanceof DiagonalHessian d) {
-            return DenseKernels.dot(diagonal, d.diagonalView());
+            return Vectors.dot(diagonal, d.diagonalView());
         }
         if (other instanceof FactorHessian f) {
             double sum = 0.0;
             for (double[] g : f.columnsView()) {
                 if (g.length != diagonal.length) {
-                    throw DenseKernels.lengthMismatch(diagonal, g);
+                    throw Vectors.lengthMismatch(diagonal, g);
                 }
                 for (int i = 0; i < g.length; i++) {
                     sum += diagonal[i] * g[i] * g[i];
@@ -63,7 +63,7 @@ final class FrobeniusProduct {
             double sum = 0.0;
             for (double[] g : columns) {
                 for (double[] h : f.columnsView()) {
-                    double inner = DenseKernels.dot(g, h);
+                    double inner = Vectors.dot(g, h);
                     sum += inner * inner;
                 }
             }
@@ -74,7 +74,7 @@ final class FrobeniusProduct {
         double sum = 0.0;
         for (double[] g : columns) {
             DenseKernels.multiply(rows, g, ag);
-            sum += DenseKernels.dot(g, ag);
+            sum += Vectors.dot(g, ag);
         }
         return sum;
     }
@@ -85,7 +85,7 @@ final class FrobeniusProduct {
         }
         double sum = 0.0;
         for (int i = 0; i < a.length; i++) {
-            sum += DenseKernels.dot(a[i], b[i]);
+            sum += Vectors.dot(a[i], b[i]);
         }
         return sum;
     }

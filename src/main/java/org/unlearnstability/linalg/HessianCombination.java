@@ -56,7 +56,7 @@ public final class HessianCombination {
     private static Hessian diagonalSum(@NonNegative int d, double[] weights, List<? extends Hessian> terms) {
         double[] sum = new double[d];
         for (int i = 0; i < weights.length; i++) {
-            DenseKernels.addScaled(sum, weights[i], ((DiagonalHessian) terms.get(i)).diagonalView());
+            Vectors.addScaled(sum, weights[i], ((DiagonalHessian) terms.get(i)).diagonalView());
         }
         return DiagonalHessian.of(sum);
     }
@@ -69,7 +69,7 @@ public final class HessianCombination {
             }
             double root = Math.sqrt(weights[i]);
             for (double[] g : ((FactorHessian) terms.get(i)).columnsView()) {
-                columns.add(DenseKernels.scaled(g, root));
+                columns.add(Vectors.scaled(g, root));
             }
         }
         return FactorHessian.ofColumns(d, columns.toArray(new double[0][]));
@@ -97,7 +97,7 @@ public final class HessianCombination {
             throw new IllegalArgumentException("row counts differ: " + rows.length + " vs " + sum.length);
         }
         for (int i = 0; i < rows.length; i++) {
-            DenseKernels.addScaled(sum[i], weight, rows[i]);
+            Vectors.addScaled(sum[i], weight, rows[i]);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.io.AtomicOutput;
 
 /**
  * An immutable table of results (one row per cell of a sweep, such as the (Q, B) cells of the tightness
@@ -188,11 +189,7 @@ public final class CsvTable {
         if (value == null) {
             object.putNull(key);
         } else if (value instanceof Double number) {
-            if (Double.isFinite(number)) {
-                object.put(key, number.doubleValue());
-            } else {
-                object.putNull(key);
-            }
+            JsonNumbers.put(object, key, number);
         } else if (value instanceof Long number) {
             object.put(key, number.longValue());
         } else if (value instanceof Boolean flag) {

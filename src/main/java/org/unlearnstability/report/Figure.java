@@ -7,6 +7,7 @@ import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.unlearnstability.io.AtomicOutput;
 
 /**
  * A figure of the reports that can be written as PNG (raster, for README pages) and as SVG (vector, for

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.unlearnstability.io.AtomicOutput;
 
 /**
  * The one JSON layout of every report and golden file: Jackson, two-space indentation, {@code \n} line

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.unlearnstability.io.AtomicOutput;
 
 /**
  * A directory of report outputs (for example {@code reports/} or {@code reports/fig1/}) in which every

@@ -3,7 +3,7 @@ package org.unlearnstability.theory;
 import java.util.List;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 
@@ -223,7 +223,7 @@ public final class ExactScalarFamily {
     }
 
     /**
-     * @return C_r' when rational (the limit conventions of {@link org.unlearnstability.dynamics.NoiseConstants}
+     * @return C_r' when rational (the limit conventions of {@link org.unlearnstability.definitions.NoiseConstants}
      *     when C_r = C_f = 0)
      */
     public Optional<BigFraction> cRPrime() {

@@ -5,8 +5,8 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
-import org.unlearnstability.dynamics.Hyperparameters;
-import org.unlearnstability.dynamics.NoiseConstants;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 

@@ -1,7 +1,7 @@
 package org.unlearnstability.theory;
 
 import org.unlearnstability.coherence.CoherenceAnalysis;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 
 /**
  * The thresholds of Theorem 2.2 (divergence, eq. (7)) and Theorem 2.3 (convergence, eq. (8)),
@@ -50,7 +50,7 @@ public record StabilityThresholds(
         double k7 = (1 - alpha) * nForget * Math.sqrt(Math.max(0.0, nRetain / b - 1))
                 + alpha * nRetain * Math.sqrt(Math.max(0.0, nForget / b - 1));
         double threshold7 = ratio(Math.sqrt(2) * sigma, eta * k7);
-        double denominator8 = analysis.noise().cRPrime() * (sigma + nForget * (nRetain / b - 1));
+        double denominator8 = analysis.noise().cRPrime() * (sigma + batchExcess(nRetain, nForget, b));
         double threshold8 = ratio(2 * sigma, eta * denominator8);
         double eta7 = ratio(Math.sqrt(2) * sigma, k7 * lambdaD);
         double eta8 = ratio(2 * sigma, denominator8 * lambdaD);
@@ -58,6 +58,33 @@ public record StabilityThresholds(
         double etaCoherenceFree = ratio(Math.sqrt(2), rootNoisePerEta * analysis.maxLambdaMaxDrf());
         return new StabilityThresholds(k7, threshold7, threshold8, eta7, eta8, etaCoherenceFree,
                 lambdaD >= threshold7, lambdaD <= threshold8);
+    }
+
+    /**
+     * Condition (8) solved for sigma at a fixed eta: (8) holds iff eta &lt;= 2 sigma / (c (sigma + X)) with
+     * c = C_r' lambda_max(D) and X = n_f (n_r/B - 1), that is iff sigma &gt;= sigma8 = eta c X / (2 - eta c)
+     * (the dashed curve of Figure 1).
+     *
+     * @param eta the learning rate
+     * @param cRPrime C_r'
+     * @param lambdaMaxD lambda_max(D)
+     * @param nRetain n_r
+     * @param nForget n_f
+     * @param batch B
+     * @return sigma8; 0 when X = 0 (B = n_r), NaN when eta c &gt;= 2 (then (8) holds for no sigma)
+     */
+    public static double sigma8(double eta, double cRPrime, double lambdaMaxD, int nRetain, int nForget, int batch) {
+        double c = cRPrime * lambdaMaxD;
+        double x = batchExcess(nRetain, nForget, batch);
+        if (x == 0.0) {
+            return 0.0;
+        }
+        return eta * c >= 2.0 ? Double.NaN : eta * c * x / (2.0 - eta * c);
+    }
+
+    /** X = n_f (n_r/B - 1), the batch term of (8). */
+    private static double batchExcess(int nRetain, int nForget, double batch) {
+        return nForget * (nRetain / batch - 1);
     }
 
     /** A positive numerator over a zero denominator is the threshold at infinity, not an error. */

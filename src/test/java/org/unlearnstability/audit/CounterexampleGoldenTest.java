@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyFile;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.theory.ClaimId;

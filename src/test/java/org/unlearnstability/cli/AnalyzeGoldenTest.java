@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;

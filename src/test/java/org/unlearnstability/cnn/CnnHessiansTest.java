@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.coherence.CoherenceAnalysis;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Vectors;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -45,7 +46,7 @@ class CnnHessiansTest {
     private static void requireAwayFromKinks(DirectCnn net, PatchData data, int i, double margin) {
         for (double[] row : net.weights()) {
             for (double[] x : new double[][] {data.firstPatch(i), data.secondPatch(i)}) {
-                double pre = SpanGeometry.dot(row, x);
+                double pre = Vectors.dot(row, x);
                 assertTrue(Math.abs(pre) > margin, "sample " + i + " sits on a ReLU kink: " + pre);
             }
         }
@@ -72,7 +73,7 @@ class CnnHessiansTest {
         for (int a = 0; a < order.length; a++) {
             double[] ha = direct.hessianFactor(order[a]);
             for (int b = 0; b < order.length; b++) {
-                double expected = SpanGeometry.dot(ha, direct.hessianFactor(order[b]));
+                double expected = Vectors.dot(ha, direct.hessianFactor(order[b]));
                 assertEquals(expected, k[a][b], 1e-12 * Math.max(1.0, k[a][a]), "K(" + a + ", " + b + ")");
             }
         }
@@ -121,7 +122,7 @@ class CnnHessiansTest {
         double[][] v = GradientEmbedding.of(k);
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
-                assertEquals(k[i][j], SpanGeometry.dot(v[i], v[j]), 1e-12, "(" + i + ", " + j + ")");
+                assertEquals(k[i][j], Vectors.dot(v[i], v[j]), 1e-12, "(" + i + ", " + j + ")");
             }
         }
     }

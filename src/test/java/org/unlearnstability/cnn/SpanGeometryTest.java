@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.unlearnstability.linalg.Vectors;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -40,7 +41,7 @@ class SpanGeometryTest {
                 muXi.add(g.gram(0, 3));
                 double[] w = g.initialFilterCoordinates(0);
                 double[] w1 = g.initialFilterCoordinates(1);
-                normW.add(SpanGeometry.dot(w, w1) + SpanGeometry.dot(w, w));
+                normW.add(Vectors.dot(w, w1) + Vectors.dot(w, w));
                 wXi.add(g.initialResponsesView()[1][4]);
                 assertEquals(mu * mu, g.gram(0, 0), 1e-12);
             }

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 

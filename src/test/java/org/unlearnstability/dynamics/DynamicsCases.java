@@ -4,6 +4,7 @@ import java.util.List;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyGenerators;
 import org.unlearnstability.family.FamilyGenerators.Generated;
 import org.unlearnstability.family.FamilyGenerators.Kind;

@@ -11,6 +11,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.dynamics.DynamicsCases.Case;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.FactorHessian;

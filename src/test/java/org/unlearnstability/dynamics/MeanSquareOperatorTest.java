@@ -14,6 +14,8 @@ import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyGenerators;
 import org.unlearnstability.family.FamilyGenerators.Kind;
 import org.unlearnstability.family.HessianFamily;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.dynamics.CriticalLearningRate;
-import org.unlearnstability.dynamics.Hyperparameters;
 import org.unlearnstability.dynamics.MeanSquareOperator;
 import org.unlearnstability.dynamics.SimulationConfig;
 import org.unlearnstability.dynamics.UnlearningSimulation;

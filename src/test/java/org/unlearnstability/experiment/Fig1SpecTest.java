@@ -1,5 +1,9 @@
 package org.unlearnstability.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,9 +11,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.family.InputException;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The committed specs parse as documented, and bad specs are rejected naming the file and the field. */
 class Fig1SpecTest {

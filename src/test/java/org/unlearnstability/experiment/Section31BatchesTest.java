@@ -1,11 +1,12 @@
 package org.unlearnstability.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.rng.RandomStreams;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batch sequence has the law the samplers promise: exactly B distinct samples without replacement;

@@ -1,5 +1,8 @@
 package org.unlearnstability.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,8 +13,6 @@ import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.linalg.Hessian;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The closed-form law of {@link Section31Law} against a literal enumeration of every pair of batches

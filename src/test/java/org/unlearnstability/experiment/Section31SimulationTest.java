@@ -1,5 +1,9 @@
 package org.unlearnstability.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
@@ -9,9 +13,6 @@ import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The counting simulation against update (2) applied literally, batch by batch, with the

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.unlearnstability.report.AtomicOutput;
+import org.unlearnstability.io.AtomicOutput;
 import org.unlearnstability.report.GoldenFile;
 
 /**

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 import org.unlearnstability.coherence.CoherenceAnalysis;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.RandomFamilies;
 

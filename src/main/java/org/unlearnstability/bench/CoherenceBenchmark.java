@@ -1,11 +1,13 @@
-package org.unlearnstability.coherence;
+package org.unlearnstability.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
-import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.coherence.CertifiedEigenvalue;
+import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.RandomFamilies;
 

@@ -1,4 +1,4 @@
-package org.unlearnstability.report;
+package org.unlearnstability.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;

@@ -1,4 +1,4 @@
-package org.unlearnstability.dynamics;
+package org.unlearnstability.definitions;
 
 /**
  * The second-moment constants of Definition 2 / Lemma 2.1,
@@ -27,9 +27,8 @@ public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrim
     public static NoiseConstants of(Hyperparameters hyper, int nRetain, int nForget) {
         double eta = hyper.eta();
         double alpha = hyper.alpha();
-        double b = hyper.batch();
-        double cR = eta * eta * (1 - alpha) * (1 - alpha) / nRetain * (1.0 / b - 1.0 / nRetain);
-        double cF = eta * eta * alpha * alpha / nForget * (1.0 / b - 1.0 / nForget);
+        double cR = setConstant(eta, 1 - alpha, nRetain, hyper.batch());
+        double cF = setConstant(eta, alpha, nForget, hyper.batch());
         double rootR = Math.sqrt(Math.max(cR, 0.0));
         double rootF = Math.sqrt(Math.max(cF, 0.0));
         double cRPrime;
@@ -43,5 +42,21 @@ public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrim
             cRPrime = 1.0 - alpha;
         }
         return new NoiseConstants(Math.max(cR, 0.0), Math.max(cF, 0.0), cRPrime, 1.0 - cRPrime);
+    }
+
+    /**
+     * One set's constant of Definition 2, eta^2 s^2 (1/n)(1/B - 1/n) with s = 1 - alpha (C_r) or
+     * s = alpha (C_f); negative when B &gt; n (callers reject or clamp that). With eta = 1 it is the
+     * eta-free weight of the batch-noise operator.
+     *
+     * @param eta the learning rate
+     * @param setWeight 1 - alpha for the retain set, alpha for the forget set
+     * @param n the set size
+     * @param batch B
+     * @return eta^2 setWeight^2 / n (1/B - 1/n)
+     */
+    public static double setConstant(double eta, double setWeight, int n, int batch) {
+        double b = batch;
+        return eta * eta * setWeight * setWeight / n * (1.0 / b - 1.0 / n);
     }
 }

@@ -1,6 +1,4 @@
-package org.unlearnstability.dynamics;
-
-import org.unlearnstability.family.HessianFamily;
+package org.unlearnstability.definitions;
 
 /**
  * The hyper-parameters of the unlearning update (2): learning rate eta, forget importance alpha
@@ -26,10 +24,10 @@ public record Hyperparameters(double eta, double alpha, int batch) {
     }
 
     /**
-     * @param family the Hessian family the update runs on
+     * @param family the sizes of the Hessian family the update runs on
      * @throws IllegalArgumentException when B exceeds min(n_r, n_f)
      */
-    public void requireFits(HessianFamily family) {
+    public void requireFits(SetSizes family) {
         int limit = Math.min(family.nRetain(), family.nForget());
         if (batch > limit) {
             throw new IllegalArgumentException("batch size B = " + batch + " exceeds min(n_r, n_f) = " + limit

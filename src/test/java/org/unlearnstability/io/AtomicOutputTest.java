@@ -1,4 +1,4 @@
-package org.unlearnstability.report;
+package org.unlearnstability.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

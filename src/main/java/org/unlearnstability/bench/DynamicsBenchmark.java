@@ -1,4 +1,4 @@
-package org.unlearnstability.dynamics;
+package org.unlearnstability.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -9,10 +9,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.dynamics.BatchDraw;
+import org.unlearnstability.dynamics.CriticalLearningRate;
+import org.unlearnstability.dynamics.MeanSquareOperator;
+import org.unlearnstability.dynamics.SimulationConfig;
+import org.unlearnstability.dynamics.SpectralRadius;
+import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.dynamics.UnlearningSimulation;
+import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.family.RandomFamilies;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.Vectors;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -204,7 +214,7 @@ public final class DynamicsBenchmark {
             int d = retain.get(0).length;
             UniformRandomProvider rng = RandomStreams.stream(config.seed(), runIndex);
             double[] w = RandomStreams.gaussian(rng, d);
-            double start = Math.sqrt(Lanczos.dot(w, w));
+            double start = Math.sqrt(Vectors.dot(w, w));
             BatchDraw retainDraw = new BatchDraw(config.sampler(), retain.size(), hyper.batch());
             BatchDraw forgetDraw = new BatchDraw(config.sampler(), forget.size(), hyper.batch());
             int[] retainBatch = new int[retain.size()];
@@ -224,9 +234,9 @@ public final class DynamicsBenchmark {
                 }
                 double[] next = new double[d];
                 for (int p = 0; p < d; p++) {
-                    next[p] = w[p] - hyper.eta() * Lanczos.dot(mean[p], w);
+                    next[p] = w[p] - hyper.eta() * Vectors.dot(mean[p], w);
                 }
-                double norm = Math.sqrt(Lanczos.dot(next, next));
+                double norm = Math.sqrt(Vectors.dot(next, next));
                 logNorm += Math.log(norm);
                 for (int p = 0; p < d; p++) {
                     w[p] = next[p] / norm;

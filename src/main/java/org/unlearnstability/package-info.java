@@ -1,0 +1,28 @@
+/**
+ * unlearn-stability: the paper's sections 2-3 as typed, tested Java.
+ *
+ * <h2>Package order</h2>
+ * Dependencies point one way, from each line to the lines above it; packages on one line do not use
+ * each other. {@code PackageLayersTest} (ArchUnit) enforces this order and the absence of cycles, and
+ * asks every new top-level package to take its place here.
+ * <ol>
+ *   <li>{@code linalg}, {@code rng}: numeric kernels (Hessian forms, vector operations, Lanczos
+ *       tridiagonals, largest eigenvalues) and the seeded random streams; nothing of the paper.</li>
+ *   <li>{@code definitions}: the paper's definitions that need no Hessians (hyper-parameters of
+ *       update (2), the constants of Definition 2, the mix-Hessian weights); its package-info maps
+ *       every definition, lemma, theorem and equation of sections 2-3 to its class and test.</li>
+ *   <li>{@code io}: atomic file output.</li>
+ *   <li>{@code family}: the Hessian family, its readers, writers and constructions.</li>
+ *   <li>{@code coherence} (Definitions 1-4) | {@code dynamics} (update (2), Lemma 2.1, the exact
+ *       mean-square operator, Monte Carlo).</li>
+ *   <li>{@code theory}: the thresholds (7)/(8) and the claims with their exact twins.</li>
+ *   <li>{@code report}: output formats (CSV, JSON, Markdown, PNG/SVG plots, golden files, progress);
+ *       it knows nothing of the paper and uses only {@code io}.</li>
+ *   <li>{@code audit} (the claims audit) | {@code cnn} (Definition 5's model, data and training;
+ *       Figure 2).</li>
+ *   <li>{@code bench}: the benchmarks of the {@code bench} command.</li>
+ *   <li>{@code experiment}: the reproduction jobs (Figure 1, Figure 2, the claims) and their cache.</li>
+ *   <li>{@code cli}: the picocli commands.</li>
+ * </ol>
+ */
+package org.unlearnstability;
