@@ -1,21 +1,12 @@
 package org.unlearnstability.coherence;
 
+import org.unlearnstability.linalg.SymmetricOperator;
+
 /**
  * A symmetric, entrywise nonnegative linear operator given matrix-free: the coherence matrices
  * of Definitions 1 and 3 (whose n_r n_f x n_r n_f size rules out a dense form for large sets).
  */
-public interface NonnegativeOperator {
-
-    /** @return the number of rows (and columns) */
-    int size();
-
-    /**
-     * Writes S x into {@code out}.
-     *
-     * @param x a vector of length size()
-     * @param out a vector of length size(), overwritten
-     */
-    void apply(double[] x, double[] out);
+public interface NonnegativeOperator extends SymmetricOperator {
 
     /**
      * A dense symmetric nonnegative matrix as an operator. Products run as column sweeps (axpy, using

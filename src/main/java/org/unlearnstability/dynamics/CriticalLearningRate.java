@@ -2,6 +2,8 @@ package org.unlearnstability.dynamics;
 
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Lanczos;
+import org.unlearnstability.linalg.SymmetricOperator;
 
 /**
  * The critical learning rate etaStar = sup{eta > 0 : rho(T(eta)) < 1} of update (2), rho taken on the

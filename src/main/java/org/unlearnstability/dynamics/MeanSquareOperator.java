@@ -5,6 +5,8 @@ import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
+import org.unlearnstability.linalg.Lanczos;
+import org.unlearnstability.linalg.SymmetricOperator;
 
 /**
  * The second-moment map of update (2)-(3): T(X) = E[J_k X J_k^T]. For Bernoulli batches

@@ -20,6 +20,7 @@ import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.Lanczos;
 import org.unlearnstability.rng.RandomStreams;
 
 class MeanSquareOperatorTest {
