@@ -168,53 +168,18 @@ public final class Heatmap extends Figure {
     }
 
     /** Collects the cells, curves, axes and titles of a heatmap. */
-    public static final class Builder {
+    public static final class Builder extends ChartBuilder<Builder> {
         private final ColourScale scale;
         private final List<HeatmapCell> cells = new ArrayList<>();
         private final List<Curve> curves = new ArrayList<>();
         private final List<Grid> grids = new ArrayList<>();
-        private String title = "";
-        private String subtitle = "";
-        private PlotAxis xAxis = PlotAxis.linear("x");
-        private PlotAxis yAxis = PlotAxis.linear("y");
 
         private Builder(ColourScale scale) {
             this.scale = scale;
         }
 
-        /**
-         * @param text the title
-         * @return this builder
-         */
-        public Builder title(String text) {
-            this.title = text;
-            return this;
-        }
-
-        /**
-         * @param text a subtitle below the title, such as {@code "eta = 0.5, Bernoulli batches"}
-         * @return this builder
-         */
-        public Builder subtitle(String text) {
-            this.subtitle = text;
-            return this;
-        }
-
-        /**
-         * @param axis the horizontal axis
-         * @return this builder
-         */
-        public Builder xAxis(PlotAxis axis) {
-            this.xAxis = axis;
-            return this;
-        }
-
-        /**
-         * @param axis the vertical axis
-         * @return this builder
-         */
-        public Builder yAxis(PlotAxis axis) {
-            this.yAxis = axis;
+        @Override
+        Builder self() {
             return this;
         }
 

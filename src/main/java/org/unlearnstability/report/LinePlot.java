@@ -53,49 +53,14 @@ public final class LinePlot extends Figure {
     }
 
     /** Collects the curves, axes and titles of a line plot. */
-    public static final class Builder {
+    public static final class Builder extends ChartBuilder<Builder> {
         private final List<Curve> curves = new ArrayList<>();
-        private String title = "";
-        private String subtitle = "";
-        private PlotAxis xAxis = PlotAxis.linear("x");
-        private PlotAxis yAxis = PlotAxis.linear("y");
 
         private Builder() {
         }
 
-        /**
-         * @param text the title
-         * @return this builder
-         */
-        public Builder title(String text) {
-            this.title = text;
-            return this;
-        }
-
-        /**
-         * @param text a subtitle below the title
-         * @return this builder
-         */
-        public Builder subtitle(String text) {
-            this.subtitle = text;
-            return this;
-        }
-
-        /**
-         * @param axis the horizontal axis
-         * @return this builder
-         */
-        public Builder xAxis(PlotAxis axis) {
-            this.xAxis = axis;
-            return this;
-        }
-
-        /**
-         * @param axis the vertical axis
-         * @return this builder
-         */
-        public Builder yAxis(PlotAxis axis) {
-            this.yAxis = axis;
+        @Override
+        Builder self() {
             return this;
         }
 
