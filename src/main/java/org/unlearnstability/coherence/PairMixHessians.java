@@ -14,6 +14,11 @@ import org.unlearnstability.linalg.HessianCombination;
  * decomposed. The answer is exact (up to the eigensolver), not an estimate.
  */
 public final class PairMixHessians {
+    /** Relative widening of the pair bounds for rounding, so that no pair is pruned wrongly. */
+    private static final double ROUNDING_MARGIN = 1e-12;
+    /** Absolute widening of the upper bound, so that a zero pair still beats a zero bar. */
+    private static final double ABSOLUTE_MARGIN = 1e-300;
+
     private PairMixHessians() {
     }
 
@@ -61,7 +66,8 @@ public final class PairMixHessians {
                 double lower = Math.max(Math.max(lr, lf), tr > 0.0 ? frob2 / tr : 0.0);
                 double upper = Math.min(lr + lf, Math.sqrt(frob2));
                 // The bounds are exact in real arithmetic; widen by rounding so no pair is pruned wrongly.
-                candidates.add(new Candidate(r, f, lower * (1 - 1e-12), upper * (1 + 1e-12) + 1e-300));
+                candidates.add(new Candidate(r, f, lower * (1 - ROUNDING_MARGIN),
+                        upper * (1 + ROUNDING_MARGIN) + ABSOLUTE_MARGIN));
             }
         }
         return candidates;

@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -80,24 +81,21 @@ final class CellRenderer extends AbstractXYItemRenderer {
 
     @Override
     public Range findDomainBounds(XYDataset dataset) {
-        CellDataset cells = (CellDataset) dataset;
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < cells.getItemCount(0); i++) {
-            low = Math.min(low, cells.cell(i).xMin());
-            high = Math.max(high, cells.cell(i).xMax());
-        }
-        return new Range(low, high);
+        return bounds((CellDataset) dataset, HeatmapCell::xMin, HeatmapCell::xMax);
     }
 
     @Override
     public Range findRangeBounds(XYDataset dataset) {
-        CellDataset cells = (CellDataset) dataset;
+        return bounds((CellDataset) dataset, HeatmapCell::yMin, HeatmapCell::yMax);
+    }
+
+    private static Range bounds(CellDataset cells, ToDoubleFunction<HeatmapCell> min,
+            ToDoubleFunction<HeatmapCell> max) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < cells.getItemCount(0); i++) {
-            low = Math.min(low, cells.cell(i).yMin());
-            high = Math.max(high, cells.cell(i).yMax());
+            low = Math.min(low, min.applyAsDouble(cells.cell(i)));
+            high = Math.max(high, max.applyAsDouble(cells.cell(i)));
         }
         return new Range(low, high);
     }

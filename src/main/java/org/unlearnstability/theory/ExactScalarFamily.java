@@ -1,5 +1,6 @@
 package org.unlearnstability.theory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
@@ -138,17 +139,12 @@ public final class ExactScalarFamily {
      * @return the bound
      */
     public BigFraction upperBound(int k, boolean repaired) {
-        BigFraction j2 = j().pow(2);
-        BigFraction sum = BigFraction.ZERO;
-        BigFraction binomial = BigFraction.ONE;
-        int last = repaired ? k : k - 1;
-        for (int r = 0; r <= last; r++) {
-            if (r > 0) {
-                binomial = binomial.multiply(new BigFraction(k - r + 1, r));
-            }
-            sum = sum.add(binomial.multiply(j2.pow(k - r)).multiply(noise().pow(r)));
+        // In one dimension Tr(N_r) = noise^r: the bound is ExactMatrixFamily's with u = J^2.
+        List<BigFraction> traceN = new ArrayList<>();
+        for (int r = 0; r <= k; r++) {
+            traceN.add(noise().pow(r));
         }
-        return sum;
+        return ExactMatrixFamily.upperBound(k, j().pow(2), traceN, repaired);
     }
 
     /**
