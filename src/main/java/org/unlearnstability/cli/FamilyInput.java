@@ -11,8 +11,8 @@ import org.unlearnstability.family.NpyLayout;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command reads its Hessian family: a JSON family file, or one NumPy .npy file per set
- * (the formats of specs/family.md).
+ * Where a command reads its Hessian family: a JSON family file, one NumPy .npy file per set, or one
+ * NumPy .npz bundle (the formats of specs/family.md).
  */
 public final class FamilyInput {
     @Option(names = "--family", paramLabel = "FILE", description = "JSON family file (see specs/family.md).")
@@ -26,8 +26,14 @@ public final class FamilyInput {
             description = ".npy file of forget Hessians, shape (n, d, d) or (n, d, k).")
     private @Nullable Path forget;
 
+    @Option(names = "--npz", paramLabel = "BUNDLE",
+            description = ".npz bundle: retain, forget and layout, or factor_gram with n_retain, n_forget, rank and "
+                    + "dimension (tools/export_curvature.py writes both; see specs/family.md).")
+    private @Nullable Path npz;
+
     @Option(names = "--npy-layout", defaultValue = "AUTO",
-            description = "How to read .npy shapes: ${COMPLETION-CANDIDATES} (AUTO: (n,d,d) dense, else factor).")
+            description = "How to read .npy shapes (and .npz without a layout key): ${COMPLETION-CANDIDATES}, "
+                    + "case-insensitive (AUTO: (n,d) diagonal, (n,d,d) dense, else factor).")
     private NpyLayout layout = NpyLayout.AUTO;
 
     /**
@@ -44,6 +50,14 @@ public final class FamilyInput {
         Path json = family;
         Path retainFile = retain;
         Path forgetFile = forget;
+        Path bundle = npz;
+        if (bundle != null && json == null && retainFile == null && forgetFile == null) {
+            FamilyFile file = FamilyReader.readNpz(bundle, layout);
+            return new Loaded(file.family(), file.hyperparameters());
+        }
+        if (bundle != null) {
+            throw new IllegalArgumentException("give --npz BUNDLE alone, not with --family, --retain or --forget");
+        }
         if (json != null && retainFile == null && forgetFile == null) {
             FamilyFile file = FamilyReader.readJson(json);
             return new Loaded(file.family(), file.hyperparameters());
@@ -51,6 +65,6 @@ public final class FamilyInput {
         if (json == null && retainFile != null && forgetFile != null) {
             return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty());
         }
-        throw new IllegalArgumentException("give either --family FILE.json or both --retain R.npy and --forget F.npy");
+        throw new IllegalArgumentException("give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
     }
 }

@@ -282,9 +282,9 @@ final class ReducedFamily {
         return alpha;
     }
 
-    /** @return d, the full dimension */
+    /** @return d, the full dimension (including the null coordinates of a family in span coordinates) */
     int dimension() {
-        return family.dimension();
+        return family.ambientDimension();
     }
 
     /** @return m = dim range(sum_i H_i) */
@@ -341,6 +341,15 @@ final class ReducedFamily {
         if (w.length != dimension()) {
             throw new IllegalArgumentException("vector length " + w.length + " != d = " + dimension());
         }
+        // Coordinates beyond the stored ones (a family in span coordinates) are null directions.
+        double outside = 0.0;
+        for (int p = family.dimension(); p < w.length; p++) {
+            outside += w[p] * w[p];
+        }
+        return outside + splitStored(Arrays.copyOf(w, family.dimension()), coordinates);
+    }
+
+    private double splitStored(double[] w, double[] coordinates) {
         double[][] rows = basis;
         if (rows == null) {
             double[] rest = w.clone();
