@@ -32,14 +32,29 @@ import org.unlearnstability.dynamics.Hyperparameters;
  *
  * <p>The archive is read with java.util.zip, never unpickled: an object array is rejected from its
  * header. Every entry is inflated into memory under two caps checked while inflating, so that a zip
- * bomb stops early: at most {@link #maxEntryBytes()} bytes per entry and at most
- * {@link #MAX_RATIO} bytes out per byte in (beyond the first {@link #RATIO_FREE_BYTES}).
+ * bomb stops early ({@link Limits}): the size cap bounds the memory any bundle can take, the ratio cap
+ * stops an entry that inflates more than numeric data does.
  */
 final class NpzReader {
-    /** Largest accepted inflation ratio of an entry; numeric arrays compress far less (zeros up to ~1000x). */
+    /** Largest accepted inflation ratio of an entry; deflate itself tops out near 1032 (all zeros). */
     static final long MAX_RATIO = 1000;
     /** Entries up to this size are exempt from the ratio cap (a small scalar deflates to almost nothing). */
     static final long RATIO_FREE_BYTES = 1 << 20;
+
+    /**
+     * The zip-bomb guards.
+     *
+     * @param maxEntryBytes the most bytes one entry may inflate to
+     * @param maxRatio the most bytes out per compressed byte in, beyond {@code ratioFreeBytes}
+     * @param ratioFreeBytes the size up to which the ratio is not checked
+     */
+    record Limits(long maxEntryBytes, long maxRatio, long ratioFreeBytes) {
+        /** @return the defaults: a third of the maximum heap (at most 2^31 - 9 bytes), ratio 1000 beyond 1 MiB */
+        static Limits defaults() {
+            return new Limits(Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 3), MAX_RATIO,
+                    RATIO_FREE_BYTES);
+        }
+    }
     /** At most this many entries: a bundle has at most the dozen documented keys. */
     static final int MAX_ENTRIES = 64;
 
@@ -51,11 +66,13 @@ final class NpzReader {
 
     private final Path file;
     private final String source;
+    private final Limits limits;
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
-    private NpzReader(Path file) {
+    private NpzReader(Path file, Limits limits) {
         this.file = file;
         this.source = file.toString();
+        this.limits = limits;
     }
 
     /**
@@ -65,7 +82,17 @@ final class NpzReader {
      * @throws InputException naming the file, the key and the reason when the bundle is not accepted
      */
     static FamilyFile read(Path file, NpyLayout fallback) {
-        NpzReader reader = new NpzReader(file);
+        return read(file, fallback, Limits.defaults());
+    }
+
+    /**
+     * @param file the .npz bundle
+     * @param fallback the layout used when the bundle has no {@code layout} key
+     * @param limits the zip-bomb guards
+     * @return the family and its optional fields
+     */
+    static FamilyFile read(Path file, NpyLayout fallback, Limits limits) {
+        NpzReader reader = new NpzReader(file, limits);
         try {
             reader.inflate();
             return reader.family(fallback);
@@ -74,11 +101,6 @@ final class NpzReader {
         } catch (IOException e) {
             throw FamilyReader.unreadable(reader.source, e);
         }
-    }
-
-    /** @return the per-entry cap: what the heap could hold twice (raw bytes and values), at most 2^31 - 9 */
-    static long maxEntryBytes() {
-        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 3);
     }
 
     private void inflate() throws IOException {
@@ -107,10 +129,10 @@ final class NpzReader {
     }
 
     private byte[] inflate(ZipFile zip, ZipEntry entry, String key) throws IOException {
-        long cap = maxEntryBytes();
+        long cap = limits.maxEntryBytes();
         if (entry.getSize() > cap) {
             throw reject(key, "declares " + entry.getSize() + " uncompressed bytes, more than the cap of " + cap
-                    + " (a third of the maximum heap; raise -Xmx)");
+                    + " (zip bomb guard: a third of the maximum heap; raise -Xmx)");
         }
         long compressed = Math.max(1, entry.getCompressedSize());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -122,8 +144,8 @@ final class NpzReader {
                 if (total > cap) {
                     throw reject(key, "inflates past the cap of " + cap + " bytes (zip bomb guard)");
                 }
-                if (total > RATIO_FREE_BYTES && total > MAX_RATIO * compressed) {
-                    throw reject(key, "inflates more than " + MAX_RATIO + " times its " + compressed
+                if (total > limits.ratioFreeBytes() && total > limits.maxRatio() * compressed) {
+                    throw reject(key, "inflates more than " + limits.maxRatio() + " times its " + compressed
                             + " compressed bytes (zip bomb guard)");
                 }
                 out.write(buffer, 0, read);
