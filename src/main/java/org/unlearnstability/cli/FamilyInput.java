@@ -41,8 +41,10 @@ public final class FamilyInput {
      *
      * @param family the family
      * @param hyperparameters hyper-parameters stored in the JSON file
+     * @param fromFactorGram whether the family was rebuilt from a factor Gram bundle: then it is known only up to
+     *     a rotation of R^d (in span coordinates), enough for every quantity of analyze, not for simulate
      */
-    public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters) {
+    public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters, boolean fromFactorGram) {
     }
 
     /** @return the family named on the command line */
@@ -53,17 +55,17 @@ public final class FamilyInput {
         Path bundle = npz;
         if (bundle != null && json == null && retainFile == null && forgetFile == null) {
             FamilyFile file = FamilyReader.readNpz(bundle, layout);
-            return new Loaded(file.family(), file.hyperparameters());
+            return new Loaded(file.family(), file.hyperparameters(), FamilyReader.isFactorGramBundle(bundle));
         }
         if (bundle != null) {
             throw new IllegalArgumentException("give --npz BUNDLE alone, not with --family, --retain or --forget");
         }
         if (json != null && retainFile == null && forgetFile == null) {
             FamilyFile file = FamilyReader.readJson(json);
-            return new Loaded(file.family(), file.hyperparameters());
+            return new Loaded(file.family(), file.hyperparameters(), false);
         }
         if (json == null && retainFile != null && forgetFile != null) {
-            return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty());
+            return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty(), false);
         }
         throw new IllegalArgumentException("give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
     }

@@ -62,6 +62,19 @@ public final class FamilyReader {
     }
 
     /**
+     * @param bundle an .npz bundle that {@link #readNpz} accepted
+     * @return whether it holds a factor Gram (the family is then known up to a rotation of R^d only)
+     * @throws InputException when the archive cannot be read
+     */
+    public static boolean isFactorGramBundle(Path bundle) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            return zip.getEntry("factor_gram.npy") != null;
+        } catch (IOException e) {
+            throw unreadable(bundle.toString(), e);
+        }
+    }
+
+    /**
      * @param source the file
      * @param e why it could not be read
      * @return the one-line rejection "cannot read: ..."
