@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmarks and print median times: coherence (sigma with its certified "
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
-                + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family before and "
-                + "after span coordinates, and frontier on the default grid).")
+                + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family "
+                + "before and after span coordinates, and frontier on the default grid).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {

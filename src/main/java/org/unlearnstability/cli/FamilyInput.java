@@ -67,6 +67,7 @@ public final class FamilyInput {
         if (json == null && retainFile != null && forgetFile != null) {
             return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty(), false);
         }
-        throw new IllegalArgumentException("give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
+        throw new IllegalArgumentException(
+                "give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
     }
 }

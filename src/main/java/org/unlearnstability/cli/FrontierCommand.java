@@ -68,8 +68,8 @@ public final class FrontierCommand implements Callable<Integer> {
         long cells = (long) alphaGrid.length * batchGrid.length;
         Frontier frontier;
         try (Progress progress = noProgress
-                ? new Progress("frontier", cells, new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES,
-                        Progress.LOG_INTERVAL, System::nanoTime)
+                ? new Progress("frontier", cells, new PrintStream(OutputStream.nullOutputStream()),
+                        Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime)
                 : Progress.onStderr("frontier", cells)) {
             frontier = Frontier.compute(family, grid, progress);
         }

@@ -110,7 +110,8 @@ public final class FactorGram {
             for (int j = i + 1; j < m; j++) {
                 if (Math.abs(gram[i][j] - gram[j][i]) > tolerance) {
                     throw new InputException(source, "factor_gram", -1, "not symmetric: |K[" + i + "][" + j
-                            + "] - K[" + j + "][" + i + "]| = " + Math.abs(gram[i][j] - gram[j][i]) + " > " + tolerance);
+                            + "] - K[" + j + "][" + i + "]| = " + Math.abs(gram[i][j] - gram[j][i]) + " > "
+                            + tolerance);
                 }
             }
         }

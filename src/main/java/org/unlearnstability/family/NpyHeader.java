@@ -32,7 +32,8 @@ record NpyHeader(String descr, ByteOrder order, char kind, int itemSize, boolean
     static final int MAX_HEADER_LENGTH = 10_000;
 
     /** Byte order, kind and size of the dtypes accepted at all (which ones a key accepts is checked there). */
-    private static final java.util.regex.Pattern DTYPE = java.util.regex.Pattern.compile("([<>|=])([fiubUS])(\\d{1,6})");
+    private static final java.util.regex.Pattern DTYPE =
+            java.util.regex.Pattern.compile("([<>|=])([fiubUS])(\\d{1,6})");
 
     NpyHeader {
         shape = shape.clone();

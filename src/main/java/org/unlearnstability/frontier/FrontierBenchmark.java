@@ -47,8 +47,8 @@ public final class FrontierBenchmark {
                 quick ? "" : String.format(Locale.ROOT, "   (issue 11's figure: %.0f s)", ISSUE_ANALYZE_SECONDS));
         out.printf(Locale.ROOT, "  analyze, span coordinates (after)  %8.2f s   ratio %.2fx (target < 10 s)%n", after,
                 before / after);
-        FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(), FrontierSpec.defaultBatches(nRetain, nForget),
-                OptionalDouble.empty());
+        FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
+                FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
         long cells = (long) spec.alphas().length * spec.batches().length;
         double frontier = seconds(() -> Frontier.compute(family, spec, new Progress("frontier", cells,
                 new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES, Progress.LOG_INTERVAL,

@@ -15,7 +15,8 @@ public enum FrontierColumn {
     /** B. */
     BATCH("batch", "batch size B (Bernoulli batches, mean size B)", c -> (long) c.batch()),
     /** etaStar. */
-    ETA_STAR("etaStar", "exact critical learning rate sup{eta : rho(T) < 1}; 0: unstable for every eta", c -> c.etaStar()),
+    ETA_STAR("etaStar", "exact critical learning rate sup{eta : rho(T) < 1}; 0: unstable for every eta",
+            c -> c.etaStar()),
     /** eta7. */
     ETA7("eta7", "Theorem 2.2: (7) holds, divergence claimed, iff eta >= eta7", c -> c.eta7()),
     /** eta8. */

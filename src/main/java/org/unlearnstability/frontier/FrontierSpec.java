@@ -26,12 +26,14 @@ public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
         }
         for (int i = 0; i < alphas.length; i++) {
             if (!(alphas[i] >= 0.0 && alphas[i] <= 1.0) || (i > 0 && !(alphas[i] > alphas[i - 1]))) {
-                throw new IllegalArgumentException("alphas must increase strictly within [0, 1]: " + Arrays.toString(alphas));
+                throw new IllegalArgumentException("alphas must increase strictly within [0, 1]: "
+                        + Arrays.toString(alphas));
             }
         }
         for (int j = 0; j < batches.length; j++) {
             if (batches[j] < 1 || (j > 0 && batches[j] <= batches[j - 1])) {
-                throw new IllegalArgumentException("batch sizes must increase strictly from 1: " + Arrays.toString(batches));
+                throw new IllegalArgumentException("batch sizes must increase strictly from 1: "
+                        + Arrays.toString(batches));
             }
         }
         if (eta.isPresent() && !(eta.getAsDouble() > 0.0 && Double.isFinite(eta.getAsDouble()))) {

@@ -49,7 +49,8 @@ class NpzReaderTest {
         double[][][] dense = {{{2, 1}, {1, 2}}};
         Path denseBundle = bundle().array("retain", dense).array("forget", dense).text("layout", "DENSE")
                 .write(dir.resolve("d.npz"));
-        assertInstanceOf(DenseHessian.class, FamilyReader.readNpz(denseBundle, NpyLayout.AUTO).family().forget().get(0));
+        assertInstanceOf(DenseHessian.class,
+                FamilyReader.readNpz(denseBundle, NpyLayout.AUTO).family().forget().get(0));
         Path diagonalBundle = bundle().matrix("retain", new double[][] {{1, 2, 0}, {0, 0, 3}})
                 .matrix("forget", new double[][] {{1, 1, 1}}).text("layout", "Diagonal").write(dir.resolve("g.npz"));
         HessianFamily family = FamilyReader.readNpz(diagonalBundle, NpyLayout.AUTO).family();

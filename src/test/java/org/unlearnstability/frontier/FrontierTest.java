@@ -96,7 +96,8 @@ class FrontierTest {
     @Test
     void defaultGridFollowsTheIssue() {
         assertArrayEquals(new int[] {1, 2, 5, 10, 25, 50}, FrontierSpec.defaultBatches(500, 50));
-        assertArrayEquals(new int[] {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000}, FrontierSpec.defaultBatches(1000, 4000));
+        assertArrayEquals(new int[] {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000},
+                FrontierSpec.defaultBatches(1000, 4000));
         assertArrayEquals(new int[] {1, 2, 5, 7}, FrontierSpec.defaultBatches(7, 9));
         assertArrayEquals(new int[] {1}, FrontierSpec.defaultBatches(1, 9));
         double[] alphas = FrontierSpec.defaultAlphas();
@@ -114,7 +115,8 @@ class FrontierTest {
         assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {0.5}, new int[] {0},
                 OptionalDouble.empty()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Frontier.compute(
-                factorFamily(), new FrontierSpec(new double[] {0.5}, new int[] {3}, OptionalDouble.empty()), silent(1)));
+                factorFamily(), new FrontierSpec(new double[] {0.5}, new int[] {3}, OptionalDouble.empty()),
+                silent(1)));
         assertEquals("batch size 3 exceeds min(n_r, n_f) = 2", e.getMessage());
     }
 
