@@ -1,13 +1,16 @@
 package org.unlearnstability.frontier;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.FamilyGeometry;
 import org.unlearnstability.dynamics.AlphaDynamics;
 import org.unlearnstability.dynamics.DriftSpectrum;
 import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.NoiseConstants;
 import org.unlearnstability.family.FactorGram;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.report.Progress;
@@ -19,8 +22,9 @@ import org.unlearnstability.theory.StabilityThresholds;
  * thresholds of Theorems 2.2 and 2.3 and the inertia of the drift A.
  *
  * <p>Work that does not depend on the cell is done once: a factor family is put in span coordinates
- * ({@link FactorGram}) and its Frobenius geometry computed once for the whole grid; the reduction of the
- * dynamics to the eigenbasis of A once per alpha ({@link AlphaDynamics}). None of the thresholds depends
+ * ({@link FactorGram}) and its Frobenius geometry computed once for the whole grid; the coherence
+ * quantities once per distinct pair of mixing weights (C_r', C_f'); the reduction of the dynamics to the
+ * eigenbasis of A once per alpha ({@link AlphaDynamics}). None of the thresholds depends
  * on eta (C_r' and C_f' do not), so a missing --eta only drops the rho column.
  *
  * @param spec the grid
@@ -52,6 +56,9 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
         HessianFamily compact = FactorGram.inSpanCoordinates(family);
         FamilyGeometry geometry = FamilyGeometry.of(compact);
         OptionalDouble eta = spec.eta();
+        // The coherence quantities depend on (alpha, B) only through the mixing weights (C_r', C_f'); whole rows
+        // and columns of a grid share them (alpha = 0 or B = n_f: (1, 0); alpha = 1 or B = n_r: (0, 1)).
+        Map<List<Double>, CoherenceAnalysis> byWeights = new HashMap<>();
         List<FrontierCell> cells = new ArrayList<>();
         for (double alpha : spec.alphas()) {
             AlphaDynamics dynamics = AlphaDynamics.of(compact, alpha);
@@ -59,7 +66,12 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
             for (int batch : batches) {
                 // The thresholds do not depend on eta; any positive value serves when none is given.
                 Hyperparameters hyper = new Hyperparameters(eta.orElse(1.0), alpha, batch);
-                CoherenceAnalysis coherence = CoherenceAnalysis.of(geometry, hyper);
+                NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
+                CoherenceAnalysis shared = byWeights.computeIfAbsent(List.of(noise.cRPrime(), noise.cFPrime()),
+                        weights -> CoherenceAnalysis.of(geometry, hyper));
+                CoherenceAnalysis coherence = new CoherenceAnalysis(noise, shared.lambdaMaxS(),
+                        shared.maxLambdaMaxDrf(), shared.sigma(), shared.retainSingle(), shared.forgetSingle(),
+                        shared.lambdaMaxD());
                 StabilityThresholds thresholds = StabilityThresholds.of(coherence, hyper, family.nRetain(),
                         family.nForget());
                 double rho = eta.isPresent() ? dynamics.rho(eta.getAsDouble(), batch) : Double.NaN;
