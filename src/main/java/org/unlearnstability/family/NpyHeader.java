@@ -31,10 +31,6 @@ record NpyHeader(String descr, ByteOrder order, char kind, int itemSize, boolean
     /** numpy's own default bound on the header length (numpy.lib.format, max_header_size). */
     static final int MAX_HEADER_LENGTH = 10_000;
 
-    /** Byte order, kind and size of the dtypes accepted at all (which ones a key accepts is checked there). */
-    private static final java.util.regex.Pattern DTYPE =
-            java.util.regex.Pattern.compile("([<>|=])([fiubUS])(\\d{1,6})");
-
     NpyHeader {
         shape = shape.clone();
     }
@@ -105,13 +101,13 @@ record NpyHeader(String descr, ByteOrder order, char kind, int itemSize, boolean
             throw new IllegalArgumentException("dtype '" + descr + "' is a pickled Python object array (numpy's"
                     + " allow_pickle): rejected, never unpickled");
         }
-        java.util.regex.Matcher dtype = DTYPE.matcher(descr);
-        if (!dtype.matches()) {
+        if (descr.length() < 3 || "<>|=".indexOf(descr.charAt(0)) < 0 || "fiubUS".indexOf(descr.charAt(1)) < 0
+                || descr.length() > 8 || !descr.substring(2).chars().allMatch(Character::isDigit)) {
             throw unsupported(descr);
         }
-        ByteOrder order = dtype.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        char kind = dtype.group(2).charAt(0);
-        int size = Integer.parseInt(dtype.group(3));
+        ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        char kind = descr.charAt(1);
+        int size = Integer.parseInt(descr.substring(2));
         int itemSize = kind == 'U' ? Math.multiplyExact(size, 4) : size;
         if (kind != 'U' && kind != 'S' && size != 1 && size != 2 && size != 4 && size != 8) {
             throw unsupported(descr);

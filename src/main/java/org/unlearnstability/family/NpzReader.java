@@ -138,7 +138,11 @@ final class NpzReader {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
-        try (InputStream in = zip.getInputStream(entry)) {
+        InputStream stream = zip.getInputStream(entry);
+        if (stream == null) {
+            throw reject(key, "cannot open the entry");
+        }
+        try (InputStream in = stream) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 total += read;
                 if (total > cap) {
