@@ -9,6 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.family.FactorGram;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.theory.StabilityThresholds;
@@ -65,8 +66,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * @return the analyze JSON object
      */
     static ObjectNode analysis(HessianFamily family, Hyperparameters hyper, int steps) {
-        ObjectNode json = coherenceAnalysis(family, hyper);
-        addDynamics(json, StabilityAnalysis.of(family, hyper, steps));
+        // A factor family is analysed in span coordinates: the same answers without d-dimensional work.
+        HessianFamily compact = FactorGram.inSpanCoordinates(family);
+        ObjectNode json = coherenceAnalysis(compact, hyper);
+        addDynamics(json, StabilityAnalysis.of(compact, hyper, steps));
         return json;
     }
 
@@ -74,7 +77,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         CoherenceAnalysis coherence = CoherenceAnalysis.of(family, hyper);
         StabilityThresholds thresholds = StabilityThresholds.of(coherence, hyper, family.nRetain(), family.nForget());
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("d", family.dimension());
+        json.put("d", family.ambientDimension());
         json.put("nRetain", family.nRetain());
         json.put("nForget", family.nForget());
         json.put("batch", hyper.batch());

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.unlearnstability.bench.CoherenceBenchmark;
 import org.unlearnstability.bench.DynamicsBenchmark;
+import org.unlearnstability.bench.FrontierBenchmark;
 import org.unlearnstability.cnn.Fig2Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmarks and print median times: coherence (sigma with its certified "
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
-                + "cnn (Figure 2 sweep vs the direct network).")
+                + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family "
+                + "before and after span coordinates, and frontier on the default grid).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
@@ -26,6 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
         dynamics,
         /** the Figure 2 sweep in span coordinates against the direct d-dimensional network (issue 6). */
         cnn,
+        /** analyze and frontier of a rank-one factor family, d-dimensional vs span coordinates (issue 11). */
+        frontier,
         /** every suite. */
         all
     }
@@ -47,6 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.cnn || suite == Suite.all) {
             Fig2Benchmark.run(out, quick);
+        }
+        if (suite == Suite.frontier || suite == Suite.all) {
+            FrontierBenchmark.run(out, quick);
         }
         return 0;
     }

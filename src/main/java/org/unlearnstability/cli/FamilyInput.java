@@ -11,8 +11,8 @@ import org.unlearnstability.family.NpyLayout;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command reads its Hessian family: a JSON family file, or one NumPy .npy file per set
- * (the formats of specs/family.md).
+ * Where a command reads its Hessian family: a JSON family file, one NumPy .npy file per set, or one
+ * NumPy .npz bundle (the formats of specs/family.md).
  */
 public final class FamilyInput {
     @Option(names = "--family", paramLabel = "FILE", description = "JSON family file (see specs/family.md).")
@@ -26,8 +26,14 @@ public final class FamilyInput {
             description = ".npy file of forget Hessians, shape (n, d, d) or (n, d, k).")
     private @Nullable Path forget;
 
+    @Option(names = "--npz", paramLabel = "BUNDLE",
+            description = ".npz bundle: retain, forget and layout, or factor_gram with n_retain, n_forget, rank and "
+                    + "dimension (tools/export_curvature.py writes both; see specs/family.md).")
+    private @Nullable Path npz;
+
     @Option(names = "--npy-layout", defaultValue = "AUTO",
-            description = "How to read .npy shapes: ${COMPLETION-CANDIDATES} (AUTO: (n,d,d) dense, else factor).")
+            description = "How to read .npy shapes (and .npz without a layout key): ${COMPLETION-CANDIDATES}, "
+                    + "case-insensitive (AUTO: (n,d) diagonal, (n,d,d) dense, else factor).")
     private NpyLayout layout = NpyLayout.AUTO;
 
     /**
@@ -35,8 +41,10 @@ public final class FamilyInput {
      *
      * @param family the family
      * @param hyperparameters hyper-parameters stored in the JSON file
+     * @param fromFactorGram whether the family was rebuilt from a factor Gram bundle: then it is known only up to
+     *     a rotation of R^d (in span coordinates), enough for every quantity of analyze, not for simulate
      */
-    public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters) {
+    public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters, boolean fromFactorGram) {
     }
 
     /** @return the family named on the command line */
@@ -44,13 +52,22 @@ public final class FamilyInput {
         Path json = family;
         Path retainFile = retain;
         Path forgetFile = forget;
+        Path bundle = npz;
+        if (bundle != null && json == null && retainFile == null && forgetFile == null) {
+            FamilyFile file = FamilyReader.readNpz(bundle, layout);
+            return new Loaded(file.family(), file.hyperparameters(), FamilyReader.isFactorGramBundle(bundle));
+        }
+        if (bundle != null) {
+            throw new IllegalArgumentException("give --npz BUNDLE alone, not with --family, --retain or --forget");
+        }
         if (json != null && retainFile == null && forgetFile == null) {
             FamilyFile file = FamilyReader.readJson(json);
-            return new Loaded(file.family(), file.hyperparameters());
+            return new Loaded(file.family(), file.hyperparameters(), false);
         }
         if (json == null && retainFile != null && forgetFile != null) {
-            return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty());
+            return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty(), false);
         }
-        throw new IllegalArgumentException("give either --family FILE.json or both --retain R.npy and --forget F.npy");
+        throw new IllegalArgumentException(
+                "give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
     }
 }

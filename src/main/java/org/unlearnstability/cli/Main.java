@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Coherence measures, exact mean-square dynamics and claim audits for the paper "
                 + "'Why Some Models Resist Unlearning: A Linear Stability Perspective'.",
         subcommands = {ReproduceCommand.class, AuditCommand.class, AnalyzeCommand.class, SimulateCommand.class,
-                CnnCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CnnCommand.class, FrontierCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status for rejected input (bad file, bad option value). */
     public static final int EXIT_BAD_INPUT = 2;
@@ -26,6 +26,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::handle);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 

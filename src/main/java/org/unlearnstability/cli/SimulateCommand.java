@@ -78,6 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FamilyInput.Loaded loaded = input.load();
         HessianFamily hessians = loaded.family();
+        if (loaded.fromFactorGram()) {
+            throw new IllegalArgumentException("simulate runs update (2) on the Hessians themselves; a factor_gram "
+                    + "bundle fixes them only up to a rotation of R^d (use analyze, or give the factors)");
+        }
         Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
         hyper.requireFits(hessians);
         BatchSampler batchSampler = sampler(sampler);

@@ -29,7 +29,10 @@ import org.unlearnstability.linalg.Vectors;
 final class ReducedFamily {
     /** Relative size below which an eigenvalue of sum_i H_i counts as zero (null space). */
     static final double RANGE_TOLERANCE = 1e-11;
-    /** Relative size below which a computed eigenvalue of A counts as zero (non-diagonal families). */
+    /**
+     * Relative size (to the larger of max |a_p| and (1-alpha) Tr(H_R) + alpha Tr(H_F)) below which a computed
+     * eigenvalue of A counts as zero (non-diagonal families).
+     */
     static final double DRIFT_TOLERANCE = 1e-13;
 
     private final HessianFamily family;
@@ -143,7 +146,10 @@ final class ReducedFamily {
                     new Array2DRowRealMatrix(symmetrised(projectedDrift), false));
             drift = eigen.getEigenvalues();
             basis = multiply(eigen.getVT().getData(), range);
-            double scale = Arrays.stream(drift).map(Math::abs).max().orElse(0.0);
+            // Relative to the Hessians' own size as well: when A cancels (a forget sample repeating a retain
+            // sample at alpha = 1/2), its computed eigenvalues are rounding noise of ||H||, not of ||A||.
+            double scale = Math.max(Arrays.stream(drift).map(Math::abs).max().orElse(0.0),
+                    (1 - alpha) * meanTrace(family.retain()) + alpha * meanTrace(family.forget()));
             for (int p = 0; p < m; p++) {
                 if (Math.abs(drift[p]) <= DRIFT_TOLERANCE * scale) {
                     drift[p] = 0.0;
@@ -159,6 +165,10 @@ final class ReducedFamily {
             forget.add(rotate(h, basis));
         }
         return new ReducedFamily(family, alpha, drift, retain, forget, basis, new int[0]);
+    }
+
+    private static double meanTrace(List<Hessian> set) {
+        return set.stream().mapToDouble(Hessian::trace).sum() / set.size();
     }
 
     /**
@@ -283,9 +293,9 @@ final class ReducedFamily {
         return alpha;
     }
 
-    /** @return d, the full dimension */
+    /** @return d, the full dimension (including the null coordinates of a family in span coordinates) */
     int dimension() {
-        return family.dimension();
+        return family.ambientDimension();
     }
 
     /** @return m = dim range(sum_i H_i) */
@@ -342,6 +352,15 @@ final class ReducedFamily {
         if (w.length != dimension()) {
             throw new IllegalArgumentException("vector length " + w.length + " != d = " + dimension());
         }
+        // Coordinates beyond the stored ones (a family in span coordinates) are null directions.
+        double outside = 0.0;
+        for (int p = family.dimension(); p < w.length; p++) {
+            outside += w[p] * w[p];
+        }
+        return outside + splitStored(Arrays.copyOf(w, family.dimension()), coordinates);
+    }
+
+    private double splitStored(double[] w, double[] coordinates) {
         double[][] rows = basis;
         if (rows == null) {
             double[] rest = w.clone();

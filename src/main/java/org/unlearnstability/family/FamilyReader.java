@@ -46,6 +46,35 @@ public final class FamilyReader {
     }
 
     /**
+     * Reads an .npz bundle (numpy.savez): {@code retain} and {@code forget} arrays of a {@code layout}
+     * (dense (n, d, d), factor (n, d, k) or diagonal (n, d)), or the Gram matrix {@code factor_gram} of all
+     * factor columns with {@code n_retain}, {@code n_forget}, {@code rank} and {@code dimension} (the family is
+     * then returned in span coordinates, see {@link FactorGram}); optional {@code eta}, {@code alpha},
+     * {@code batch} and {@code description}. Schema and limits: specs/family.md.
+     *
+     * @param bundle the .npz file
+     * @param fallback the layout used when the bundle has no {@code layout} key
+     * @return the family and its optional fields
+     * @throws InputException naming the file, the key and the reason when the bundle is not accepted
+     */
+    public static FamilyFile readNpz(Path bundle, NpyLayout fallback) {
+        return NpzReader.read(bundle, fallback);
+    }
+
+    /**
+     * @param bundle an .npz bundle that {@link #readNpz} accepted
+     * @return whether it holds a factor Gram (the family is then known up to a rotation of R^d only)
+     * @throws InputException when the archive cannot be read
+     */
+    public static boolean isFactorGramBundle(Path bundle) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            return zip.getEntry("factor_gram.npy") != null;
+        } catch (IOException e) {
+            throw unreadable(bundle.toString(), e);
+        }
+    }
+
+    /**
      * @param source the file
      * @param e why it could not be read
      * @return the one-line rejection "cannot read: ..."

@@ -10,18 +10,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The header of a NumPy .npy file (format versions 1.0, 2.0 and 3.0 of numpy.lib.format), as far
- * as this tool accepts it: a float64 or float32 array of either byte order, C or Fortran order.
+ * as this tool accepts it: an array of fixed-size numbers or strings (dtype kinds f, i, u, b, U, S) of
+ * either byte order, C or Fortran order. Object arrays (dtype 'O', which numpy stores pickled and
+ * loads only with allow_pickle) are rejected while parsing: they are never executed or read.
  *
  * <p>The header text is a Python dict literal with exactly the keys 'descr', 'fortran_order' and
  * 'shape'; this strict parser accepts that literal and nothing else (no expressions, no other keys).
  *
+ * @param descr the dtype as numpy wrote it, e.g. '&lt;f8'
  * @param order the byte order of the stored values
- * @param itemSize 8 for float64, 4 for float32
+ * @param kind the dtype kind: 'f' float, 'i' signed, 'u' unsigned, 'b' bool, 'U' UTF-32 text, 'S' bytes
+ * @param itemSize bytes per element (8 for float64, 4 for float32)
  * @param fortranOrder whether the first index varies fastest
  * @param shape the declared shape
  * @param dataOffset the file offset of the first value
  */
-record NpyHeader(ByteOrder order, int itemSize, boolean fortranOrder, long[] shape, long dataOffset) {
+record NpyHeader(String descr, ByteOrder order, char kind, int itemSize, boolean fortranOrder, long[] shape,
+        long dataOffset) {
 
     /** numpy's own default bound on the header length (numpy.lib.format, max_header_size). */
     static final int MAX_HEADER_LENGTH = 10_000;
@@ -41,6 +46,15 @@ record NpyHeader(ByteOrder order, int itemSize, boolean fortranOrder, long[] sha
             return "(" + shape[0] + ",)";
         }
         return LongStream.of(shape).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * @throws IllegalArgumentException unless the dtype is float64 or float32, the only values a Hessian is read from
+     */
+    void requireFloat() {
+        if (kind != 'f' || (itemSize != 8 && itemSize != 4)) {
+            throw unsupported(descr);
+        }
     }
 
     /** @return "float64" or "float32" with its byte order */
@@ -83,25 +97,22 @@ record NpyHeader(ByteOrder order, int itemSize, boolean fortranOrder, long[] sha
             throw new IllegalArgumentException(
                     "missing key: a header has exactly 'descr', 'fortran_order' and 'shape'");
         }
-        return new NpyHeader(byteOrder(descr), itemSize(descr), fortran, shape, dataOffset);
-    }
-
-    private static ByteOrder byteOrder(String descr) {
-        if (descr.length() == 3 && descr.charAt(0) == '<') {
-            return ByteOrder.LITTLE_ENDIAN;
+        if (descr.contains("O")) {
+            throw new IllegalArgumentException("dtype '" + descr + "' is a pickled Python object array (numpy's"
+                    + " allow_pickle): rejected, never unpickled");
         }
-        if (descr.length() == 3 && descr.charAt(0) == '>') {
-            return ByteOrder.BIG_ENDIAN;
+        if (descr.length() < 3 || "<>|=".indexOf(descr.charAt(0)) < 0 || "fiubUS".indexOf(descr.charAt(1)) < 0
+                || descr.length() > 8 || !descr.substring(2).chars().allMatch(Character::isDigit)) {
+            throw unsupported(descr);
         }
-        throw unsupported(descr);
-    }
-
-    private static int itemSize(String descr) {
-        return switch (descr.substring(1)) {
-            case "f8" -> 8;
-            case "f4" -> 4;
-            default -> throw unsupported(descr);
-        };
+        ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        char kind = descr.charAt(1);
+        int size = Integer.parseInt(descr.substring(2));
+        int itemSize = kind == 'U' ? Math.multiplyExact(size, 4) : size;
+        if (kind != 'U' && kind != 'S' && size != 1 && size != 2 && size != 4 && size != 8) {
+            throw unsupported(descr);
+        }
+        return new NpyHeader(descr, order, kind, itemSize, fortran, shape, dataOffset);
     }
 
     private static IllegalArgumentException unsupported(String descr) {

@@ -85,11 +85,22 @@ public final class HessianCombination {
             Hessian h = terms.get(t);
             if (h instanceof DenseHessian dense) {
                 addRows(sum, w, dense.rowsView());
+            } else if (h instanceof FactorHessian factor) {
+                addOuterProducts(sum, w, factor.columnsView());
             } else {
                 addRows(sum, w, h.toMatrix().getData());
             }
         }
         return DenseHessian.of(sum);
+    }
+
+    /** sum += weight * sum_c g_c g_c^T, without forming each term as a matrix. */
+    private static void addOuterProducts(double[][] sum, double weight, double[][] columns) {
+        for (double[] g : columns) {
+            for (int i = 0; i < sum.length && i < g.length; i++) {
+                Vectors.addScaled(sum[i], weight * g[i], g);
+            }
+        }
     }
 
     private static void addRows(double[][] sum, double weight, double[][] rows) {

@@ -150,6 +150,43 @@ class FamilyReaderNpyTest {
                 "layout DENSE needs shape (n, d, d), found (3, 3, 2)");
     }
 
+    /** Shape (n, d) is read as diagonals, in C and in Fortran order, and a negative entry is named. */
+    @Test
+    void diagonalLayoutReadsTwoDimensionalArrays() throws IOException {
+        double[][] diagonals = {{1, 2, 3}, {0, 0.5, 4}};
+        java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer f = java.nio.ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < 3; i++) {
+                c.putDouble(diagonals[s][i]);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            for (int s = 0; s < 2; s++) {
+                f.putDouble(diagonals[s][i]);
+            }
+        }
+        Path cOrder = dir.resolve("diag_c.npy");
+        NpyFixture.writeRaw(cOrder, 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", c.array());
+        Path fOrder = dir.resolve("diag_f.npy");
+        NpyFixture.writeRaw(fOrder, 1, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }", f.array());
+        for (NpyLayout layout : List.of(NpyLayout.AUTO, NpyLayout.DIAGONAL)) {
+            HessianFamily family = FamilyReader.readNpy(cOrder, fOrder, layout);
+            for (int s = 0; s < 2; s++) {
+                assertSameHessian(org.unlearnstability.linalg.DiagonalHessian.of(diagonals[s]), family.retain().get(s),
+                        "C order sample " + s);
+                assertSameHessian(org.unlearnstability.linalg.DiagonalHessian.of(diagonals[s]), family.forget().get(s),
+                        "Fortran order sample " + s);
+            }
+        }
+        java.nio.ByteBuffer negative = java.nio.ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        negative.putDouble(1).putDouble(-1);
+        Path bad = dir.resolve("diag_neg.npy");
+        NpyFixture.writeRaw(bad, 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), }", negative.array());
+        assertRejected(() -> FamilyReader.readNpy(bad, cOrder, NpyLayout.DIAGONAL), bad.toString(), "retain", 0,
+                "not positive semidefinite: diagonal[1] = -1.0");
+    }
+
     @Test
     void rejectsUnequalDimensionsAcrossFiles() throws IOException {
         Path retain = npy("r.npy", denseSamples());
@@ -184,9 +221,13 @@ class FamilyReaderNpyTest {
         assertRejected(() -> FamilyReader.readNpy(ints, identity(), NpyLayout.AUTO), ints.toString(), "retain", -1,
                 "malformed .npy header: unsupported dtype '<i8': expected float64 or float32");
         Path flat = dir.resolve("flat.npy");
-        NpyFixture.writeRaw(flat, 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", new byte[32]);
+        NpyFixture.writeRaw(flat, 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", new byte[32]);
         assertRejected(() -> FamilyReader.readNpy(identity(), flat, NpyLayout.AUTO), flat.toString(), "forget", -1,
-                "expected a 3-dimensional array of shape (n, d, d) or (n, d, k), found shape (2, 2)");
+                "layout auto expects an array of shape (n, d, d), (n, d, k) or (n, d), found shape (4,)");
+        Path square = dir.resolve("square.npy");
+        NpyFixture.writeRaw(square, 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", new byte[32]);
+        assertRejected(() -> FamilyReader.readNpy(identity(), square, NpyLayout.DENSE), square.toString(), "forget", -1,
+                "layout dense expects a 3-dimensional array of shape (n, d, d), found shape (2, 2)");
     }
 
     @Test

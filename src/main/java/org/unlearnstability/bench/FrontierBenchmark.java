@@ -1,0 +1,92 @@
+package org.unlearnstability.bench;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.family.FactorGram;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.frontier.Frontier;
+import org.unlearnstability.frontier.FrontierSpec;
+import org.unlearnstability.linalg.FactorHessian;
+import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.report.Progress;
+
+/**
+ * Issue 11's benchmark: {@code analyze} of a rank-one factor family (n_r = 500, n_f = 50, d = 20,000 in
+ * full mode) in its own coordinates (the code path before span coordinates, measured in the same run as
+ * the baseline) and in span coordinates from the factor Gram, and {@code frontier} of it on the default grid.
+ * One repetition each: every run takes seconds to minutes, and the machine is shared, so the figures are noisy.
+ */
+public final class FrontierBenchmark {
+    /** The issue's figure for analyze of the full family before this work. */
+    private static final double ISSUE_ANALYZE_SECONDS = 47.0;
+
+    private FrontierBenchmark() {
+    }
+
+    /**
+     * @param out where the table goes
+     * @param quick a small family (n_r = 100, n_f = 10, d = 2,000), for a smoke run
+     */
+    public static void run(PrintStream out, boolean quick) {
+        int nRetain = quick ? 100 : 500;
+        int nForget = quick ? 10 : 50;
+        int d = quick ? 2_000 : 20_000;
+        HessianFamily family = rankOneFamily(nRetain, nForget, d, 11L);
+        Hyperparameters hyper = new Hyperparameters(0.5, 0.1, 5);
+        out.printf(Locale.ROOT, "frontier benchmark: rank-one family n_r = %d, n_f = %d, d = %d (one run each)%n",
+                nRetain, nForget, d);
+        double before = seconds(() -> analyze(family, hyper));
+        double after = seconds(() -> analyze(FactorGram.inSpanCoordinates(family), hyper));
+        out.printf(Locale.ROOT, "  analyze, d-dimensional (before)     %8.2f s%s%n", before,
+                quick ? "" : String.format(Locale.ROOT, "   (issue 11's figure: %.0f s)", ISSUE_ANALYZE_SECONDS));
+        out.printf(Locale.ROOT, "  analyze, span coordinates (after)  %8.2f s   ratio %.2fx (target < 10 s)%n", after,
+                before / after);
+        FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
+                FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
+        long cells = (long) spec.alphas().length * spec.batches().length;
+        double frontier = seconds(() -> Frontier.compute(family, spec, new Progress("frontier", cells,
+                new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES, Progress.LOG_INTERVAL,
+                System::nanoTime)));
+        out.printf(Locale.ROOT, "  frontier, default grid (%d cells)    %8.2f s   (%.2f s per cell; target < 60 s)%n",
+                cells, frontier, frontier / cells);
+    }
+
+    private static void analyze(HessianFamily family, Hyperparameters hyper) {
+        CoherenceAnalysis.of(family, hyper);
+        StabilityAnalysis.of(family, hyper, StabilityAnalysis.DEFAULT_STEPS);
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Gaussian rank-one factors g_i / sqrt(d), from one seeded stream. */
+    static HessianFamily rankOneFamily(int nRetain, int nForget, int d, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Hessian> all = new ArrayList<>();
+        for (int i = 0; i < nRetain + nForget; i++) {
+            double[] g = new double[d];
+            for (int p = 0; p < d; p++) {
+                g[p] = gaussian(rng) / Math.sqrt(d);
+            }
+            all.add(FactorHessian.rankOne(g));
+        }
+        return new HessianFamily(all.subList(0, nRetain), all.subList(nRetain, all.size()));
+    }
+
+    /** A standard normal by Box-Muller (SplittableRandom has no nextGaussian in Java 17). */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}

@@ -1,0 +1,84 @@
+package org.unlearnstability.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.frontier.Frontier;
+import org.unlearnstability.frontier.FrontierReport;
+import org.unlearnstability.frontier.FrontierSpec;
+import org.unlearnstability.report.OutputDirectory;
+import org.unlearnstability.report.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code frontier}: the stability frontier of a family over (alpha, B) -- the exact critical learning rate
+ * etaStar, the thresholds of Theorems 2.2-2.3 and the coherence-free threshold, rho at --eta, and the
+ * inertia of the drift A -- written as frontier.csv, frontier.json and heatmaps (specs/frontier.md), with
+ * a summary in words on stdout.
+ */
+@Command(name = "frontier", mixinStandardHelpOptions = true,
+        description = "Stability frontier over alpha and B: etaStar, eta7, eta8, etaCoherenceFree, rho at --eta, "
+                + "lambdaMinA and negativeCountA per cell; writes frontier.csv, frontier.json and PNG+SVG heatmaps "
+                + "(see specs/frontier.md) and prints where unlearning is mean-square stable.")
+public final class FrontierCommand implements Callable<Integer> {
+    @Mixin
+    private FamilyInput input = new FamilyInput();
+
+    @Option(names = "--alphas", split = ",", paramLabel = "ALPHA",
+            description = "Forget weights, increasing in [0, 1] (default 0, 0.1, ..., 1).")
+    private double @Nullable [] alphas;
+
+    @Option(names = "--batches", split = ",", paramLabel = "B",
+            description = "Batch sizes, increasing, at most min(n_r, n_f) (default 1, 2, 5, 10, 25, 50, 100, 250, ... "
+                    + "below min(n_r, n_f), then min(n_r, n_f)).")
+    private int @Nullable [] batches;
+
+    @Option(names = "--eta", description = "Also report rho(T) at this learning rate in every cell.")
+    private @Nullable Double eta;
+
+    @Option(names = "--out", defaultValue = "frontier", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("frontier");
+
+    @Option(names = "--no-progress", description = "Do not print progress lines on stderr.")
+    private boolean noProgress;
+
+    @Mixin
+    private Verbosity verbosity = new Verbosity();
+
+    @Spec
+    private CommandSpec spec = CommandSpec.create();
+
+    @Override
+    public Integer call() throws Exception {
+        HessianFamily family = input.load().family();
+        double[] alphaGrid = alphas != null ? alphas : FrontierSpec.defaultAlphas();
+        int[] batchGrid = batches != null ? batches : FrontierSpec.defaultBatches(family.nRetain(), family.nForget());
+        Double rate = eta;
+        FrontierSpec grid = new FrontierSpec(alphaGrid, batchGrid,
+                rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
+        long cells = (long) alphaGrid.length * batchGrid.length;
+        Frontier frontier;
+        try (Progress progress = noProgress
+                ? new Progress("frontier", cells, new PrintStream(OutputStream.nullOutputStream()),
+                        Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime)
+                : Progress.onStderr("frontier", cells)) {
+            frontier = Frontier.compute(family, grid, progress);
+        }
+        OutputDirectory directory = OutputDirectory.create(out);
+        FrontierReport.write(directory, frontier);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(frontier.summary().text());
+        stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");
+        stdout.flush();
+        return 0;
+    }
+}

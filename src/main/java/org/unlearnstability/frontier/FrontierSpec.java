@@ -1,0 +1,83 @@
+package org.unlearnstability.frontier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The grid of a stability frontier: the forget weights alpha and batch sizes B of update (2)
+ * (paper, section 2.1) to evaluate, and optionally one learning rate at which rho(T) is reported.
+ *
+ * @param alphas strictly increasing values in [0, 1]
+ * @param batches strictly increasing batch sizes, each at least 1
+ * @param eta the learning rate for the rho column, if any
+ */
+public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
+    /** The default alpha step: 0, 0.1, ..., 1. */
+    static final int DEFAULT_ALPHA_STEPS = 10;
+
+    /** Copies the arrays and checks the grid. */
+    public FrontierSpec {
+        alphas = alphas.clone();
+        batches = batches.clone();
+        if (alphas.length == 0 || batches.length == 0) {
+            throw new IllegalArgumentException("a frontier needs at least one alpha and one batch size");
+        }
+        for (int i = 0; i < alphas.length; i++) {
+            if (!(alphas[i] >= 0.0 && alphas[i] <= 1.0) || (i > 0 && !(alphas[i] > alphas[i - 1]))) {
+                throw new IllegalArgumentException("alphas must increase strictly within [0, 1]: "
+                        + Arrays.toString(alphas));
+            }
+        }
+        for (int j = 0; j < batches.length; j++) {
+            if (batches[j] < 1 || (j > 0 && batches[j] <= batches[j - 1])) {
+                throw new IllegalArgumentException("batch sizes must increase strictly from 1: "
+                        + Arrays.toString(batches));
+            }
+        }
+        if (eta.isPresent() && !(eta.getAsDouble() > 0.0 && Double.isFinite(eta.getAsDouble()))) {
+            throw new IllegalArgumentException("eta must be a finite positive number, got " + eta.getAsDouble());
+        }
+    }
+
+    /** @return alpha = 0, 0.1, ..., 1 (each k / 10 exactly rounded) */
+    public static double[] defaultAlphas() {
+        double[] alphas = new double[DEFAULT_ALPHA_STEPS + 1];
+        for (int k = 0; k <= DEFAULT_ALPHA_STEPS; k++) {
+            alphas[k] = (double) k / DEFAULT_ALPHA_STEPS;
+        }
+        return alphas;
+    }
+
+    /**
+     * @param nRetain n_r
+     * @param nForget n_f
+     * @return 1, 2, 5, 10, 25, 50, 100, 250, ... below min(n_r, n_f), then min(n_r, n_f) itself
+     */
+    public static int[] defaultBatches(int nRetain, int nForget) {
+        int max = Math.min(nRetain, nForget);
+        List<Integer> batches = new ArrayList<>();
+        for (long decade = 1; decade < max; decade *= 10) {
+            // 1, 2, 5 in the first decade; 10, 25, 50 (a quarter-decade ladder) after it
+            long[] steps = decade == 1 ? new long[] {1, 2, 5} : new long[] {decade, decade * 5 / 2, decade * 5};
+            for (long b : steps) {
+                if (b < max) {
+                    batches.add((int) b);
+                }
+            }
+        }
+        batches.add(max);
+        return batches.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public double[] alphas() {
+        return alphas.clone();
+    }
+
+    @Override
+    public int[] batches() {
+        return batches.clone();
+    }
+}
