@@ -4,9 +4,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Draws the indices of one set's mini-batch D_{r,k} or D_{f,k} of update (2). Each instance keeps
- * its own scratch state and belongs to one run.
+ * its own scratch state and belongs to one run (of {@link UnlearningRun}, or of update (2) on a real network in
+ * Figure 3).
  */
-final class BatchDraw {
+public final class BatchDraw {
     private static final double TWO_TO_53 = 0x1.0p53;
     /** A 53-bit uniform U is read as 16 high bits, then (only on a tie with the threshold) 37 low bits. */
     private static final int LOW_BITS = 37;
@@ -24,7 +25,7 @@ final class BatchDraw {
      * @param n the set size
      * @param batch B, 1 <= B <= n
      */
-    BatchDraw(BatchSampler sampler, int n, int batch) {
+    public BatchDraw(BatchSampler sampler, int n, int batch) {
         if (batch < 1 || batch > n) {
             throw new IllegalArgumentException("batch size B = " + batch + " must lie in [1, " + n + "]");
         }
@@ -46,7 +47,7 @@ final class BatchDraw {
      * @param out receives the drawn indices (length at least n)
      * @return how many indices were drawn
      */
-    int draw(UniformRandomProvider rng, int[] out) {
+    public int draw(UniformRandomProvider rng, int[] out) {
         if (batch == n) {
             System.arraycopy(permutation, 0, out, 0, n);
             return n;
