@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -55,7 +56,7 @@ public record DigitsData(int[][] pixels, int[] digits) {
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.US_ASCII))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (@Nullable String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(line);
             }
         } catch (IOException e) {

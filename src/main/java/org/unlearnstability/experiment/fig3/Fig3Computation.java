@@ -81,7 +81,11 @@ public final class Fig3Computation {
      * @return the training positions of that forget set
      */
     public int[] forgetPositions(ForgetKind kind, int size) {
-        return ForgetKind.select(size, orders.get(kind));
+        int[] order = orders.get(kind);
+        if (order == null) {
+            throw new IllegalStateException("no order for forget kind " + kind);
+        }
+        return ForgetKind.select(size, order);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.unlearnstability.experiment.fig3;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.MarkdownTable;
 
@@ -210,7 +211,7 @@ final class Fig3Markdown {
         return table.toString();
     }
 
-    private static String cell(Object value) {
+    private static String cell(@Nullable Object value) {
         return value instanceof Double d ? fmt(d) : String.valueOf(value);
     }
 
