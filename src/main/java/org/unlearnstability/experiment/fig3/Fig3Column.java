@@ -61,6 +61,8 @@ public enum Fig3Column {
                     + "batches)"),
     /** Ratio. */
     EARLY_RATIO("earlyRatio", Fig3Row::earlyRatio, "observedEarlyRate / exactEarlyRate"),
+    /** Ratio to ln rho. */
+    LN_RHO_RATIO("lnRhoRatio", Fig3Row::lnRhoRatio, "observedEarlyRate / lnRho"),
     /** Linearised rate. */
     LINEAR_RATE("linearRate", r -> r.run().linearRate(),
             "predicted: 2 x top Lyapunov exponent of the linearised update (3), K steps, same start"),

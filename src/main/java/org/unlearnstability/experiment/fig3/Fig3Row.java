@@ -28,6 +28,11 @@ public record Fig3Row(Fig3Cell cell, Fig3Cell.EtaRun run) {
         return run.observedEarlyRate() / run.exactEarlyRate();
     }
 
+    /** @return observed early rate over ln rho */
+    public double lnRhoRatio() {
+        return run.observedEarlyRate() / lnRho();
+    }
+
     /** @return observed over linearised rate over K steps */
     public double rateRatio() {
         return run.observedRate() / run.linearRate();
