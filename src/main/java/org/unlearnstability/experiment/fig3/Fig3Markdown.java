@@ -79,8 +79,8 @@ final class Fig3Markdown {
                 + "Predicted: `lnRho`, `exactEarlyRate`, `linearRate`; observed: the network's separation.\n\n");
         md.append(table(List.of(Fig3Column.KIND, Fig3Column.SIZE, Fig3Column.ETA, Fig3Column.LN_RHO,
                 Fig3Column.EXACT_EARLY_RATE, Fig3Column.OBSERVED_EARLY_RATE, Fig3Column.EARLY_RATIO,
-                Fig3Column.LN_RHO_RATIO, Fig3Column.LINEAR_RATE, Fig3Column.OBSERVED_RATE, Fig3Column.RATE_RATIO, Fig3Column.LINEAR_DIVERGED,
-                Fig3Column.DIVERGED_PERTURBED), rows)).append('\n');
+                Fig3Column.LN_RHO_RATIO, Fig3Column.LINEAR_RATE, Fig3Column.OBSERVED_RATE, Fig3Column.RATE_RATIO,
+                Fig3Column.LINEAR_DIVERGED, Fig3Column.DIVERGED_PERTURBED), rows)).append('\n');
         md.append("## The theory at w*\n\n");
         md.append(table(List.of(Fig3Column.KIND, Fig3Column.SIZE, Fig3Column.TRAIN_LOSS, Fig3Column.SIGMA,
                 Fig3Column.LAMBDA_MAX_D, Fig3Column.ETA7, Fig3Column.ETA8, Fig3Column.ETA_COHERENCE_FREE,
