@@ -10,7 +10,7 @@ package org.unlearnstability.cnn;
  * invariant under an isometry of span{h_i}, so the rank-one factors v_i in R^n give exactly the
  * coherence of the 2 m d-dimensional factors h_i.
  */
-final class GradientEmbedding {
+public final class GradientEmbedding {
     private GradientEmbedding() {
     }
 
@@ -18,7 +18,7 @@ final class GradientEmbedding {
      * @param gram a symmetric positive semidefinite n x n matrix
      * @return V, n rows of length n, with V V^T = K up to rounding
      */
-    static double[][] of(double[][] gram) {
+    public static double[][] of(double[][] gram) {
         int n = gram.length;
         double[][] v = new double[n][n];
         double[] residual = new double[n];

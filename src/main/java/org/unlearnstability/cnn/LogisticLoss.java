@@ -4,17 +4,17 @@ package org.unlearnstability.cnn;
  * The logistic loss of section 2.4, l(z) = log(1 + exp(-z)) at the margin z = y f(W, x), with its
  * first two derivatives, evaluated without overflow for any finite margin.
  */
-final class LogisticLoss {
+public final class LogisticLoss {
     private LogisticLoss() {
     }
 
     /** @return l(z) = log(1 + exp(-z)) */
-    static double value(double z) {
+    public static double value(double z) {
         return z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
     }
 
     /** @return l'(z) = -1 / (1 + exp(z)) */
-    static double derivative(double z) {
+    public static double derivative(double z) {
         if (z >= 0) {
             double e = Math.exp(-z);
             return -e / (1 + e);
@@ -23,7 +23,7 @@ final class LogisticLoss {
     }
 
     /** @return l''(z) = exp(z) / (1 + exp(z))^2 = s(z) s(-z), s the logistic sigmoid */
-    static double curvature(double z) {
+    public static double curvature(double z) {
         double e = Math.exp(-Math.abs(z));
         return e / ((1 + e) * (1 + e));
     }

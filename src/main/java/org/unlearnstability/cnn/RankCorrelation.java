@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * Spearman's rank correlation (Pearson correlation of mid-ranks, ties averaged): how strongly
  * two grid-wide quantities of Figure 2 move together, without assuming a linear relation.
  */
-final class RankCorrelation {
+public final class RankCorrelation {
     private RankCorrelation() {
     }
 
@@ -17,7 +17,7 @@ final class RankCorrelation {
      * @param y values of the same length
      * @return Spearman's rho, NaN if either side is constant or contains NaN
      */
-    static double spearman(double[] x, double[] y) {
+    public static double spearman(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("lengths differ: " + x.length + " vs " + y.length);
         }

@@ -4,7 +4,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Draws the indices of one set's mini-batch D_{r,k} or D_{f,k} of update (2). Each instance keeps
- * its own scratch state and belongs to one run.
+ * its own scratch state and belongs to one run (of {@link UnlearningRun}, or of update (2) on a real network in
+ * Figure 3).
  */
 public final class BatchDraw {
     private static final double TWO_TO_53 = 0x1.0p53;

@@ -24,8 +24,8 @@ import org.unlearnstability.report.OutputDirectory;
 import picocli.CommandLine;
 
 /**
- * The quick specs end to end through {@code reproduce --quick}: their outputs match golden/ (Figure 1 and
- * Figure 2), are byte-identical with 1 and 2 threads; a Figure 1 rerun reads every cell from the cache, a
+ * The quick specs end to end through {@code reproduce --quick}: their outputs match golden/ (Figures 1, 2 and
+ * 3), are byte-identical with 1 and 2 threads; a Figure 1 rerun reads every cell from the cache, a
  * changed spec reads none, and a golden mismatch (one Monte Carlo count changed) makes the exit status
  * nonzero.
  */
@@ -48,7 +48,8 @@ class Fig1QuickTest {
                 + "table, figures, fig1.md) within `reproduce --quick --threads 1` in Fig1QuickTest");
         assertEquals(0, reproduce(err, "--quick", "--threads", "2", "--no-progress", "--out", dir.resolve("two")),
                 err.toString());
-        for (String file : new String[] {"fig1/fig1.csv", "fig1/fig1.json", "fig2/fig2.csv", "fig2/fig2.json"}) {
+        for (String file : new String[] {"fig1/fig1.csv", "fig1/fig1.json", "fig2/fig2.csv", "fig2/fig2.json",
+            "fig3/fig3.csv", "fig3/fig3.json"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(file)),
                     Files.readAllBytes(dir.resolve("two").resolve(file)), file + " differs between 1 and 2 threads");
         }

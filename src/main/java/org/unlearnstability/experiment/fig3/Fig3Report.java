@@ -1,0 +1,220 @@
+package org.unlearnstability.experiment.fig3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.experiment.ExperimentOutcome;
+import org.unlearnstability.experiment.SpecFile;
+import org.unlearnstability.report.CsvTable;
+import org.unlearnstability.report.Curve;
+import org.unlearnstability.report.JsonOutput;
+import org.unlearnstability.report.LinePlot;
+import org.unlearnstability.report.LineStyle;
+import org.unlearnstability.report.MarkdownTable;
+import org.unlearnstability.report.OutputDirectory;
+import org.unlearnstability.report.PlotAxis;
+
+/**
+ * The outputs of Figure 3 in {@code <out>/fig3/}: fig3.csv and fig3.json (one row per cell and learning rate, the
+ * columns of {@link Fig3Column}; the JSON also holds the spec, the findings and the curves), per learning rate a
+ * figure of predicted against observed growth and a figure of forgetting by forget kind (PNG and SVG), and fig3.md.
+ */
+final class Fig3Report {
+    private static final Color[] KIND_COLOURS = {new Color(0x3B6FB6), new Color(0xC8383C), new Color(0xE69F00),
+        new Color(0x2CA02C)};
+
+    private final Fig3Spec spec;
+    private final SpecFile file;
+    private final List<Fig3Cell> cells;
+    private final List<Fig3Row> rows;
+    private final Fig3Findings findings;
+    private final int testSize;
+
+    Fig3Report(Fig3Spec spec, SpecFile file, List<Fig3Cell> cells, int testSize) {
+        this.testSize = testSize;
+        this.spec = spec;
+        this.file = file;
+        this.cells = List.copyOf(cells);
+        this.rows = rows(spec, cells);
+        this.findings = Fig3Findings.of(rows, spec.etas(), spec.repeats());
+    }
+
+    /** Rows ordered by learning rate, then kind and size. */
+    static List<Fig3Row> rows(Fig3Spec spec, List<Fig3Cell> cells) {
+        List<Fig3Row> rows = new ArrayList<>();
+        for (int e = 0; e < spec.etas().size(); e++) {
+            for (Fig3Cell cell : cells) {
+                rows.add(new Fig3Row(cell, cell.runs().get(e)));
+            }
+        }
+        return rows;
+    }
+
+    Fig3Findings findings() {
+        return findings;
+    }
+
+    CsvTable table() {
+        CsvTable.Builder table = CsvTable.builder(Fig3Column.keys());
+        for (Fig3Row row : rows) {
+            List<@Nullable Object> values = new ArrayList<>();
+            for (Fig3Column column : Fig3Column.values()) {
+                values.add(column.of(row));
+            }
+            table.row(values);
+        }
+        return table.build();
+    }
+
+    /** @return the JSON document: spec, findings, rows, and per cell and learning rate the curves */
+    ObjectNode json(CsvTable table) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("spec", spec.toJson());
+        root.set("findings", finiteOrNull(JsonOutput.mapper().valueToTree(findings)));
+        root.set("rows", table.toJson());
+        ArrayNode curves = root.putArray("curves");
+        for (Fig3Row row : rows) {
+            ObjectNode node = curves.addObject();
+            node.put("kind", row.cell().kind());
+            node.put("size", row.cell().size());
+            node.put("eta", row.run().eta());
+            node.set("exactMeanSquare", JsonOutput.mapper().valueToTree(row.run().exactCurve()));
+            node.set("observedSeparation", JsonOutput.mapper().valueToTree(row.run().observedCurve()));
+            node.set("distanceFromOptimum", JsonOutput.mapper().valueToTree(row.run().optimumCurve()));
+            node.set("forgetLoss", JsonOutput.mapper().valueToTree(row.run().forgetLossCurve()));
+        }
+        return root;
+    }
+
+    ExperimentOutcome write(OutputDirectory out, double seconds, int threads) throws IOException {
+        String folder = file.outputName();
+        CsvTable table = table();
+        table.writeCsv(out.resolve(folder + "/fig3.csv"));
+        ObjectNode json = json(table);
+        JsonOutput.write(out.resolve(folder + "/fig3.json"), json);
+        OutputDirectory figures = OutputDirectory.create(out.root().resolve(folder));
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < spec.etas().size(); e++) {
+            String growth = "fig3-growth-eta" + spec.etas().get(e);
+            growthPlot(e).writePngAndSvg(figures, growth);
+            String forgetting = "fig3-forgetting-eta" + spec.etas().get(e);
+            forgettingPlot(e).writePngAndSvg(figures, forgetting);
+            names.add(growth + ".png");
+            names.add(forgetting + ".png");
+        }
+        Fig3Markdown markdown = new Fig3Markdown(spec, file, cells, rows, findings, testSize);
+        out.writeString(folder + "/fig3.md", markdown.render(names, seconds, threads));
+        ObjectNode golden = JsonNodeFactory.instance.objectNode();
+        golden.set("spec", spec.toJson());
+        golden.set("rows", table.toJson());
+        return new ExperimentOutcome("Figure 3 (beyond the paper): linear stability against a network trained on "
+                + "real digits", file.path().toString(), spec.seed(),
+                names.stream().filter(n -> n.contains("eta" + spec.etas().get(indexOfIndexEta()))).map(n -> folder
+                        + "/" + n).toList(), markdown.indexSummary(folder), golden, Duration.ZERO);
+    }
+
+    /** The learning rate shown in the index: the middle one of the grid. */
+    private int indexOfIndexEta() {
+        return spec.etas().size() / 2;
+    }
+
+    /** The largest forget size of each kind: the exact prediction (dashed) against the network's separation. */
+    LinePlot growthPlot(int e) {
+        int size = spec.forgetSizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        double start = spec.perturbation() * spec.perturbation();
+        LinePlot.Builder plot = LinePlot.builder()
+                .title(String.format(Locale.ROOT, "Figure 3: growth of a perturbation, eta = %s, n_f = %d",
+                        spec.etas().get(e), size))
+                .subtitle("solid: network, mean ||w_k' - w_k||^2 / ||delta||^2 on shared batches; dashed: exact "
+                        + "linear mean square Tr T^k(delta delta^T) / ||delta||^2")
+                .xAxis(PlotAxis.integers("unlearning step k"))
+                .yAxis(PlotAxis.log("squared separation / ||delta||^2"));
+        for (Fig3Cell cell : cells) {
+            if (cell.size() != size) {
+                continue;
+            }
+            Color colour = KIND_COLOURS[cell.forgetKind().ordinal()];
+            Fig3Cell.EtaRun run = cell.runs().get(e);
+            double[] observed = scaled(run.observedCurve(), 1 / start);
+            plot.curve(Curve.of(cell.kind() + " network", colour, LineStyle.SOLID, steps(observed.length), observed));
+            double[] exact = scaled(run.exactCurve(), 1 / start);
+            plot.curve(Curve.of(cell.kind() + " linear theory", colour, LineStyle.DASHED, steps(exact.length), exact));
+        }
+        return plot.build();
+    }
+
+    /** Forget loss after unlearning (solid) and after retraining (dashed) against n_f, per kind. */
+    LinePlot forgettingPlot(int e) {
+        LinePlot.Builder plot = LinePlot.builder()
+                .title(String.format(Locale.ROOT, "Figure 3: forgetting by forget kind, eta = %s", spec.etas().get(e)))
+                .subtitle(String.format(Locale.ROOT, "solid: forget loss after %d steps of update (2) from w*; dashed: "
+                        + "retrained from w_0 on the retain set; dotted: at w*", spec.steps()))
+                .xAxis(PlotAxis.integers("forget-set size n_f"))
+                .yAxis(PlotAxis.log("mean forget loss"));
+        for (ForgetKind kind : ForgetKind.values()) {
+            List<Fig3Cell> ofKind = cells.stream().filter(c -> c.forgetKind() == kind).toList();
+            double[] sizes = ofKind.stream().mapToDouble(Fig3Cell::size).toArray();
+            Color colour = KIND_COLOURS[kind.ordinal()];
+            plot.curve(Curve.of(kind.key() + " unlearned", colour, LineStyle.SOLID, sizes,
+                    ofKind.stream().mapToDouble(c -> c.runs().get(e).forgetLossAfter()).toArray()).withMarkers());
+            plot.curve(Curve.of(kind.key() + " retrained", colour, LineStyle.DASHED, sizes,
+                    ofKind.stream().mapToDouble(c -> c.retrain().forgetLoss()).toArray()));
+            plot.curve(Curve.of(kind.key() + " at w*", colour, LineStyle.DOTTED, sizes,
+                    ofKind.stream().mapToDouble(Fig3Cell::forgetLossBefore).toArray()));
+        }
+        return plot.build();
+    }
+
+    /** JSON cannot hold NaN (a Spearman rho of a constant quantity): such numbers become null. */
+    private static JsonNode finiteOrNull(JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            return NullNode.getInstance();
+        }
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, finiteOrNull(object.get(name)));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, finiteOrNull(array.get(i)));
+            }
+        }
+        return node;
+    }
+
+    private static double[] steps(int n) {
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = i;
+        }
+        return k;
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
+    }
+
+    /** @return the Markdown legend of the columns */
+    static String legend() {
+        MarkdownTable table = MarkdownTable.of("column", "meaning");
+        for (Fig3Column column : Fig3Column.values()) {
+            table.row("`" + column.key() + "`", column.doc());
+        }
+        return table.toString();
+    }
+}
