@@ -1,11 +1,16 @@
 package org.unlearnstability.cnn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.dynamics.Hyperparameters;
+import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.FactorHessian;
+import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
 import org.unlearnstability.theory.StabilityThresholds;
 
@@ -156,6 +161,28 @@ public final class CnnRepeat {
         set(m, CnnMetric.BOUND10_RATIO, analysis.lambdaMaxS().estimate() / bounds.bound10());
         set(m, CnnMetric.BOUND11_RATIO, analysis.maxLambdaMaxDrf() / bounds.bound11());
         set(m, CnnMetric.SIGMA_OVER_PAIRS, analysis.sigma() / ((double) nRetain * nForget));
+        set(m, CnnMetric.ETA_COHERENCE_FREE, thresholds.etaCoherenceFree());
+        set(m, CnnMetric.ETA7, thresholds.eta7());
+        dynamics(m, k, nRetain, hyper);
+    }
+
+    /**
+     * The exact linearised dynamics at the trained solution and the unlearning hyper-parameters: the rank-one
+     * Hessians h_i h_i^T embedded isometrically in R^n ({@link GradientEmbedding}; T's spectrum and A's inertia
+     * are unchanged by the embedding), analysed by the dynamics package.
+     */
+    private static void dynamics(double[] m, double[][] k, int nRetain, Hyperparameters hyper) {
+        double[][] v = GradientEmbedding.of(k);
+        List<Hessian> retain = new ArrayList<>();
+        List<Hessian> forget = new ArrayList<>();
+        for (int s = 0; s < v.length; s++) {
+            (s < nRetain ? retain : forget).add(FactorHessian.rankOne(v[s]));
+        }
+        StabilityAnalysis stability = StabilityAnalysis.of(new HessianFamily(retain, forget), hyper, 1);
+        set(m, CnnMetric.RHO, stability.rho());
+        set(m, CnnMetric.ETA_STAR, stability.etaStar());
+        set(m, CnnMetric.LAMBDA_MIN_A, stability.lambdaMinA());
+        set(m, CnnMetric.NEGATIVE_COUNT_A, stability.negativeCountA());
     }
 
     private static void set(double[] m, CnnMetric metric, double value) {
