@@ -79,7 +79,8 @@ final class BoundaryCases {
         HessianFamily family = new HessianFamily(scalars(2.0, 2), scalars(1.0, 2));
         return new KnownCase("witness-8-and-7", family, new Hyperparameters(2.0, 0.5, 1),
                 "(8) and strict (7) hold at once (eta7 = 4 sqrt(2)/3 < eta = 2 <= eta8 = 8/3), so every family with"
-                        + " lambda_max(D) = 3/4 and sigma = 2 diverges at these hyper-parameters; this one has rho(T) = 3/2");
+                        + " lambda_max(D) = 3/4 and sigma = 2 diverges at these hyper-parameters;"
+                        + " this one has rho(T) = 3/2");
     }
 
     /** One Hessian [value] followed by n - 1 zero Hessians. */

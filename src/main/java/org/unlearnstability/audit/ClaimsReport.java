@@ -106,7 +106,8 @@ final class ClaimsReport {
                 continue;
             }
             for (ProofAudit.StepSummary step : proof.steps()) {
-                if (step.step().statement().startsWith("eta7 >= etaCoherenceFree") && step.ratioQuantiles().length > 0) {
+                boolean floor = step.step().statement().startsWith("eta7 >= etaCoherenceFree");
+                if (floor && step.ratioQuantiles().length > 0) {
                     double[] q = step.ratioQuantiles();
                     return String.format(Locale.ROOT, """
 

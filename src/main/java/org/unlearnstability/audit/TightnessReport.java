@@ -52,9 +52,11 @@ final class TightnessReport {
         md.append("* `ratio7 = eta7 / etaStar` below 1: (7) claims divergence at rates where the exact dynamics ")
                 .append("converge (wrong side). `ratio8 = eta8 / etaStar` above 1: (8) claims convergence at rates ")
                 .append("where the exact dynamics do not converge (wrong side).\n");
-        md.append("* `etaCoherenceFree`: (7) with sigma at its floor n_r n_f lambda_max(D) / max lambda_max(D_rf); the ")
+        md.append("* `etaCoherenceFree`: (7) with sigma at its floor n_r n_f lambda_max(D) / max lambda_max(D_rf); ")
+                .append("the ")
                 .append("proof of Theorem 2.2 (specs/claims/theorem22-divergence-strict.md) gives etaStar <= ")
-                .append("etaCoherenceFree <= eta7 for every family, so coherence can only move eta7 away from etaStar.\n");
+                .append("etaCoherenceFree <= eta7 for every family, so coherence can only move eta7 away from ")
+                .append("etaStar.\n");
         md.append("* B = n: no sampling noise (C_r = C_f = 0), K7 = 0, so eta7 is infinite.\n");
         md.append("* Heatmaps: a log colour scale with white at ratio 1. For ratio8 red is the wrong side; for ")
                 .append("ratio7 the wrong side is blue (below 1), and red means (7) is conservative.\n\n");

@@ -12,7 +12,8 @@ import org.unlearnstability.family.HessianFamily;
  */
 final class DivergenceCorollaryProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))", ProofStep.Relation.ABOVE),
+            new ProofStep("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))",
+                    ProofStep.Relation.ABOVE),
             new ProofStep("2", "rho(T) >= rho(N) (T^k >= N^k on the PSD cone)", ProofStep.Relation.AT_LEAST),
             new ProofStep("3", "rho(T) > 1", ProofStep.Relation.ABOVE));
 

@@ -35,7 +35,8 @@ public final class DivergenceProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "x_p x_q S_pq >= |v^T D_p D_q v| for every pair of pairs (worst pair)",
                     ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "sum_pq v^T D_p D_q v = ||sum_p D_p v||^2 = (N lambda_max(D))^2", ProofStep.Relation.EQUAL),
+            new ProofStep("2", "sum_pq v^T D_p D_q v = ||sum_p D_p v||^2 = (N lambda_max(D))^2",
+                    ProofStep.Relation.EQUAL),
             new ProofStep("3", "x^T S x >= sum_pq v^T D_p D_q v (sum of step 1)", ProofStep.Relation.AT_LEAST),
             new ProofStep("4", "||x||^2 = sum_p v^T D_p v = N lambda_max(D)", ProofStep.Relation.EQUAL),
             new ProofStep("5", "lambda_max(S) >= x^T S x / ||x||^2 (Rayleigh quotient)", ProofStep.Relation.AT_LEAST),

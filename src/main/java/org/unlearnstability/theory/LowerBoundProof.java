@@ -18,7 +18,8 @@ final class LowerBoundProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "lambda_min(T^k(I) - J^{2k} - N_k) >= 0 (the mixed words of (J(.)J + N)^k applied to I)",
                     ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "Tr(T^k(I)) >= Tr(J^{2k}) + Tr(N_k) (the trace of step 1)", ProofStep.Relation.AT_LEAST));
+            new ProofStep("2", "Tr(T^k(I)) >= Tr(J^{2k}) + Tr(N_k) (the trace of step 1)",
+                    ProofStep.Relation.AT_LEAST));
 
     @Override
     public ClaimId claim() {
