@@ -83,6 +83,15 @@ public enum CnnMetric {
         return key;
     }
 
+    /**
+     * @return whether the metric is the exact linearised dynamics at the trained solution (rho, etaStar and the
+     *     inertia of A), computed on the first {@link CnnRepeat#DYNAMICS_REPEATS} repeats of a cell only: one
+     *     spectral radius of T on Sym(n) costs about 80 ms, thirty times the rest of a repeat
+     */
+    public boolean sampled() {
+        return compareTo(RHO) >= 0;
+    }
+
     /** @return whether the metric comes from the coherence core (skipped when coherence is off) */
     public boolean coherence() {
         return compareTo(SIGMA) >= 0 && this != SNR;

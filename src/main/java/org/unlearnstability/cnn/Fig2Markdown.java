@@ -228,14 +228,14 @@ final class Fig2Markdown {
                 2 m d), Sylvester's law of inertia gives A exactly n_r = %d positive and n_f = %d negative \
                 eigenvalues. Along a negative direction u, J = I - eta A has u^T J u = 1 + eta |lambda| > 1, so \
                 rho(T) >= <u u^T, T(u u^T)> >= (u^T J u)^2 > 1 for every eta > 0: etaStar = 0, and the linearised \
-                mean square diverges at every learning rate in every cell. Measured at the trained solutions (exact \
-                dynamics package, every repeat): negativeCountA in [%s, %s], lambda_min(A) in [%s, %s], etaStar in \
-                [%s, %s], rho(T) at the unlearning hyper-parameters (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
+                mean square diverges at every learning rate in every cell. Measured at the trained solutions \
+                (exact dynamics package, the first %d repeats of every cell): negativeCountA in [%s, %s], \
+                lambda_min(A) in [%s, %s], etaStar in [%s, %s], rho(T) at the unlearning hyper-parameters (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
                 The escape is driven by the expanding mean step, strongest where lambda_min(A) is most negative, \
                 not by criterion (7) or by sigma: (7) starts only at eta7 in [%s, %s] (its coherence-free floor \
                 etaCoherenceFree in [%s, %s]), far above etaStar = 0.
 
-                """, p.trainSamples(), p.retainSamples(), p.forgetSamples(),
+                """, p.trainSamples(), p.retainSamples(), p.forgetSamples(), CnnRepeat.DYNAMICS_REPEATS,
                 fmt(f.number("negativeCountAMin")), fmt(f.number("negativeCountAMax")),
                 fmt(f.number("lambdaMinAMin")), fmt(f.number("lambdaMinAMax")),
                 fmt(f.number("etaStarMin")), fmt(f.number("etaStarMax")),
