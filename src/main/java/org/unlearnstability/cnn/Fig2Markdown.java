@@ -230,7 +230,8 @@ final class Fig2Markdown {
                 rho(T) >= <u u^T, T(u u^T)> >= (u^T J u)^2 > 1 for every eta > 0: etaStar = 0, and the linearised \
                 mean square diverges at every learning rate in every cell. Measured at the trained solutions \
                 (exact dynamics package, the first %d repeats of every cell): negativeCountA in [%s, %s], \
-                lambda_min(A) in [%s, %s], etaStar in [%s, %s], rho(T) at the unlearning hyper-parameters (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
+                lambda_min(A) in [%s, %s], etaStar in [%s, %s], rho(T) at the unlearning hyper-parameters \
+                (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
                 The escape is driven by the expanding mean step, strongest where lambda_min(A) is most negative, \
                 not by criterion (7) or by sigma: (7) starts only at eta7 in [%s, %s] (its coherence-free floor \
                 etaCoherenceFree in [%s, %s]), far above etaStar = 0.
