@@ -34,6 +34,10 @@ final class BoundaryCases {
      * @param description what it shows
      */
     record KnownCase(String name, HessianFamily family, Hyperparameters hyper, String description) {
+        /** @return what the case is, for a counterexample's origin */
+        String origin() {
+            return (name.startsWith("equality") ? "constructed equality case " : "constructed exact witness ") + name;
+        }
     }
 
     /**
@@ -44,6 +48,7 @@ final class BoundaryCases {
         return switch (claim) {
             case THEOREM22_DIVERGENCE, THEOREM22_DIVERGENCE_STRICT -> List.of(divergenceEquality());
             case THEOREM23_CONVERGENCE, THEOREM23_CONVERGENCE_STRICT -> List.of(convergenceEquality());
+            case THEOREM23_EXISTENCE -> List.of(existenceWitness());
             default -> List.of();
         };
     }
@@ -60,6 +65,22 @@ final class BoundaryCases {
         HessianFamily family = new HessianFamily(scalars(1.0, 2), scalars(1.0, 1));
         return new KnownCase("equality-8", family, new Hyperparameters(2.0, 0.0, 1),
                 "(8) holds with equality at eta = eta8 = etaStar = 2 (alpha = 0) and T = 1, so E||w_k||^2 = 1");
+    }
+
+    /**
+     * The exact witness against Theorem 2.3's strong reading: retain {2, 0}, forget {1, 0}, B = 1, alpha = 1/2,
+     * eta = 2 (d = 1). C_r' = C_f' = 1/2, lambda_max(D) = 3/4, sigma = 2, K7 = 2, so eta7 = 4 sqrt(2) / 3 &lt; 2 &lt;=
+     * eta8 = 8/3: (8) and strict (7) hold at once, and by Theorem 2.2 (strict, proved) every family with these
+     * values diverges; this one has rho(T) = 3/2 at eta = 2 (and etaStar = 4/3).
+     *
+     * @return the witness
+     */
+    static KnownCase existenceWitness() {
+        HessianFamily family = new HessianFamily(scalars(2.0, 2), scalars(1.0, 2));
+        return new KnownCase("witness-8-and-7", family, new Hyperparameters(2.0, 0.5, 1),
+                "(8) and strict (7) hold at once (eta7 = 4 sqrt(2)/3 < eta = 2 <= eta8 = 8/3), so every family with"
+                        + " lambda_max(D) = 3/4 and sigma = 2 diverges at these hyper-parameters;"
+                        + " this one has rho(T) = 3/2");
     }
 
     /** One Hessian [value] followed by n - 1 zero Hessians. */

@@ -16,6 +16,8 @@ import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
 import org.unlearnstability.theory.ClaimCheck;
 import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.ClaimProofs;
+import org.unlearnstability.theory.ClaimStrength;
 import org.unlearnstability.theory.ClaimVerdict;
 import org.unlearnstability.theory.Violation;
 import org.unlearnstability.theory.ViolationCheck;
@@ -119,13 +121,16 @@ final class ClaimAudit {
             ClaimResult.EqualityCase first = equalities.stream().filter(q -> q.violation().violated()).findFirst()
                     .orElseThrow();
             counterexample = new ClaimResult.Counterexample(first.family(), first.hyper(), first.violation(),
-                    "constructed equality case " + first.name(), false);
+                    first.origin(), false);
         }
         long searchEvaluations = searched.size() * (long) budget.evaluations();
+        @Nullable ProofAudit proof = verdict == ClaimVerdict.FAILS ? null : ClaimProofs.of(claim)
+                .map(p -> ProofAudit.over(p, generated.stream().map(Evaluated::auditCase).toList())).orElse(null);
+        ClaimStrength strength = ClaimStrength.of(verdict, proof != null && proof.holds());
         return new ClaimResult(claim, verdict, generated.size(), applicable, byKind, searched.size(),
                 searchEvaluations, worst == null ? Double.NaN : worst.slack(), describe(worst), randomViolations,
                 searchViolations, boundary, failures.get(), counterexample, equalities, secondary[0], secondary[1],
-                (int) secondary[2], (System.nanoTime() - start) / 1e9);
+                (int) secondary[2], (System.nanoTime() - start) / 1e9, strength, proof);
     }
 
     private static void track(double[] secondary, double value) {
@@ -138,7 +143,7 @@ final class ClaimAudit {
     }
 
     private boolean searchesWorthRunning() {
-        return claim.testable() && claim != ClaimId.LEMMA21_CONVERGENCE_AS_PRINTED;
+        return claim.testable() && claim.searched();
     }
 
     private Evaluated generate(int index) {
@@ -306,7 +311,8 @@ final class ClaimAudit {
         List<ClaimResult.EqualityCase> out = new ArrayList<>();
         for (BoundaryCases.KnownCase known : BoundaryCases.of(claim)) {
             Violation v = ViolationCheck.check(claim, known.family(), known.hyper());
-            out.add(new ClaimResult.EqualityCase(known.name(), known.description(), known.family(), known.hyper(), v));
+            out.add(new ClaimResult.EqualityCase(known.name(), known.description(), known.family(), known.hyper(), v,
+                    known.origin()));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.ClaimStrength;
 import org.unlearnstability.theory.ClaimVerdict;
 import org.unlearnstability.theory.Violation;
 
@@ -33,12 +34,15 @@ import org.unlearnstability.theory.Violation;
  * @param secondaryMax the largest claim-specific secondary ratio seen (NaN when unused)
  * @param secondaryBelowOne how many applicable cases had a secondary ratio below 1
  * @param seconds the wall-clock time of this claim's audit
+ * @param strength how strongly the verdict is established (PROVED needs {@code proof} to hold)
+ * @param proof the claim's written proof checked step by step on the generated cases, when it has one
  */
 public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int applicable,
         Map<FamilyKind, Integer> applicableByKind, int searchStarts, long searchEvaluations, double maxSlack,
         String worst, int randomViolations, int searchViolations, int boundary, int numericalFailures,
         @Nullable Counterexample counterexample, List<EqualityCase> equalityCases, double secondaryMin,
-        double secondaryMax, int secondaryBelowOne, double seconds) {
+        double secondaryMax, int secondaryBelowOne, double seconds, ClaimStrength strength,
+        @Nullable ProofAudit proof) {
 
     /** Copies the collections. */
     public ClaimResult {
@@ -71,8 +75,10 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
      * @param family the family
      * @param hyper the hyper-parameters at the equality
      * @param violation the exact re-check for this claim
+     * @param origin what it is, as a counterexample's origin ("constructed equality case ...", "constructed exact
+     *     witness ...")
      */
     public record EqualityCase(String name, String description, HessianFamily family, Hyperparameters hyper,
-            Violation violation) {
+            Violation violation, String origin) {
     }
 }

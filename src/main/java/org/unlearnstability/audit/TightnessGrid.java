@@ -47,8 +47,9 @@ public final class TightnessGrid {
      * @param etaStar the exact critical learning rate
      * @param eta7 the smallest eta at which (7) holds
      * @param eta8 the largest eta at which (8) holds
+     * @param etaCoherenceFree (7) with sigma at its floor (proof of Theorem 2.2: etaStar <= etaCoherenceFree <= eta7)
      */
-    public record Cell(int q, int b, double sigma, double etaStar, double eta7, double eta8) {
+    public record Cell(int q, int b, double sigma, double etaStar, double eta7, double eta8, double etaCoherenceFree) {
         /** @return eta7 / etaStar */
         public double ratio7() {
             return eta7 / etaStar;
@@ -94,6 +95,7 @@ public final class TightnessGrid {
         CoherenceAnalysis analysis = CoherenceAnalysis.of(geometry, hyper);
         StabilityThresholds thresholds = StabilityThresholds.of(analysis, hyper, N, N);
         double etaStar = CriticalLearningRate.of(family, ALPHA, b).etaStar();
-        return new Cell(q, b, analysis.sigma(), etaStar, thresholds.eta7(), thresholds.eta8());
+        return new Cell(q, b, analysis.sigma(), etaStar, thresholds.eta7(), thresholds.eta8(),
+                thresholds.etaCoherenceFree());
     }
 }

@@ -12,7 +12,8 @@ import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
 
 /**
- * Writes the tightness grid: tightness.csv (columns Q, B, sigma, etaStar, eta7, eta8, ratio7, ratio8; an
+ * Writes the tightness grid: tightness.csv (columns Q, B, sigma, etaStar, eta7, eta8, ratio7, ratio8,
+ * etaCoherenceFree; an
  * infinite value as Infinity), tightness.md (the table, the cells on the wrong side of each bound) and a
  * heatmap of each ratio over (Q, B) as PNG and SVG, on a log colour scale centred at 1.
  */
@@ -27,9 +28,11 @@ final class TightnessReport {
      * @throws IOException when a file cannot be written
      */
     static void write(OutputDirectory out, List<TightnessGrid.Cell> cells, double seconds) throws IOException {
-        CsvTable.Builder csv = CsvTable.builder("Q", "B", "sigma", "etaStar", "eta7", "eta8", "ratio7", "ratio8");
+        CsvTable.Builder csv = CsvTable.builder("Q", "B", "sigma", "etaStar", "eta7", "eta8", "ratio7", "ratio8",
+                "etaCoherenceFree");
         for (TightnessGrid.Cell c : cells) {
-            csv.row(c.q(), c.b(), c.sigma(), c.etaStar(), c.eta7(), c.eta8(), c.ratio7(), c.ratio8());
+            csv.row(c.q(), c.b(), c.sigma(), c.etaStar(), c.eta7(), c.eta8(), c.ratio7(), c.ratio8(),
+                    c.etaCoherenceFree());
         }
         out.writeString("tightness.csv", csv.build().toCsv());
         out.writeString("tightness.md", markdown(cells, seconds));
@@ -49,6 +52,11 @@ final class TightnessReport {
         md.append("* `ratio7 = eta7 / etaStar` below 1: (7) claims divergence at rates where the exact dynamics ")
                 .append("converge (wrong side). `ratio8 = eta8 / etaStar` above 1: (8) claims convergence at rates ")
                 .append("where the exact dynamics do not converge (wrong side).\n");
+        md.append("* `etaCoherenceFree`: (7) with sigma at its floor n_r n_f lambda_max(D) / max lambda_max(D_rf); ")
+                .append("the ")
+                .append("proof of Theorem 2.2 (specs/claims/theorem22-divergence-strict.md) gives etaStar <= ")
+                .append("etaCoherenceFree <= eta7 for every family, so coherence can only move eta7 away from ")
+                .append("etaStar.\n");
         md.append("* B = n: no sampling noise (C_r = C_f = 0), K7 = 0, so eta7 is infinite.\n");
         md.append("* Heatmaps: a log colour scale with white at ratio 1. For ratio8 red is the wrong side; for ")
                 .append("ratio7 the wrong side is blue (below 1), and red means (7) is conservative.\n\n");
@@ -58,12 +66,14 @@ final class TightnessReport {
                 cells.size(), list(wrong7, true)));
         md.append(String.format(Locale.ROOT, "**(8) on the wrong side: %d of %d cells**%s%n%n", wrong8.size(),
                 cells.size(), list(wrong8, false)));
-        MarkdownTable table = MarkdownTable.of("Q", "B", "sigma", "etaStar", "eta7", "eta8", "ratio7", "ratio8");
-        for (int c = 0; c < 8; c++) {
+        MarkdownTable table = MarkdownTable.of("Q", "B", "sigma", "etaStar", "etaCoherenceFree", "eta7", "eta8",
+                "ratio7", "ratio8");
+        for (int c = 0; c < 9; c++) {
             table.align(c, MarkdownTable.Align.RIGHT);
         }
         for (TightnessGrid.Cell c : cells) {
-            table.row(c.q(), c.b(), fmt(c.sigma()), fmt(c.etaStar()), fmt(c.eta7()), fmt(c.eta8()),
+            table.row(c.q(), c.b(), fmt(c.sigma()), fmt(c.etaStar()), fmt(c.etaCoherenceFree()), fmt(c.eta7()),
+                    fmt(c.eta8()),
                     fmt(c.ratio7()) + (c.wrong7() ? " (wrong side)" : ""),
                     fmt(c.ratio8()) + (c.wrong8() ? " (wrong side)" : ""));
         }

@@ -7,7 +7,9 @@ import org.unlearnstability.report.JsonNumbers;
 /**
  * One grid cell (d, ||mu||) of Figure 2 summarised over its repeats: for every {@link CnnMetric}
  * the mean and the sample standard deviation (n - 1 in the denominator; undefined for one repeat).
- * A metric that is NaN in any repeat (coherence switched off, 0/0) is NaN in the summary.
+ * A metric that is NaN in any repeat (coherence switched off, 0/0) is NaN in the summary; the
+ * {@link CnnMetric#sampled()} metrics are summarised over the first {@link CnnRepeat#DYNAMICS_REPEATS} repeats
+ * only, where they are computed.
  *
  * @param d the patch dimension
  * @param muNorm ||mu||
@@ -27,20 +29,21 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
         int metrics = CnnMetric.values().length;
         double[] mean = new double[metrics];
         double[] std = new double[metrics];
-        int n = values.length;
-        for (int k = 0; k < metrics; k++) {
+        for (CnnMetric metric : CnnMetric.values()) {
+            int k = metric.ordinal();
+            int n = metric.sampled() ? Math.min(values.length, CnnRepeat.DYNAMICS_REPEATS) : values.length;
             double sum = 0.0;
-            for (double[] v : values) {
-                sum += v[k];
+            for (int r = 0; r < n; r++) {
+                sum += values[r][k];
             }
             mean[k] = sum / n;
             double squares = 0.0;
-            for (double[] v : values) {
-                squares += (v[k] - mean[k]) * (v[k] - mean[k]);
+            for (int r = 0; r < n; r++) {
+                squares += (values[r][k] - mean[k]) * (values[r][k] - mean[k]);
             }
             std[k] = n > 1 ? Math.sqrt(squares / (n - 1)) : Double.NaN;
         }
-        return new CellSummary(d, muNorm, n, mean, std);
+        return new CellSummary(d, muNorm, values.length, mean, std);
     }
 
     /**

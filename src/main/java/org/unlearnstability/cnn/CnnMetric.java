@@ -58,7 +58,19 @@ public enum CnnMetric {
     /** sigma / (n_r n_f), comparable with the limits (12). */
     SIGMA_OVER_PAIRS("sigmaOverPairs"),
     /** SNR = ||mu|| / (sigma sqrt(d)). */
-    SNR("snr");
+    SNR("snr"),
+    /** (7) with sigma at its floor: etaStar &lt;= etaCoherenceFree &lt;= eta7 (proof of Theorem 2.2). */
+    ETA_COHERENCE_FREE("etaCoherenceFree"),
+    /** The learning rate from which (7) holds. */
+    ETA7("eta7"),
+    /** rho(T) of the linearised mean square at the unlearning hyper-parameters (exact, dynamics package). */
+    RHO("rho"),
+    /** The exact critical learning rate at the unlearning (alpha, B): rho(T) &lt; 1 iff eta &lt; etaStar. */
+    ETA_STAR("etaStar"),
+    /** lambda_min of the drift A = (1-alpha) H_R - alpha H_F at the trained solution. */
+    LAMBDA_MIN_A("lambdaMinA"),
+    /** Negative eigenvalues of A: directions in which the mean step J = I - eta A expands, at every eta. */
+    NEGATIVE_COUNT_A("negativeCountA");
 
     private final String key;
 
@@ -69,6 +81,15 @@ public enum CnnMetric {
     /** @return the JSON/CSV key */
     public String key() {
         return key;
+    }
+
+    /**
+     * @return whether the metric is the exact linearised dynamics at the trained solution (rho, etaStar and the
+     *     inertia of A), computed on the first {@link CnnRepeat#DYNAMICS_REPEATS} repeats of a cell only: one
+     *     spectral radius of T on Sym(n) costs about 80 ms, thirty times the rest of a repeat
+     */
+    public boolean sampled() {
+        return compareTo(RHO) >= 0;
     }
 
     /** @return whether the metric comes from the coherence core (skipped when coherence is off) */

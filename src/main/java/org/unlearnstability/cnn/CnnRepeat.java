@@ -1,11 +1,16 @@
 package org.unlearnstability.cnn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.FactorHessian;
+import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
 import org.unlearnstability.theory.StabilityThresholds;
 
@@ -23,6 +28,8 @@ public final class CnnRepeat {
     private static final int DATA = 0;
     private static final int SCHEDULE = 1;
     private static final int TEST = 2;
+    /** The repeats of a cell on which the exact dynamics (the {@link CnnMetric#sampled()} metrics) are computed. */
+    public static final int DYNAMICS_REPEATS = 2;
 
     private CnnRepeat() {
     }
@@ -51,7 +58,8 @@ public final class CnnRepeat {
     public static double[] run(CnnProtocol protocol, int d, double muNorm, long seed, int repeat, boolean coherence) {
         SpanGeometry geometry = SpanGeometry.sample(stream(seed, d, muNorm, repeat, DATA), d, muNorm, protocol);
         UnlearningSchedule schedule = schedule(protocol, stream(seed, d, muNorm, repeat, SCHEDULE));
-        return run(protocol, geometry, schedule, stream(seed, d, muNorm, repeat, TEST), coherence, muNorm);
+        return run(protocol, geometry, schedule, stream(seed, d, muNorm, repeat, TEST), coherence, muNorm,
+                coherence && repeat < DYNAMICS_REPEATS);
     }
 
     /**
@@ -85,6 +93,21 @@ public final class CnnRepeat {
      */
     public static double[] run(CnnProtocol protocol, SpanGeometry geometry, UnlearningSchedule schedule,
             UniformRandomProvider test, boolean coherence, double muNorm) {
+        return run(protocol, geometry, schedule, test, coherence, muNorm, false);
+    }
+
+    /**
+     * @param protocol the protocol
+     * @param geometry the data and W0
+     * @param schedule the unlearning batches
+     * @param test the test stream
+     * @param coherence whether to run the coherence analysis
+     * @param muNorm ||mu|| (for the SNR)
+     * @param dynamics whether to run the exact linearised dynamics too (the {@link CnnMetric#sampled()} metrics)
+     * @return the metrics, indexed by {@link CnnMetric#ordinal()}
+     */
+    static double[] run(CnnProtocol protocol, SpanGeometry geometry, UnlearningSchedule schedule,
+            UniformRandomProvider test, boolean coherence, double muNorm, boolean dynamics) {
         double[] m = new double[CnnMetric.values().length];
         Arrays.fill(m, Double.NaN);
         int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
@@ -112,7 +135,8 @@ public final class CnnRepeat {
         double snr = protocol.snr(geometry.dimension(), muNorm);
         set(m, CnnMetric.SNR, snr);
         if (coherence) {
-            coherence(m, protocol, CnnHessians.factorGram(trained, concat(retain, forget)), geometry.dimension(), snr);
+            coherence(m, protocol, CnnHessians.factorGram(trained, concat(retain, forget)), geometry.dimension(), snr,
+                    dynamics);
         }
         return m;
     }
@@ -136,7 +160,8 @@ public final class CnnRepeat {
      * factor Gram K (retain first) by {@link RankOneCoherence}, which matches the core's
      * {@code CoherenceAnalysis.of} on the same Hessians (see the tests) at a fraction of the cost.
      */
-    private static void coherence(double[] m, CnnProtocol protocol, double[][] k, int d, double snr) {
+    private static void coherence(double[] m, CnnProtocol protocol, double[][] k, int d, double snr,
+            boolean dynamics) {
         Hyperparameters hyper = protocol.unlearning().hyper();
         int nRetain = protocol.retainSamples();
         int nForget = protocol.forgetSamples();
@@ -156,6 +181,30 @@ public final class CnnRepeat {
         set(m, CnnMetric.BOUND10_RATIO, analysis.lambdaMaxS().estimate() / bounds.bound10());
         set(m, CnnMetric.BOUND11_RATIO, analysis.maxLambdaMaxDrf() / bounds.bound11());
         set(m, CnnMetric.SIGMA_OVER_PAIRS, analysis.sigma() / ((double) nRetain * nForget));
+        set(m, CnnMetric.ETA_COHERENCE_FREE, thresholds.etaCoherenceFree());
+        set(m, CnnMetric.ETA7, thresholds.eta7());
+        if (dynamics) {
+            dynamics(m, k, nRetain, hyper);
+        }
+    }
+
+    /**
+     * The exact linearised dynamics at the trained solution and the unlearning hyper-parameters: the rank-one
+     * Hessians h_i h_i^T embedded isometrically in R^n ({@link GradientEmbedding}; T's spectrum and A's inertia
+     * are unchanged by the embedding), analysed by the dynamics package.
+     */
+    private static void dynamics(double[] m, double[][] k, int nRetain, Hyperparameters hyper) {
+        double[][] v = GradientEmbedding.of(k);
+        List<Hessian> retain = new ArrayList<>();
+        List<Hessian> forget = new ArrayList<>();
+        for (int s = 0; s < v.length; s++) {
+            (s < nRetain ? retain : forget).add(FactorHessian.rankOne(v[s]));
+        }
+        StabilityAnalysis stability = StabilityAnalysis.of(new HessianFamily(retain, forget), hyper, 1);
+        set(m, CnnMetric.RHO, stability.rho());
+        set(m, CnnMetric.ETA_STAR, stability.etaStar());
+        set(m, CnnMetric.LAMBDA_MIN_A, stability.lambdaMinA());
+        set(m, CnnMetric.NEGATIVE_COUNT_A, stability.negativeCountA());
     }
 
     private static void set(double[] m, CnnMetric metric, double value) {

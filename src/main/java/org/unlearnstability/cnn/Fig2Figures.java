@@ -30,7 +30,8 @@ final class Fig2Figures {
                 CnnMetric.FORGET_LOSS_AFTER, CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_GAP,
                 CnnMetric.MIA_AUC_AFTER));
         if (result.spec().coherence()) {
-            heatmaps.add(CnnMetric.SIGMA);
+            heatmaps.addAll(List.of(CnnMetric.SIGMA, CnnMetric.LAMBDA_MIN_A, CnnMetric.NEGATIVE_COUNT_A,
+                    CnnMetric.RHO));
         }
         for (CnnMetric m : heatmaps) {
             heatmap(result, m).writePngAndSvg(out, "heatmap-" + m.key());

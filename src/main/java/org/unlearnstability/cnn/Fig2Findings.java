@@ -29,6 +29,10 @@ public final class Fig2Findings {
     public static final double INTERPOLATION_ERROR = 0.01;
     /** Test error at which a cell counts as generalising. */
     public static final double LOW_TEST_ERROR = 0.05;
+    /** The normal quantile of a two-sided 95 % interval (region means, the flatness test of sigma). */
+    public static final double Z95 = 1.959963984540054;
+    /** The fewest cells below the transition at one d for the flatness test of sigma against ||mu||. */
+    public static final int FLATNESS_CELLS = 4;
 
     private final Map<String, Double> numbers;
     private final List<CellSummary> memorisation;
@@ -59,9 +63,14 @@ public final class Fig2Findings {
         n.put("generalisationCells", (double) gen.size());
         for (CnnMetric m : List.of(CnnMetric.FORGET_LOSS_BEFORE, CnnMetric.FORGET_LOSS_AFTER,
                 CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_FORGET_LOSS, CnnMetric.RETRAIN_GAP,
-                CnnMetric.MIA_AUC_BEFORE, CnnMetric.MIA_AUC_AFTER, CnnMetric.TEST_ERROR_AFTER)) {
+                CnnMetric.MIA_AUC_BEFORE, CnnMetric.MIA_AUC_AFTER, CnnMetric.TEST_ERROR_AFTER,
+                CnnMetric.RETAIN_LOSS_AFTER)) {
             n.put(m.key() + "InMemorisation", average(mem, m));
             n.put(m.key() + "InGeneralisation", average(gen, m));
+        }
+        for (CnnMetric m : List.of(CnnMetric.FORGET_LOSS_AFTER, CnnMetric.FORGET_LOSS_INCREASE)) {
+            n.put(m.key() + "InMemorisationCi95", halfWidth(mem, m));
+            n.put(m.key() + "InGeneralisationCi95", halfWidth(gen, m));
         }
         double[] testError = column(cells, CnnMetric.TEST_ERROR);
         n.put("spearmanForgetLossAfterVsTestError", RankCorrelation.spearman(column(cells,
@@ -118,6 +127,61 @@ public final class Fig2Findings {
         }
         n.put("condition7Fraction", average(cells, CnnMetric.CONDITION7));
         n.put("condition8Fraction", average(cells, CnnMetric.CONDITION8));
+        for (CnnMetric m : List.of(CnnMetric.NEGATIVE_COUNT_A, CnnMetric.LAMBDA_MIN_A, CnnMetric.ETA_STAR,
+                CnnMetric.RHO, CnnMetric.ETA_COHERENCE_FREE, CnnMetric.ETA7)) {
+            n.put(m.key() + "Min", min(cells, m));
+            n.put(m.key() + "Max", max(cells, m));
+        }
+        flatness(n, cells);
+    }
+
+    /**
+     * The flatness test of sigma against ||mu|| below the transition: at each d, over the cells whose mean test
+     * error is at least {@link #HIGH_TEST_ERROR} (at least {@link #FLATNESS_CELLS} of them), Spearman's rank
+     * correlation of sigma with ||mu||; flat when |rho_s| is below the large-sample two-sided 5 % critical value
+     * Z95 / sqrt(k - 1) for k cells (no monotone trend detectable at the 5 % level).
+     */
+    private static void flatness(Map<String, Double> n, List<CellSummary> cells) {
+        Map<Integer, List<CellSummary>> byD = new java.util.TreeMap<>();
+        for (CellSummary c : cells) {
+            if (c.mean(CnnMetric.TEST_ERROR) >= HIGH_TEST_ERROR) {
+                byD.computeIfAbsent(c.d(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        int tested = 0;
+        int flat = 0;
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        for (List<CellSummary> row : byD.values()) {
+            if (row.size() < FLATNESS_CELLS) {
+                continue;
+            }
+            double rho = RankCorrelation.spearman(column(row, CnnMetric.SIGMA),
+                    row.stream().mapToDouble(CellSummary::muNorm).toArray());
+            tested++;
+            flat += Math.abs(rho) < Z95 / Math.sqrt(row.size() - 1.0) ? 1 : 0;
+            lo = Double.isNaN(lo) ? rho : Math.min(lo, rho);
+            hi = Double.isNaN(hi) ? rho : Math.max(hi, rho);
+        }
+        n.put("sigmaVsMuBelowTransitionTested", (double) tested);
+        n.put("sigmaVsMuBelowTransitionFlat", (double) flat);
+        n.put("spearmanSigmaVsMuBelowTransitionMin", lo);
+        n.put("spearmanSigmaVsMuBelowTransitionMax", hi);
+    }
+
+    /**
+     * The half-width of a 95 % interval for the average over a region of cell means, from each cell's spread over
+     * its repeats (standard error sd / sqrt(repeats), cells independent); NaN when a cell has one repeat.
+     */
+    private static double halfWidth(List<CellSummary> region, CnnMetric metric) {
+        if (region.isEmpty()) {
+            return Double.NaN;
+        }
+        double variance = 0.0;
+        for (CellSummary c : region) {
+            variance += c.std(metric) * c.std(metric) / c.repeats();
+        }
+        return Z95 * Math.sqrt(variance) / region.size();
     }
 
     private static String capitalised(String key) {

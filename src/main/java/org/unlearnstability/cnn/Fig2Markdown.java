@@ -35,6 +35,7 @@ final class Fig2Markdown {
         beyond(md, f);
         if (spec.coherence()) {
             theorem24(md, result, f);
+            mechanism(md, result, f);
         }
         sensitivity(md, result);
         tables(md, result);
@@ -124,6 +125,16 @@ final class Fig2Markdown {
                 strength(f.number("spearmanForgetLossIncreaseVsTestError")),
                 fmt(f.number("jaccardMemorisationVsTopForgetLossAfter")),
                 fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease"))));
+        md.append(String.format(Locale.ROOT, "With the repeat-to-repeat spread of each cell carried through (95 %% "
+                + "intervals, cells independent): forget loss after %s +- %s in the memorisation region vs %s +- %s in "
+                + "generalising cells; increase %s +- %s vs %s +- %s. Retain loss after unlearning: %s vs %s.%n%n",
+                fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInMemorisationCi95")),
+                fmt(f.number("forgetLossAfterInGeneralisation")), fmt(f.number("forgetLossAfterInGeneralisationCi95")),
+                fmt(f.number("forgetLossIncreaseInMemorisation")),
+                fmt(f.number("forgetLossIncreaseInMemorisationCi95")),
+                fmt(f.number("forgetLossIncreaseInGeneralisation")),
+                fmt(f.number("forgetLossIncreaseInGeneralisationCi95")),
+                fmt(f.number("retainLossAfterInMemorisation")), fmt(f.number("retainLossAfterInGeneralisation"))));
         md.append(String.format(Locale.ROOT, "With the looser reading of \"low training loss\" (training error "
                 + "<= %s: the training set is interpolated), the memorisation region has %d cells, forget loss after "
                 + "%s and increase %s there, and Jaccard indices %s (forget loss after) and %s (increase).%n%n",
@@ -202,6 +213,48 @@ final class Fig2Markdown {
                 fmt(f.number("condition7Fraction")), fmt(f.number("condition8Fraction"))));
     }
 
+    /**
+     * The linear mechanism at the trained solutions: with rank-one Hessians h_i h_i^T and linearly independent h_i,
+     * A = G diag((1-alpha)/n_r, ..., -alpha/n_f, ...) G^T has exactly n_f negative eigenvalues (Sylvester), so
+     * J = I - eta A expands along them at every eta and etaStar = 0.
+     */
+    private static void mechanism(StringBuilder md, Fig2Result result, Fig2Findings f) {
+        CnnProtocol p = result.spec().protocol();
+        md.append("## What drives the linearised unlearning dynamics at the trained solutions\n\n");
+        md.append(String.format(Locale.ROOT, """
+                At a trained solution every per-sample Hessian is rank one, H_i = h_i h_i^T. The drift of update (2) \
+                is A = (1 - alpha) H_R - alpha H_F = G diag((1 - alpha)/n_r, ..., -alpha/n_f, ...) G^T with \
+                G = [h_1 ... h_n]. When the h_i are linearly independent (n = %d samples in a space of dimension \
+                2 m d), Sylvester's law of inertia gives A exactly n_r = %d positive and n_f = %d negative \
+                eigenvalues. Along a negative direction u, J = I - eta A has u^T J u = 1 + eta |lambda| > 1, so \
+                rho(T) >= <u u^T, T(u u^T)> >= (u^T J u)^2 > 1 for every eta > 0: etaStar = 0, and the linearised \
+                mean square diverges at every learning rate in every cell. Measured at the trained solutions \
+                (exact dynamics package, the first %d repeats of every cell): negativeCountA in [%s, %s], \
+                lambda_min(A) in [%s, %s], etaStar in [%s, %s], rho(T) at the unlearning hyper-parameters \
+                (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
+                The escape is driven by the expanding mean step, strongest where lambda_min(A) is most negative, \
+                not by criterion (7) or by sigma: (7) starts only at eta7 in [%s, %s] (its coherence-free floor \
+                etaCoherenceFree in [%s, %s]), far above etaStar = 0.
+
+                """, p.trainSamples(), p.retainSamples(), p.forgetSamples(), CnnRepeat.DYNAMICS_REPEATS,
+                fmt(f.number("negativeCountAMin")), fmt(f.number("negativeCountAMax")),
+                fmt(f.number("lambdaMinAMin")), fmt(f.number("lambdaMinAMax")),
+                fmt(f.number("etaStarMin")), fmt(f.number("etaStarMax")),
+                fmt(p.unlearning().learningRate()), fmt(p.unlearning().alpha()), p.unlearning().batch(),
+                fmt(f.number("rhoMin")), fmt(f.number("rhoMax")), fmt(f.number("eta7Min")), fmt(f.number("eta7Max")),
+                fmt(f.number("etaCoherenceFreeMin")), fmt(f.number("etaCoherenceFreeMax"))));
+        md.append(String.format(Locale.ROOT, """
+                Sigma against ||mu|| below the transition (flatness test: at each d, the cells with mean test error \
+                >= %s, at least %d of them; Spearman rho_s(sigma, ||mu||) flat when |rho_s| < 1.96 / sqrt(k - 1)): \
+                %s of %s tested rows are flat, rho_s in [%s, %s]. A coherence that does not move while the forget \
+                loss falls across the transition cannot be what drives the forgetting.
+
+                """, fmt(Fig2Findings.HIGH_TEST_ERROR), Fig2Findings.FLATNESS_CELLS,
+                fmt(f.number("sigmaVsMuBelowTransitionFlat")), fmt(f.number("sigmaVsMuBelowTransitionTested")),
+                fmt(f.number("spearmanSigmaVsMuBelowTransitionMin")),
+                fmt(f.number("spearmanSigmaVsMuBelowTransitionMax"))));
+    }
+
     private static void sensitivity(StringBuilder md, Fig2Result result) {
         if (result.sensitivity().isEmpty()) {
             return;
@@ -209,9 +262,13 @@ final class Fig2Markdown {
         Fig2Spec spec = result.spec();
         md.append("## Sensitivity to sigma0 (not given by the paper)\n\n");
         md.append("Per sigma0 and d, over the ||mu|| grid: training loss (min..max), the test-error crossing, "
-                + "forget loss after unlearning and sigma / (n_r n_f) at the smallest and largest ||mu||.\n\n");
+                + "forget loss after unlearning and sigma / (n_r n_f) at the smallest and largest ||mu||, and the "
+                + "memorisation-forgetting link as Spearman rho(forget loss after, test error) over the ||mu|| grid "
+                + "(a link that holds only at the paper's unstated sigma0 is a finding about sigma0, not about "
+                + "memorisation).\n\n");
         md.append("| sigma0 | d | train loss | ||mu|| at test error 0.25 | forget loss after (min mu / max mu) "
-                + "| sigma/(n_r n_f) (min mu / max mu) |\n|---|---|---|---|---|---|\n");
+                + "| sigma/(n_r n_f) (min mu / max mu) | rho(forget loss after, test error) |\n"
+                + "|---|---|---|---|---|---|---|\n");
         List<Fig2Result.SensitivityRun> runs = new ArrayList<>();
         for (int d : spec.sensitivity().dimensions()) {
             int di = spec.dimensions().indexOf(d);
@@ -249,7 +306,9 @@ final class Fig2Markdown {
                 .append(fmt(cells.get(lo).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" / ")
                 .append(fmt(cells.get(hi).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" | ")
                 .append(fmt(cells.get(lo).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" / ")
-                .append(fmt(cells.get(hi).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" |\n");
+                .append(fmt(cells.get(hi).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" | ")
+                .append(fmt(RankCorrelation.spearman(Fig2Findings.column(cells, CnnMetric.FORGET_LOSS_AFTER),
+                        Fig2Findings.column(cells, CnnMetric.TEST_ERROR)))).append(" |\n");
     }
 
     private static int argMin(List<Double> v) {

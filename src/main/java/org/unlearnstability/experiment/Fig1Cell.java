@@ -15,10 +15,11 @@ import java.util.List;
  * @param cRPrime C_r' (Theorem 2.3)
  * @param eta7 (7) holds iff eta &gt;= eta7 (Theorem 2.2; infinite when K7 = 0, that is B = n)
  * @param eta8 (8) holds iff eta &lt;= eta8 (Theorem 2.3)
+ * @param etaCoherenceFree (7) with sigma at its floor; etaStar &lt;= etaCoherenceFree &lt;= eta7 (proof of Theorem 2.2)
  * @param runs one entry per sampler and learning rate, samplers in spec order, then learning rates
  */
 public record Fig1Cell(int q, int batch, int dimension, double sigma, double lambdaMaxD, double cRPrime,
-        double eta7, double eta8, List<Run> runs) {
+        double eta7, double eta8, double etaCoherenceFree, List<Run> runs) {
 
     /** Copies the list. */
     public Fig1Cell {

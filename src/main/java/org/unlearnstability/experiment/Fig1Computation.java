@@ -48,11 +48,12 @@ final class Fig1Computation {
      * @param cRPrime C_r'
      * @param eta7 the learning rate from which (7) holds
      * @param eta8 the learning rate up to which (8) holds
+     * @param etaCoherenceFree (7) with sigma at its floor
      * @param cond7 whether (7) holds, per learning rate of the spec
      * @param cond8 whether (8) holds, per learning rate of the spec
      */
     record StaticCell(int q, int batch, int dimension, double sigma, double lambdaMaxD, double cRPrime,
-            double eta7, double eta8, boolean[] cond7, boolean[] cond8) {
+            double eta7, double eta8, double etaCoherenceFree, boolean[] cond7, boolean[] cond8) {
     }
 
     /**
@@ -92,7 +93,8 @@ final class Fig1Computation {
                 cond8[e] = atEta.condition8();
             }
             row.add(new StaticCell(q, b, family.dimension(), analysis.sigma(), analysis.lambdaMaxD(),
-                    analysis.noise().cRPrime(), thresholds.eta7(), thresholds.eta8(), cond7, cond8));
+                    analysis.noise().cRPrime(), thresholds.eta7(), thresholds.eta8(), thresholds.etaCoherenceFree(),
+                    cond7, cond8));
         }
         return new Row(family, row);
     }
@@ -120,7 +122,7 @@ final class Fig1Computation {
             }
         }
         return new Fig1Cell(cell.q(), cell.batch(), cell.dimension(), cell.sigma(), cell.lambdaMaxD(),
-                cell.cRPrime(), cell.eta7(), cell.eta8(), runs);
+                cell.cRPrime(), cell.eta7(), cell.eta8(), cell.etaCoherenceFree(), runs);
     }
 
     /** @return ln(||w_K|| / ||w_0||) indexed [eta][repeat] */

@@ -179,11 +179,12 @@ final class Fig1Markdown {
         if (rows.isEmpty()) {
             return "none\n";
         }
-        MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "eta7", "eta8", "etaStar", "rho",
-                "MC diverged", "asVerdict");
+        MarkdownTable table = MarkdownTable.of("Q", "B", "eta", "sigma", "etaCoherenceFree", "eta7", "eta8", "etaStar",
+                "rho", "MC diverged", "asVerdict");
         for (Fig1Row r : rows) {
             table.row(r.cell().q(), r.cell().batch(), r.run().eta(), Fig1Agreement.fmt(r.cell().sigma()),
-                    Fig1Agreement.fmt(r.cell().eta7()), Fig1Agreement.fmt(r.cell().eta8()),
+                    Fig1Agreement.fmt(r.cell().etaCoherenceFree()), Fig1Agreement.fmt(r.cell().eta7()),
+                    Fig1Agreement.fmt(r.cell().eta8()),
                     Fig1Agreement.fmt(r.run().etaStar()), Fig1Agreement.fmt(r.run().rho()),
                     r.run().diverged() + "/" + r.run().repeats(), r.asVerdict().id());
         }

@@ -32,7 +32,8 @@ import org.unlearnstability.report.PlotAxis;
  */
 final class Fig1Report {
     static final String[] COLUMNS = {"Q", "B", "d", "eta", "sampler", "sigma", "lambdaMaxD", "cRPrime", "eta7",
-        "eta8", "cond7", "cond8", "rho", "etaStar", "msVerdict", "log10MeanSquare", "repeats", "mcDiverged",
+        "eta8", "etaCoherenceFree", "cond7", "cond8", "rho", "etaStar", "msVerdict", "log10MeanSquare", "repeats",
+        "mcDiverged",
         "mcVerdict", "log10RatioMedian", "lyapunov", "lyapunovEstimate", "asVerdict"};
     /** Where the quick-spec test of mvn verify leaves its timing, read when present. */
     static final Path VERIFY_TIMING = Path.of("target", "timings", "fig1-quick-verify.txt");
@@ -91,7 +92,8 @@ final class Fig1Report {
             Fig1Cell c = r.cell();
             Fig1Cell.Run run = r.run();
             table.row(c.q(), c.batch(), c.dimension(), run.eta(), run.sampler(), c.sigma(), c.lambdaMaxD(),
-                    c.cRPrime(), c.eta7(), c.eta8(), run.cond7(), run.cond8(), run.rho(), run.etaStar(),
+                    c.cRPrime(), c.eta7(), c.eta8(), c.etaCoherenceFree(), run.cond7(), run.cond8(), run.rho(),
+                    run.etaStar(),
                     r.msVerdict().id(), run.log10MeanSquare(), run.repeats(), run.diverged(), r.mcVerdict().id(),
                     run.log10RatioMedian(), run.lyapunov(), run.lyapunovEstimate(), r.asVerdict().id());
         }

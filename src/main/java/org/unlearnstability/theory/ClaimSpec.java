@@ -24,11 +24,14 @@ import java.util.List;
  * @param tolerance the tolerance and why it suffices
  * @param verdict the pinned verdict: HOLDS, FAILS or NOT_TESTABLE_AS_STATED
  * @param verdictReason why, in one or two sentences
- * @param notes anything else a reader needs (proofs, limits of the check)
+ * @param notes anything else a reader needs (limits of the check)
+ * @param strength the pinned strength of the verdict (issue 15): PROVED needs a written proof here and a
+ *     {@link ClaimProof} whose steps hold on every audited case
+ * @param proof the written proof, one step per entry (empty when the verdict rests on search or a counterexample)
  */
 public record ClaimSpec(String id, String title, String source, String statementAsPrinted, String readingTested,
         List<String> hypotheses, String check, String tolerance, ClaimVerdict verdict, String verdictReason,
-        List<String> notes) {
+        List<String> notes, ClaimStrength strength, List<String> proof) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -37,6 +40,7 @@ public record ClaimSpec(String id, String title, String source, String statement
     public ClaimSpec {
         hypotheses = List.copyOf(hypotheses);
         notes = List.copyOf(notes);
+        proof = List.copyOf(proof);
     }
 
     /**
@@ -71,7 +75,8 @@ public record ClaimSpec(String id, String title, String source, String statement
         md.append("<!-- Rendered from ").append(id).append(".json by ClaimSpec.toMarkdown(); edit the JSON. -->\n\n");
         md.append("* **Claim id:** `").append(id).append("`\n");
         md.append("* **Source:** ").append(source).append("\n");
-        md.append("* **Verdict (pinned, checked by `ClaimVerdictTest`):** ").append(verdict.label()).append("\n\n");
+        md.append("* **Verdict (pinned, checked by `ClaimVerdictTest`):** ").append(verdict.label()).append("\n");
+        md.append("* **Strength:** ").append(strength.label()).append("\n\n");
         md.append("## Statement as printed\n\n> ").append(statementAsPrinted.replace("\n", "\n> ")).append("\n\n");
         md.append("## Reading tested\n\n").append(readingTested).append("\n\n");
         md.append("## Hypotheses\n\n");

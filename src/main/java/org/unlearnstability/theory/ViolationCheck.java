@@ -42,7 +42,7 @@ public final class ViolationCheck {
             case LEMMA21_UPPER_BOUND_EVERY_JK -> everyJk(family, hyper);
             case LEMMA21_CONVERGENCE_AS_PRINTED, LEMMA21_CONVERGENCE_R_GE_1 -> lemmaConvergence(claim, family, hyper);
             case LEMMA21_DIVERGENCE_COROLLARY -> corollary(family, hyper);
-            default -> floating(claim, family, hyper);
+            case THEOREM23_EXISTENCE -> strongExistence(family, hyper);
         };
     }
 
@@ -222,6 +222,48 @@ public final class ViolationCheck {
         return new Violation(claim, violated, false, "<", new Quantity("rho(T)", f.rho, null),
                 new Quantity("1", 1.0, "1"), List.of(new Quantity("eta", hyper.eta(), null),
                         new Quantity("eta8", f.eta8, null), new Quantity("etaStar", f.etaStar, null)));
+    }
+
+    /**
+     * Theorem 2.3's strong reading at eta: the case's values (lambda_max(D), sigma) satisfy (8) and strict (7) at
+     * once, so by Theorem 2.2 with a strict inequality (PROVED for every d, specs/claims/theorem22-divergence-strict)
+     * every family with these values and hyper-parameters has rho(T) > 1; the case's own rho(T) > 1 is re-checked.
+     * Exact for d = 1, floating point with the margin otherwise.
+     */
+    private static Violation strongExistence(HessianFamily family, Hyperparameters hyper) {
+        ClaimId claim = ClaimId.THEOREM23_EXISTENCE;
+        String every = "rho(T) of the witness (Theorem 2.2, strict, PROVED: every family with these lambda_max(D),"
+                + " sigma, n_r, n_f, B, alpha, eta has rho(T) > 1)";
+        Optional<ExactScalarFamily> scalar = ExactScalarFamily.of(family, hyper);
+        if (scalar.isPresent() && scalar.get().condition7().isPresent() && scalar.get().condition8().isPresent()) {
+            ExactScalarFamily x = scalar.get();
+            int seven = x.condition7().get();
+            int eight = x.condition8().get();
+            boolean finite = x.cRPrime().orElseThrow().signum() > 0;
+            BigFraction rho = x.rho();
+            boolean violated = finite && seven > 0 && eight >= 0 && rho.compareTo(BigFraction.ONE) > 0;
+            List<Quantity> hypotheses = new ArrayList<>();
+            hypotheses.add(new Quantity("(7): sign of lambda_max(D) - sqrt(2) sigma / (eta K7)", seven,
+                    Integer.toString(seven)));
+            hypotheses.add(new Quantity("(8): sign of 2 sigma / (eta C_r' (sigma + n_f (n_r/B - 1))) - lambda_max(D)",
+                    eight, Integer.toString(eight)));
+            hypotheses.add(quantity("lambda_max(D)", x.lambdaMaxD().orElseThrow()));
+            hypotheses.add(quantity("sigma", x.sigma().orElseThrow()));
+            hypotheses.add(new Quantity("K7^2", x.k7Squared().doubleValue(), surd(x.k7Squared())));
+            hypotheses.add(quantity("C_r'", x.cRPrime().orElseThrow()));
+            hypotheses.add(quantity("eta", x.eta()));
+            x.eta8().ifPresent(e -> hypotheses.add(quantity("eta8", e)));
+            x.etaStar().ifPresent(e -> hypotheses.add(quantity("etaStar", e)));
+            return new Violation(claim, violated, true, "<", quantity(every, rho), new Quantity("1", 1.0, "1"),
+                    hypotheses);
+        }
+        Floating f = Floating.of(family, hyper);
+        boolean both = hyper.eta() > f.eta7 * (1 + ClaimCheck.FLOAT_MARGIN)
+                && hyper.eta() <= f.eta8 * (1 + ClaimCheck.FLOAT_MARGIN);
+        return new Violation(claim, both && f.rho > 1 + ClaimCheck.FLOAT_MARGIN, false, "<",
+                new Quantity(every, f.rho, null), new Quantity("1", 1.0, "1"),
+                List.of(new Quantity("eta", hyper.eta(), null), new Quantity("eta7", f.eta7, null),
+                        new Quantity("eta8", f.eta8, null)));
     }
 
     /** Section 2.2 at alpha = 0: sigma = sigma_single(retain) is claimed. */

@@ -47,7 +47,7 @@ class ClaimsAuditOutputTest {
                 Duration.ofHours(1), System::nanoTime));
         TightnessReport.write(org.unlearnstability.report.OutputDirectory.create(dir), cells, 1.0);
         List<String> csv = Files.readAllLines(dir.resolve("tightness.csv"));
-        assertEquals("Q,B,sigma,etaStar,eta7,eta8,ratio7,ratio8", csv.get(0));
+        assertEquals("Q,B,sigma,etaStar,eta7,eta8,ratio7,ratio8,etaCoherenceFree", csv.get(0));
         assertEquals(49, csv.size());
         assertTrue(csv.stream().anyMatch(l -> l.contains("Infinity")), "B = n rows carry eta7 = Infinity");
         for (String name : new String[] {"tightness.md", "tightness-ratio7.png", "tightness-ratio7.svg",
@@ -78,9 +78,11 @@ class ClaimsAuditOutputTest {
                 dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
         Path file = dir.resolve("golden").resolve("theorem22-divergence.json");
         String md = ClaimsReport.markdown(result, options, java.util.Map.of(ClaimId.THEOREM22_DIVERGENCE, file));
-        assertTrue(md.contains("| **FAILS** |"), md);
-        assertTrue(md.contains("| **HOLDS** |"), md);
-        assertTrue(md.contains("| **NOT TESTABLE AS STATED** |"), md);
+        assertTrue(md.contains("| **FAILS** | FAILS |"), md);
+        assertTrue(md.contains("| **PROVED** | HOLDS |"), md);
+        assertTrue(md.contains("Coherence can only weaken criterion (7)"), md);
+        assertTrue(md.contains("eta7 < etaCoherenceFree in 0;"), md);
+        assertTrue(md.contains("constructed exact witness witness-8-and-7"), md);
         assertTrue(md.contains("[theorem22-divergence](../specs/theorem22-divergence.md)"), md);
         assertTrue(md.contains("[theorem22-divergence.json](../golden/theorem22-divergence.json)"), md);
         assertTrue(md.contains("exact: rho(T) = E||w_{k+1}||^2 / E||w_k||^2 = 1 vs 1 = 1 (claimed >)"

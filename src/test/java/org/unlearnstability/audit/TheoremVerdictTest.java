@@ -19,8 +19,10 @@ class TheoremVerdictTest {
     }
 
     @Test
-    void existenceStatementIsNotTestableAndItsWeakReadingHasAWitnessEverywhere() {
+    void existenceStatementFailsByAnExactWitnessWhileItsWeakReadingHasAWitnessEverywhere() {
         ClaimResult r = VerdictPins.assertPinned(ClaimId.THEOREM23_EXISTENCE);
+        assertTrue(r.counterexample().violation().exact(), "the strong reading's witness is decided exactly");
+        assertTrue(r.secondaryBelowOne() > 0, "generated cases with eta7 < eta8 (further witnesses)");
         assertTrue(r.applicable() > r.cases() / 2, "applicable: " + r.applicable());
         assertEquals(0, r.randomViolations(), "a witness (scaled retain Hessians, zero forget) failed (8) or rho < 1");
         assertTrue(r.maxSlack() < 1.0, "largest witness rho(T): " + r.maxSlack());

@@ -27,6 +27,9 @@ class TightnessGridTest {
         assertEquals(48, cells.size());
         for (TightnessGrid.Cell c : cells) {
             assertEquals(closedFormEtaStar(c.q(), c.b()), c.etaStar(), 1e-9 * c.etaStar(), c.toString());
+            // The proof of Theorem 2.2: etaStar <= etaCoherenceFree <= eta7 on every family.
+            assertTrue(c.etaStar() <= c.etaCoherenceFree() * (1 + 1e-9), "etaStar <= etaCoherenceFree: " + c);
+            assertTrue(c.etaCoherenceFree() <= c.eta7() * (1 + 1e-9), "etaCoherenceFree <= eta7: " + c);
         }
         TightnessGrid.Cell first = cells.get(0);
         assertEquals(1, first.q());

@@ -23,6 +23,8 @@ final class VerdictPins {
         ClaimVerdict pinned = ClaimSpec.of(claim).verdict();
         assertEquals(pinned, result.verdict(), claim.slug() + ": audit says " + result.verdict() + ", spec pins "
                 + pinned + "; largest slack " + result.maxSlack() + " at " + result.worst());
+        assertEquals(ClaimSpec.of(claim).strength(), result.strength(), claim.slug() + ": strength; proof steps "
+                + (result.proof() == null ? "none" : result.proof().steps()));
         if (result.verdict() == ClaimVerdict.FAILS) {
             ClaimResult.Counterexample ce = result.counterexample();
             assertNotNull(ce, claim.slug());

@@ -1,0 +1,40 @@
+package org.unlearnstability.theory;
+
+import java.util.List;
+import java.util.Optional;
+import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.family.HessianFamily;
+
+/**
+ * Lemma 2.1 part 1, corollary, read as rho(N) > 1 implies rho(T) > 1: T - N = J(.)J is a positive map, so
+ * T^k(X) >= N^k(X) for every PSD X (the mixed words of the lower bound's proof are PSD); with V >= 0 the Perron
+ * eigenvector of N, Tr T^k(V) >= rho(N)^k Tr V, so rho(T) >= rho(N) > 1.
+ */
+final class DivergenceCorollaryProof implements ClaimProof {
+    private static final List<ProofStep> STEPS = List.of(
+            new ProofStep("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))",
+                    ProofStep.Relation.ABOVE),
+            new ProofStep("2", "rho(T) >= rho(N) (T^k >= N^k on the PSD cone)", ProofStep.Relation.AT_LEAST),
+            new ProofStep("3", "rho(T) > 1", ProofStep.Relation.ABOVE));
+
+    @Override
+    public ClaimId claim() {
+        return ClaimId.LEMMA21_DIVERGENCE_COROLLARY;
+    }
+
+    @Override
+    public List<ProofStep> steps() {
+        return STEPS;
+    }
+
+    @Override
+    public Optional<List<StepValue>> evaluate(HessianFamily family, Hyperparameters hyper) {
+        NoiseSpectralRadius noise = NoiseSpectralRadius.of(family, hyper);
+        if (!(noise.lower() > 1 + ClaimCheck.TOLERANCE)) {
+            return Optional.empty();
+        }
+        double rho = new SecondMomentMaps(family, hyper).rho();
+        return Optional.of(List.of(StepValue.of(noise.lower(), 1.0), StepValue.of(rho, noise.lower()),
+                StepValue.of(rho, 1.0)));
+    }
+}
