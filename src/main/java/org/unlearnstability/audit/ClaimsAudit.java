@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
@@ -85,23 +89,46 @@ public final class ClaimsAudit {
      * @throws IOException when a report cannot be written
      */
     public static Result run(Options options, Progress progress) throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return run(options, progress, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Claims run side by side (and the tightness grid beside the full pass) in one pool, each claim's
+     * cases and searches in parallel inside it; every result is addressed by (seed, claim, index) and
+     * collected in order, so nothing depends on the thread count or on scheduling.
+     */
+    private static Result run(Options options, Progress progress, ForkJoinPool pool) throws IOException {
         long start = System.nanoTime();
-        List<ClaimResult> quickResults = claims(ClaimAudit.Budget.quick(), options.seed(), progress);
+        List<ClaimAudit> quickAudits = new ArrayList<>();
+        for (ClaimId claim : ClaimId.values()) {
+            quickAudits.add(new ClaimAudit(claim, ClaimAudit.Budget.quick(), options.seed()));
+        }
+        boolean full = !options.quick();
+        @Nullable ForkJoinTask<TimedGrid> grid = full ? null : pool.submit(() -> TimedGrid.compute(progress));
+        List<ClaimResult> quickResults = inPool(pool, () -> runAll(quickAudits, progress));
         double quickSeconds = (System.nanoTime() - start) / 1e9;
         List<ClaimResult> results = quickResults;
         Map<ClaimId, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
         double fullSeconds = Double.NaN;
-        if (!options.quick()) {
+        if (full) {
             for (ClaimResult c : quickResults) {
                 quickVerdicts.put(c.claim(), c.verdict());
             }
-            long full = System.nanoTime();
-            results = claims(ClaimAudit.Budget.full(), options.seed(), progress);
-            fullSeconds = (System.nanoTime() - full) / 1e9;
+            long fullStart = System.nanoTime();
+            grid = pool.submit(() -> TimedGrid.compute(progress));
+            List<ClaimAudit> fullAudits = quickAudits.stream().map(a -> a.withBudget(ClaimAudit.Budget.full()))
+                    .toList();
+            results = inPool(pool, () -> runAll(fullAudits, progress));
+            fullSeconds = (System.nanoTime() - fullStart) / 1e9;
         }
-        long grid = System.nanoTime();
-        List<TightnessGrid.Cell> cells = TightnessGrid.compute(progress);
-        double tightnessSeconds = (System.nanoTime() - grid) / 1e9;
+        TimedGrid timed = join(grid);
+        List<TightnessGrid.Cell> cells = timed.cells();
+        double tightnessSeconds = timed.seconds();
         OutputDirectory out = OutputDirectory.create(options.out());
         List<Path> written = new ArrayList<>();
         Map<ClaimId, Path> files = new LinkedHashMap<>();
@@ -133,13 +160,47 @@ public final class ClaimsAudit {
         return ClaimsReport.indexSummary(result, options);
     }
 
-    private static List<ClaimResult> claims(ClaimAudit.Budget budget, long seed, Progress progress) {
-        List<ClaimResult> out = new ArrayList<>();
-        for (ClaimId claim : ClaimId.values()) {
-            out.add(new ClaimAudit(claim, budget, seed).run());
+    private static List<ClaimResult> runAll(List<ClaimAudit> audits, Progress progress) {
+        return audits.parallelStream().map(audit -> {
+            ClaimResult result = audit.run();
             progress.advance();
+            return result;
+        }).toList();
+    }
+
+    /** The tightness grid and the time it took (it runs beside the claims). */
+    private record TimedGrid(List<TightnessGrid.Cell> cells, double seconds) {
+        static TimedGrid compute(Progress progress) {
+            long start = System.nanoTime();
+            List<TightnessGrid.Cell> cells = TightnessGrid.compute(progress);
+            return new TimedGrid(cells, (System.nanoTime() - start) / 1e9);
         }
-        return out;
+    }
+
+    /** Runs a parallel computation inside the pool, so that it and every nested parallel stream use its threads. */
+    private static <T> T inPool(ForkJoinPool pool, Callable<T> work) {
+        return join(pool.submit(work));
+    }
+
+    private static <T> T join(@Nullable ForkJoinTask<T> task) {
+        if (task == null) {
+            throw new IllegalStateException("task not started");
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**

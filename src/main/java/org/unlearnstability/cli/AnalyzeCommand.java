@@ -45,11 +45,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FamilyInput.Loaded loaded = input.load();
         HessianFamily family = loaded.family();
-        Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
-        hyper.requireFits(family);
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-        }
+        Hyperparameters hyper = hyperOptions.resolve(loaded);
+        SizeLimits.requireCount("--steps", steps, SizeLimits.ANALYZE_STEPS);
         ObjectNode json = analysis(family, hyper, steps);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         spec.commandLine().getOut().println(mapper.writeValueAsString(json));

@@ -58,6 +58,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path directory = counterexamplesDirectory();
+        WritableDirectory.require("--out", out);
+        WritableDirectory.require(counterexamples != null ? "--counterexamples" : "--out", directory);
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
         try (Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {

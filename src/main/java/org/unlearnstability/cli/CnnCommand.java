@@ -60,8 +60,16 @@ public final class CnnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (d < 1) {
+            throw new UsageException("--d must be >= 1, got " + d);
+        }
+        if (!(mu >= 0.0) || Double.isInfinite(mu)) {
+            throw new UsageException("--mu must be finite and >= 0, got " + mu);
+        }
+        SizeLimits.requireCount("--repeats", repeats, SizeLimits.CNN_REPEATS);
+        SizeLimits.requireCount("--d", d, SizeLimits.CNN_DIMENSION);
         if (!(sigma0 >= 0.0) || Double.isInfinite(sigma0)) {
-            throw new IllegalArgumentException("--sigma0 must be finite and >= 0, got " + sigma0);
+            throw new UsageException("--sigma0 must be finite and >= 0, got " + sigma0);
         }
         CnnProtocol protocol = CnnProtocol.paper().withInitSigma(sigma0);
         CellSummary cell = CnnCell.run(protocol, d, mu, seed, repeats, !noCoherence);

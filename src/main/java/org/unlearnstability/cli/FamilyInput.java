@@ -51,6 +51,6 @@ public final class FamilyInput {
         if (json == null && retainFile != null && forgetFile != null) {
             return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty());
         }
-        throw new IllegalArgumentException("give either --family FILE.json or both --retain R.npy and --forget F.npy");
+        throw new UsageException("give either --family FILE.json or both --retain R.npy and --forget F.npy");
     }
 }

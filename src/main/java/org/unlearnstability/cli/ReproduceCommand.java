@@ -33,14 +33,14 @@ import picocli.CommandLine.Spec;
  * ones, {@code *-quick.json}, with {@code --quick}; the others without) through the experiment its
  * "experiment" field names, then every other registered job (the claims audit), and writes the reports
  * with reports/README.md as their index. With {@code --quick} each quick spec's output is compared with
- * golden/&lt;spec&gt;.json and a mismatch makes the exit status 1. Bad input exits with 2.
+ * golden/&lt;spec&gt;.json and a mismatch makes the exit status 3. Bad input exits with 2.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Run every experiment spec in specs/experiments/ and the claims audit; write the reports "
                 + "with README.md as index. Cells computed before for the same spec and code are reused.")
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit status when a quick spec's output differs from its golden file. */
-    public static final int EXIT_GOLDEN_MISMATCH = 1;
+    public static final int EXIT_GOLDEN_MISMATCH = ExitCodes.GOLDEN_MISMATCH;
 
     @Spec
     private @MonotonicNonNull CommandSpec commandSpec;
@@ -85,6 +85,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path outDirectory = out != null ? out : quick ? Path.of("target", "reports-quick") : Path.of("reports");
+        WritableDirectory.require("--out", outDirectory);
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
         List<SpecFile> specFiles = specFiles();
         RunContext context = new RunContext(OutputDirectory.create(outDirectory), outDirectory.resolve(".cache"),
                 threads, !noProgress);
