@@ -1,5 +1,6 @@
 package org.unlearnstability.audit;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ForkJoinTask;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 import org.unlearnstability.theory.ClaimId;
 import org.unlearnstability.theory.ClaimVerdict;
 
@@ -41,6 +43,13 @@ public final class ClaimsAudit {
      * @param seed the seed
      */
     public record Options(Path out, Path counterexamples, Path specs, boolean quick, long seed) {
+        /** @return the options that decide the result, for the provenance of the outputs */
+        public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+            com.fasterxml.jackson.databind.node.ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("audit", quick ? "quick" : "full");
+            json.put("seed", seed);
+            return json;
+        }
     }
 
     /**
@@ -85,13 +94,14 @@ public final class ClaimsAudit {
     /**
      * @param options the options
      * @param progress advanced per claim and per tightness cell ({@link #workUnits})
+     * @param provenance what made the run (version, build, options, seed), in the sidecar of tightness.csv
      * @return the result
      * @throws IOException when a report cannot be written
      */
-    public static Result run(Options options, Progress progress) throws IOException {
+    public static Result run(Options options, Progress progress, Provenance provenance) throws IOException {
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            return run(options, progress, pool);
+            return run(options, progress, provenance, pool);
         } finally {
             pool.shutdown();
         }
@@ -102,7 +112,8 @@ public final class ClaimsAudit {
      * cases and searches in parallel inside it; every result is addressed by (seed, claim, index) and
      * collected in order, so nothing depends on the thread count or on scheduling.
      */
-    private static Result run(Options options, Progress progress, ForkJoinPool pool) throws IOException {
+    private static Result run(Options options, Progress progress, Provenance provenance, ForkJoinPool pool)
+            throws IOException {
         long start = System.nanoTime();
         List<ClaimAudit> quickAudits = new ArrayList<>();
         for (ClaimId claim : ClaimId.values()) {
@@ -142,7 +153,7 @@ public final class ClaimsAudit {
         }
         Result result = new Result(results, quickVerdicts, quickSeconds, fullSeconds, cells, tightnessSeconds,
                 written);
-        TightnessReport.write(out, cells, tightnessSeconds);
+        TightnessReport.write(out, cells, tightnessSeconds, provenance);
         out.writeString("claims.md", ClaimsReport.markdown(result, options, files));
         List<Path> all = new ArrayList<>(written);
         for (Path p : out.written()) {

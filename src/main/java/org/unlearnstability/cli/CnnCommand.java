@@ -76,6 +76,13 @@ public final class CnnCommand implements Callable<Integer> {
         ObjectNode json = cell.toJson();
         json.put("sigma0", sigma0);
         json.put("seed", seed);
+        ObjectNode options = json.objectNode();
+        options.put("d", d);
+        options.put("mu", mu);
+        options.put("repeats", repeats);
+        options.put("sigma0", sigma0);
+        options.put("coherence", !noCoherence);
+        RunProvenance.attach(json, java.util.List.of(), options, seed, 1);
         PrintWriter out = spec.commandLine().getOut();
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         out.flush();

@@ -1,6 +1,8 @@
 package org.unlearnstability.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.dynamics.Hyperparameters;
@@ -37,6 +39,17 @@ public final class FamilyInput {
      * @param hyperparameters hyper-parameters stored in the JSON file
      */
     public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters) {
+    }
+
+    /** @return the files the family is read from, as given */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        for (@Nullable Path p : new @Nullable Path[] {family, retain, forget}) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** @return the family named on the command line */

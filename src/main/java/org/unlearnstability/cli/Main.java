@@ -57,8 +57,9 @@ public final class Main {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("internal error: " + String.valueOf(e).lines().findFirst().orElse("") + (verbose(parseResult) ? "" : " (rerun with --verbose for the stack "
-                + "trace)"));
+        String line = String.valueOf(e).lines().findFirst().orElse("");
+        err.println("internal error: " + line + (verbose(parseResult) ? "" : " (rerun with --verbose for the "
+                + "stack trace)"));
         if (verbose(parseResult)) {
             e.printStackTrace(err);
         }

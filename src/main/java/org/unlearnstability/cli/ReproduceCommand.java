@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.experiment.CacheFolders;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.ExperimentRegistry;
@@ -67,6 +68,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print progress lines on stderr.")
     private boolean noProgress;
 
+    @Option(names = "--clear-cache", description = "Delete <out>/.cache before running (cells of other builds "
+            + "are always deleted: they can never be reused).")
+    private boolean clearCache;
+
     private final ExperimentRegistry registry;
 
     /** The command with the standard registry. */
@@ -90,8 +95,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1, got " + threads);
         }
         List<SpecFile> specFiles = specFiles();
-        RunContext context = new RunContext(OutputDirectory.create(outDirectory), outDirectory.resolve(".cache"),
-                threads, !noProgress);
+        Path cacheRoot = outDirectory.resolve(".cache");
+        if (clearCache) {
+            CacheFolders.clear(cacheRoot);
+        } else {
+            CacheFolders.pruneOtherBuilds(cacheRoot);
+        }
+        RunContext context = new RunContext(OutputDirectory.create(outDirectory), cacheRoot, threads, !noProgress);
         CommandSpec injected = commandSpec;
         PrintWriter err = injected == null ? new PrintWriter(System.err, true) : injected.commandLine().getErr();
         List<ReproductionIndex.Entry> entries = new ArrayList<>();

@@ -92,7 +92,12 @@ public final class SimulateCommand implements Callable<Integer> {
         double etaStar = CriticalLearningRate.of(hessians, hyper.alpha(), hyper.batch(), batchSampler).etaStar();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(mapper.writeValueAsString(json(mapper, hessians, hyper, result, etaStar)));
+        ObjectNode json = json(mapper, hessians, hyper, result, etaStar);
+        ObjectNode options = json.deepCopy();
+        options.retain("eta", "alpha", "batch", "sampler", "steps", "repeats", "threshold", "seed", "earlyStop",
+                "meanSquareSteps");
+        RunProvenance.attach(json, input.files(), options, seed, threads);
+        out.println(mapper.writeValueAsString(json));
         out.flush();
         return 0;
     }

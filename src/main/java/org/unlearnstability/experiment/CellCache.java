@@ -49,7 +49,9 @@ public final class CellCache<T> {
      */
     public static <T> CellCache<T> open(Path root, String name, String codeVersion, String canonicalSpec,
             Class<T> type) {
-        return new CellCache<>(root.resolve(name + "-" + key(codeVersion, canonicalSpec)), type);
+        Path directory = root.resolve(name + "-" + key(codeVersion, canonicalSpec));
+        CacheFolders.mark(directory);
+        return new CellCache<>(directory, type);
     }
 
     /**
