@@ -2,6 +2,7 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.unlearnstability.audit.AuditBenchmark;
 import org.unlearnstability.cnn.Fig2Benchmark;
 import org.unlearnstability.coherence.CoherenceBenchmark;
 import org.unlearnstability.dynamics.DynamicsBenchmark;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmarks and print median times: coherence (sigma with its certified "
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
-                + "cnn (Figure 2 sweep vs the direct network).")
+                + "cnn (Figure 2 sweep vs the direct network), audit (the full claims audit vs its time before "
+                + "issue 16).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
@@ -26,6 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
         dynamics,
         /** the Figure 2 sweep in span coordinates against the direct d-dimensional network (issue 6). */
         cnn,
+        /** the full claims audit, beside its time before issue 16. */
+        audit,
         /** every suite. */
         all
     }
@@ -47,6 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.cnn || suite == Suite.all) {
             Fig2Benchmark.run(out, quick);
+        }
+        if (suite == Suite.audit || suite == Suite.all) {
+            AuditBenchmark.run(out, quick);
         }
         return 0;
     }

@@ -39,7 +39,7 @@ public final class HyperparameterOptions {
             return hyper;
         } catch (IllegalArgumentException invalid) {
             // Hyperparameters states the valid range; here it is the user's option value that is out of it.
-            throw new UsageException(invalid.getMessage());
+            throw new UsageException(String.valueOf(invalid.getMessage()));
         }
     }
 }

@@ -78,7 +78,7 @@ public final class Main {
     }
 
     private static boolean verbose(CommandLine.@Nullable ParseResult parseResult) {
-        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+        for (CommandLine.@Nullable ParseResult r = parseResult; r != null; r = r.subcommand()) {
             if (r.hasMatchedOption("--verbose")) {
                 return true;
             }

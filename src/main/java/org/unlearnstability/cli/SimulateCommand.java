@@ -18,6 +18,7 @@ import org.unlearnstability.dynamics.SimulationResult;
 import org.unlearnstability.dynamics.UnlearningSimulation;
 import org.unlearnstability.experiment.SamplerName;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.report.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
         description = "Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's "
                 + "divergence verdict, E||w_k||^2 with an interval, the growth rate and the exact rho.")
 public final class SimulateCommand implements Callable<Integer> {
+    /** Runs of at least this many steps in all (steps x repeats) show progress. */
+    private static final double PROGRESS_STEPS = 1e7;
+
     @Mixin
     private FamilyInput input = new FamilyInput();
 
@@ -75,6 +79,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Estimate E||w_k||^2 for k = 1..H, H <= K (default: ${DEFAULT-VALUE}).")
     private int meanSquareSteps;
 
+    @Option(names = "--no-progress", description = "Do not print progress on stderr (shown for runs of more than "
+            + "10^7 steps in all).")
+    private boolean noProgress;
+
     @Option(names = "--no-early-stop",
             description = "Run every run to K and judge ||w_K|| / ||w_0|| only (default: stop once a run crosses).")
     private boolean noEarlyStop;
@@ -88,7 +96,15 @@ public final class SimulateCommand implements Callable<Integer> {
         requireSizes();
         SimulationConfig config = new SimulationConfig(batchSampler, steps, repeats, threshold, seed, threads,
                 Math.min(meanSquareSteps, steps), !noEarlyStop);
-        SimulationResult result = UnlearningSimulation.run(hessians, hyper, config);
+        SimulationResult result;
+        // Progress on stderr (one unit per run) when the runs are long enough to wait for.
+        if (!noProgress && (double) steps * repeats >= PROGRESS_STEPS) {
+            try (Progress progress = Progress.onStderr("simulate runs", repeats)) {
+                result = UnlearningSimulation.runWithProgress(hessians, hyper, config, progress::advance);
+            }
+        } else {
+            result = UnlearningSimulation.run(hessians, hyper, config);
+        }
         double etaStar = CriticalLearningRate.of(hessians, hyper.alpha(), hyper.batch(), batchSampler).etaStar();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         PrintWriter out = spec.commandLine().getOut();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A directory of report outputs (for example {@code reports/} or {@code reports/fig1/}) in which every
@@ -58,8 +59,10 @@ public final class OutputDirectory {
             Files.delete(probe);
             return Optional.empty();
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : e.getClass().getSimpleName();
+            @Nullable String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : null;
+            if (reason == null) {
+                reason = e.getClass().getSimpleName();
+            }
             return Optional.of("cannot be written (" + reason + ")");
         }
     }

@@ -62,7 +62,8 @@ public record Provenance(String toolVersion, String buildFingerprint, Map<String
 
     /** @return the version of the running tool: Implementation-Version of the jar, else the build resource */
     public static String currentVersion() {
-        @Nullable String manifest = Provenance.class.getPackage().getImplementationVersion();
+        @Nullable Package where = Provenance.class.getPackage();
+        @Nullable String manifest = where == null ? null : where.getImplementationVersion();
         if (manifest != null && !manifest.isBlank()) {
             return manifest;
         }

@@ -81,7 +81,8 @@ class DriftSpectrumTest {
                 SourceDSL.longs().all()).checkAssert((nRetain, nForget, alpha, seed) -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     int d = nRetain + nForget + random.nextInt(4);
-                    HessianFamily family = new HessianFamily(rankOnes(random, nRetain, d), rankOnes(random, nForget, d));
+                    HessianFamily family = new HessianFamily(rankOnes(random, nRetain, d),
+                            rankOnes(random, nForget, d));
                     DriftSpectrum drift = DriftSpectrum.of(family, alpha);
                     assertEquals(nForget, drift.negativeCount(), () -> "n_r=" + nRetain + " n_f=" + nForget + " d=" + d
                             + " alpha=" + alpha + " seed=" + seed);
