@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
@@ -108,34 +108,48 @@ public final class ClaimsAudit {
     }
 
     /**
-     * Claims run side by side (and the tightness grid beside the full pass) in one pool, each claim's
-     * cases and searches in parallel inside it; every result is addressed by (seed, claim, index) and
-     * collected in order, so nothing depends on the thread count or on scheduling.
+     * Claims run side by side (and the tightness grid beside them) in one pool, each claim's cases and
+     * searches in parallel inside it; every result is addressed by (seed, claim, index) and collected in
+     * claim order, so nothing depends on the thread count or on scheduling.
      */
     private static Result run(Options options, Progress progress, Provenance provenance, ForkJoinPool pool)
             throws IOException {
         long start = System.nanoTime();
-        List<ClaimAudit> quickAudits = new ArrayList<>();
+        ForkJoinTask<TimedGrid> grid = pool.submit(() -> TimedGrid.compute(progress));
+        AtomicLong quickEnd = new AtomicLong(start);
+        // One task per claim: its quick pass, then (for the full audit) its full pass reusing the quick cases,
+        // so that no core waits for the slowest claim of a pass.
+        List<ForkJoinTask<ClaimResult[]>> tasks = new ArrayList<>();
         for (ClaimId claim : ClaimId.values()) {
-            quickAudits.add(new ClaimAudit(claim, ClaimAudit.Budget.quick(), options.seed()));
+            tasks.add(pool.submit(() -> {
+                ClaimAudit quickAudit = new ClaimAudit(claim, ClaimAudit.Budget.quick(), options.seed());
+                ClaimResult quickResult = quickAudit.run();
+                progress.advance();
+                quickEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                if (options.quick()) {
+                    return new ClaimResult[] {quickResult, quickResult};
+                }
+                ClaimResult fullResult = quickAudit.withBudget(ClaimAudit.Budget.full()).run();
+                progress.advance();
+                return new ClaimResult[] {quickResult, fullResult};
+            }));
         }
-        boolean full = !options.quick();
-        @Nullable ForkJoinTask<TimedGrid> grid = full ? null : pool.submit(() -> TimedGrid.compute(progress));
-        List<ClaimResult> quickResults = inPool(pool, () -> runAll(quickAudits, progress));
-        double quickSeconds = (System.nanoTime() - start) / 1e9;
-        List<ClaimResult> results = quickResults;
+        List<ClaimResult> quickResults = new ArrayList<>();
+        List<ClaimResult> results = new ArrayList<>();
+        for (ForkJoinTask<ClaimResult[]> task : tasks) {
+            ClaimResult[] pair = join(task);
+            quickResults.add(pair[0]);
+            results.add(pair[1]);
+        }
+        long end = System.nanoTime();
+        double quickSeconds = (quickEnd.get() - start) / 1e9;
         Map<ClaimId, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
         double fullSeconds = Double.NaN;
-        if (full) {
+        if (!options.quick()) {
             for (ClaimResult c : quickResults) {
                 quickVerdicts.put(c.claim(), c.verdict());
             }
-            long fullStart = System.nanoTime();
-            grid = pool.submit(() -> TimedGrid.compute(progress));
-            List<ClaimAudit> fullAudits = quickAudits.stream().map(a -> a.withBudget(ClaimAudit.Budget.full()))
-                    .toList();
-            results = inPool(pool, () -> runAll(fullAudits, progress));
-            fullSeconds = (System.nanoTime() - fullStart) / 1e9;
+            fullSeconds = (end - quickEnd.get()) / 1e9;
         }
         TimedGrid timed = join(grid);
         List<TightnessGrid.Cell> cells = timed.cells();
@@ -171,14 +185,6 @@ public final class ClaimsAudit {
         return ClaimsReport.indexSummary(result, options);
     }
 
-    private static List<ClaimResult> runAll(List<ClaimAudit> audits, Progress progress) {
-        return audits.parallelStream().map(audit -> {
-            ClaimResult result = audit.run();
-            progress.advance();
-            return result;
-        }).toList();
-    }
-
     /** The tightness grid and the time it took (it runs beside the claims). */
     private record TimedGrid(List<TightnessGrid.Cell> cells, double seconds) {
         static TimedGrid compute(Progress progress) {
@@ -186,11 +192,6 @@ public final class ClaimsAudit {
             List<TightnessGrid.Cell> cells = TightnessGrid.compute(progress);
             return new TimedGrid(cells, (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    /** Runs a parallel computation inside the pool, so that it and every nested parallel stream use its threads. */
-    private static <T> T inPool(ForkJoinPool pool, Callable<T> work) {
-        return join(pool.submit(work));
     }
 
     private static <T> T join(@Nullable ForkJoinTask<T> task) {
