@@ -56,11 +56,31 @@ final class ClaimAudit {
     private final Budget budget;
     private final long seed;
     private final AtomicInteger failures = new AtomicInteger();
+    /** Generated cases of an earlier run of the same claim and seed (a prefix of this run's cases). */
+    private final List<Evaluated> earlier;
+    private volatile List<Evaluated> generated = List.of();
 
     ClaimAudit(ClaimId claim, Budget budget, long seed) {
+        this(claim, budget, seed, List.of());
+    }
+
+    private ClaimAudit(ClaimId claim, Budget budget, long seed, List<Evaluated> earlier) {
         this.claim = claim;
         this.budget = budget;
         this.seed = seed;
+        this.earlier = earlier;
+    }
+
+    /**
+     * The same claim and seed with another budget, reusing the cases this audit generated: case i is a
+     * function of (seed, claim, i) alone, so the first cases of a larger budget are exactly these and
+     * the result is the same as computing them again.
+     *
+     * @param larger the budget of the new audit
+     * @return the new audit (run this one first)
+     */
+    ClaimAudit withBudget(Budget larger) {
+        return new ClaimAudit(claim, larger, seed, generated);
     }
 
     /** One generated case and its check (null when the evaluation failed numerically). */
@@ -89,7 +109,8 @@ final class ClaimAudit {
     /** @return the result */
     ClaimResult run() {
         long start = System.nanoTime();
-        List<Evaluated> generated = IntStream.range(0, budget.cases()).parallel().mapToObj(this::generate).toList();
+        List<Evaluated> generated = generated();
+        this.generated = generated;
         List<Evaluated> searched = searchesWorthRunning() ? search(generated) : List.of();
         Map<FamilyKind, Integer> byKind = new EnumMap<>(FamilyKind.class);
         for (FamilyKind kind : KINDS) {
@@ -131,6 +152,16 @@ final class ClaimAudit {
                 searchEvaluations, worst == null ? Double.NaN : worst.slack(), describe(worst), randomViolations,
                 searchViolations, boundary, failures.get(), counterexample, equalities, secondary[0], secondary[1],
                 (int) secondary[2], (System.nanoTime() - start) / 1e9, strength, proof);
+    }
+
+    /** The generated cases: those of the earlier audit, then the rest (in parallel, in index order). */
+    private List<Evaluated> generated() {
+        int reused = Math.min(earlier.size(), budget.cases());
+        List<Evaluated> out = new ArrayList<>(earlier.subList(0, reused));
+        // An evaluation that failed numerically counted once when it ran; it counts in this audit too.
+        failures.addAndGet((int) out.stream().filter(e -> e.check() == null).count());
+        out.addAll(IntStream.range(reused, budget.cases()).parallel().mapToObj(this::generate).toList());
+        return List.copyOf(out);
     }
 
     private static void track(double[] secondary, double value) {

@@ -1,14 +1,20 @@
 package org.unlearnstability.audit;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 import org.unlearnstability.theory.ClaimId;
 import org.unlearnstability.theory.ClaimVerdict;
 
@@ -37,6 +43,13 @@ public final class ClaimsAudit {
      * @param seed the seed
      */
     public record Options(Path out, Path counterexamples, Path specs, boolean quick, long seed) {
+        /** @return the options that decide the result, for the provenance of the outputs */
+        public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+            com.fasterxml.jackson.databind.node.ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("audit", quick ? "quick" : "full");
+            json.put("seed", seed);
+            return json;
+        }
     }
 
     /**
@@ -81,27 +94,66 @@ public final class ClaimsAudit {
     /**
      * @param options the options
      * @param progress advanced per claim and per tightness cell ({@link #workUnits})
+     * @param provenance what made the run (version, build, options, seed), in the sidecar of tightness.csv
      * @return the result
      * @throws IOException when a report cannot be written
      */
-    public static Result run(Options options, Progress progress) throws IOException {
+    public static Result run(Options options, Progress progress, Provenance provenance) throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return run(options, progress, provenance, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Claims run side by side (and the tightness grid beside them) in one pool, each claim's cases and
+     * searches in parallel inside it; every result is addressed by (seed, claim, index) and collected in
+     * claim order, so nothing depends on the thread count or on scheduling.
+     */
+    private static Result run(Options options, Progress progress, Provenance provenance, ForkJoinPool pool)
+            throws IOException {
         long start = System.nanoTime();
-        List<ClaimResult> quickResults = claims(ClaimAudit.Budget.quick(), options.seed(), progress);
-        double quickSeconds = (System.nanoTime() - start) / 1e9;
-        List<ClaimResult> results = quickResults;
+        ForkJoinTask<TimedGrid> grid = pool.submit(() -> TimedGrid.compute(progress));
+        AtomicLong quickEnd = new AtomicLong(start);
+        // One task per claim: its quick pass, then (for the full audit) its full pass reusing the quick cases,
+        // so that no core waits for the slowest claim of a pass.
+        List<ForkJoinTask<ClaimResult[]>> tasks = new ArrayList<>();
+        for (ClaimId claim : ClaimId.values()) {
+            tasks.add(pool.submit(() -> {
+                ClaimAudit quickAudit = new ClaimAudit(claim, ClaimAudit.Budget.quick(), options.seed());
+                ClaimResult quickResult = quickAudit.run();
+                progress.advance();
+                quickEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                if (options.quick()) {
+                    return new ClaimResult[] {quickResult, quickResult};
+                }
+                ClaimResult fullResult = quickAudit.withBudget(ClaimAudit.Budget.full()).run();
+                progress.advance();
+                return new ClaimResult[] {quickResult, fullResult};
+            }));
+        }
+        List<ClaimResult> quickResults = new ArrayList<>();
+        List<ClaimResult> results = new ArrayList<>();
+        for (ForkJoinTask<ClaimResult[]> task : tasks) {
+            ClaimResult[] pair = join(task);
+            quickResults.add(pair[0]);
+            results.add(pair[1]);
+        }
+        long end = System.nanoTime();
+        double quickSeconds = (quickEnd.get() - start) / 1e9;
         Map<ClaimId, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
         double fullSeconds = Double.NaN;
         if (!options.quick()) {
             for (ClaimResult c : quickResults) {
                 quickVerdicts.put(c.claim(), c.verdict());
             }
-            long full = System.nanoTime();
-            results = claims(ClaimAudit.Budget.full(), options.seed(), progress);
-            fullSeconds = (System.nanoTime() - full) / 1e9;
+            fullSeconds = (end - quickEnd.get()) / 1e9;
         }
-        long grid = System.nanoTime();
-        List<TightnessGrid.Cell> cells = TightnessGrid.compute(progress);
-        double tightnessSeconds = (System.nanoTime() - grid) / 1e9;
+        TimedGrid timed = join(grid);
+        List<TightnessGrid.Cell> cells = timed.cells();
+        double tightnessSeconds = timed.seconds();
         OutputDirectory out = OutputDirectory.create(options.out());
         List<Path> written = new ArrayList<>();
         Map<ClaimId, Path> files = new LinkedHashMap<>();
@@ -115,7 +167,7 @@ public final class ClaimsAudit {
         }
         Result result = new Result(results, quickVerdicts, quickSeconds, fullSeconds, cells, tightnessSeconds,
                 written);
-        TightnessReport.write(out, cells, tightnessSeconds);
+        TightnessReport.write(out, cells, tightnessSeconds, provenance);
         out.writeString("claims.md", ClaimsReport.markdown(result, options, files));
         List<Path> all = new ArrayList<>(written);
         for (Path p : out.written()) {
@@ -133,13 +185,34 @@ public final class ClaimsAudit {
         return ClaimsReport.indexSummary(result, options);
     }
 
-    private static List<ClaimResult> claims(ClaimAudit.Budget budget, long seed, Progress progress) {
-        List<ClaimResult> out = new ArrayList<>();
-        for (ClaimId claim : ClaimId.values()) {
-            out.add(new ClaimAudit(claim, budget, seed).run());
-            progress.advance();
+    /** The tightness grid and the time it took (it runs beside the claims). */
+    private record TimedGrid(List<TightnessGrid.Cell> cells, double seconds) {
+        static TimedGrid compute(Progress progress) {
+            long start = System.nanoTime();
+            List<TightnessGrid.Cell> cells = TightnessGrid.compute(progress);
+            return new TimedGrid(cells, (System.nanoTime() - start) / 1e9);
         }
-        return out;
+    }
+
+    private static <T> T join(@Nullable ForkJoinTask<T> task) {
+        if (task == null) {
+            throw new IllegalStateException("task not started");
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
+import org.unlearnstability.report.Provenance;
 
 /**
  * Writes the tightness grid: tightness.csv (columns Q, B, sigma, etaStar, eta7, eta8, ratio7, ratio8,
@@ -25,9 +26,11 @@ final class TightnessReport {
      * @param out the report directory
      * @param cells the grid
      * @param seconds the time the grid took
+     * @param provenance what made the run, in the sidecar tightness.csv.json
      * @throws IOException when a file cannot be written
      */
-    static void write(OutputDirectory out, List<TightnessGrid.Cell> cells, double seconds) throws IOException {
+    static void write(OutputDirectory out, List<TightnessGrid.Cell> cells, double seconds, Provenance provenance)
+            throws IOException {
         CsvTable.Builder csv = CsvTable.builder("Q", "B", "sigma", "etaStar", "eta7", "eta8", "ratio7", "ratio8",
                 "etaCoherenceFree");
         for (TightnessGrid.Cell c : cells) {
@@ -35,6 +38,7 @@ final class TightnessReport {
                     c.etaCoherenceFree());
         }
         out.writeString("tightness.csv", csv.build().toCsv());
+        out.writeString("tightness.csv.json", provenance.sidecar("tightness.csv"));
         out.writeString("tightness.md", markdown(cells, seconds));
         heatmap(cells, true).writePngAndSvg(out, "tightness-ratio7");
         heatmap(cells, false).writePngAndSvg(out, "tightness-ratio8");

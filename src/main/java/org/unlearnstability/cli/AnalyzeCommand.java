@@ -47,12 +47,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FamilyInput.Loaded loaded = input.load();
         HessianFamily family = loaded.family();
-        Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
-        hyper.requireFits(family);
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-        }
+        Hyperparameters hyper = hyperOptions.resolve(loaded);
+        SizeLimits.requireCount("--steps", steps, SizeLimits.ANALYZE_STEPS);
         ObjectNode json = analysis(family, hyper, steps);
+        ObjectNode options = new ObjectMapper().createObjectNode();
+        JsonNumbers.put(options, "eta", hyper.eta());
+        JsonNumbers.put(options, "alpha", hyper.alpha());
+        options.put("batch", hyper.batch());
+        options.put("steps", steps);
+        RunProvenance.attach(json, input.files(), options, null, 1);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         spec.commandLine().getOut().println(mapper.writeValueAsString(json));
         spec.commandLine().getOut().flush();

@@ -3,13 +3,16 @@ package org.unlearnstability.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
+import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.report.GoldenFile;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,10 +61,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path directory = counterexamplesDirectory();
+        WritableDirectory.require("--out", out);
+        WritableDirectory.require(counterexamples != null ? "--counterexamples" : "--out", directory);
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
         try (Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
-            result = ClaimsAudit.run(options, progress);
+            result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
+                    options.toJson(), seed, Runtime.getRuntime().availableProcessors()));
         }
         PrintStream stdout = System.out;
         for (ClaimResult c : result.claims()) {

@@ -2,6 +2,7 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.unlearnstability.audit.AuditBenchmark;
 import org.unlearnstability.bench.CoherenceBenchmark;
 import org.unlearnstability.bench.DynamicsBenchmark;
 import org.unlearnstability.bench.FrontierBenchmark;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
         description = "Run benchmarks and print median times: coherence (sigma with its certified "
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
                 + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family "
-                + "before and after span coordinates, and frontier on the default grid).")
+                + "before and after span coordinates, and frontier on the default grid), audit (the full claims "
+                + "audit vs its time before issue 16).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
@@ -30,6 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
         cnn,
         /** analyze and frontier of a rank-one factor family, d-dimensional vs span coordinates (issue 11). */
         frontier,
+        /** the full claims audit, beside its time before issue 16. */
+        audit,
         /** every suite. */
         all
     }
@@ -54,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (suite == Suite.frontier || suite == Suite.all) {
             FrontierBenchmark.run(out, quick);
+        }
+        if (suite == Suite.audit || suite == Suite.all) {
+            AuditBenchmark.run(out, quick);
         }
         return 0;
     }

@@ -60,14 +60,29 @@ public final class CnnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (d < 1) {
+            throw new UsageException("--d must be >= 1, got " + d);
+        }
+        if (!(mu >= 0.0) || Double.isInfinite(mu)) {
+            throw new UsageException("--mu must be finite and >= 0, got " + mu);
+        }
+        SizeLimits.requireCount("--repeats", repeats, SizeLimits.CNN_REPEATS);
+        SizeLimits.requireCount("--d", d, SizeLimits.CNN_DIMENSION);
         if (!(sigma0 >= 0.0) || Double.isInfinite(sigma0)) {
-            throw new IllegalArgumentException("--sigma0 must be finite and >= 0, got " + sigma0);
+            throw new UsageException("--sigma0 must be finite and >= 0, got " + sigma0);
         }
         CnnProtocol protocol = CnnProtocol.paper().withInitSigma(sigma0);
         CellSummary cell = CnnCell.run(protocol, d, mu, seed, repeats, !noCoherence);
         ObjectNode json = cell.toJson();
         json.put("sigma0", sigma0);
         json.put("seed", seed);
+        ObjectNode options = json.objectNode();
+        options.put("d", d);
+        options.put("mu", mu);
+        options.put("repeats", repeats);
+        options.put("sigma0", sigma0);
+        options.put("coherence", !noCoherence);
+        RunProvenance.attach(json, java.util.List.of(), options, seed, 1);
         PrintWriter out = spec.commandLine().getOut();
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         out.flush();

@@ -1,6 +1,8 @@
 package org.unlearnstability.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
@@ -47,6 +49,17 @@ public final class FamilyInput {
     public record Loaded(HessianFamily family, Optional<Hyperparameters> hyperparameters, boolean fromFactorGram) {
     }
 
+    /** @return the files the family is read from, as given */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        for (@Nullable Path p : new @Nullable Path[] {family, retain, forget}) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** @return the family named on the command line */
     public Loaded load() {
         Path json = family;
@@ -67,7 +80,7 @@ public final class FamilyInput {
         if (json == null && retainFile != null && forgetFile != null) {
             return new Loaded(FamilyReader.readNpy(retainFile, forgetFile, layout), Optional.empty(), false);
         }
-        throw new IllegalArgumentException(
+        throw new UsageException(
                 "give --family FILE.json, --npz BUNDLE.npz, or both --retain R.npy and --forget F.npy");
     }
 }

@@ -20,17 +20,26 @@ public final class HyperparameterOptions {
     private @Nullable Integer batch;
 
     /**
-     * @param fromFile hyper-parameters stored in the family file, if any
-     * @return the validated hyper-parameters
+     * @param loaded the family and the hyper-parameters its file carried, if any
+     * @return the validated hyper-parameters, which fit the family (B at most min(n_r, n_f))
+     * @throws UsageException naming the option when a value is missing or out of range
      */
-    public Hyperparameters resolve(Optional<Hyperparameters> fromFile) {
+    public Hyperparameters resolve(FamilyInput.Loaded loaded) {
+        Optional<Hyperparameters> fromFile = loaded.hyperparameters();
         @Nullable Double e = eta != null ? eta : fromFile.map(Hyperparameters::eta).orElse(null);
         @Nullable Double a = alpha != null ? alpha : fromFile.map(Hyperparameters::alpha).orElse(null);
         @Nullable Integer b = batch != null ? batch : fromFile.map(Hyperparameters::batch).orElse(null);
         if (e == null || a == null || b == null) {
-            throw new IllegalArgumentException("--eta, --alpha and --batch are required (the family file has no "
+            throw new UsageException("--eta, --alpha and --batch are required (the family file has no "
                     + "\"hyperparameters\" object to take them from)");
         }
-        return new Hyperparameters(e, a, b);
+        try {
+            Hyperparameters hyper = new Hyperparameters(e, a, b);
+            hyper.requireFits(loaded.family());
+            return hyper;
+        } catch (IllegalArgumentException invalid) {
+            // Hyperparameters states the valid range; here it is the user's option value that is out of it.
+            throw new UsageException(String.valueOf(invalid.getMessage()));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.experiment.CacheFolders;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.ExperimentRegistry;
@@ -33,14 +34,14 @@ import picocli.CommandLine.Spec;
  * ones, {@code *-quick.json}, with {@code --quick}; the others without) through the experiment its
  * "experiment" field names, then every other registered job (the claims audit), and writes the reports
  * with reports/README.md as their index. With {@code --quick} each quick spec's output is compared with
- * golden/&lt;spec&gt;.json and a mismatch makes the exit status 1. Bad input exits with 2.
+ * golden/&lt;spec&gt;.json and a mismatch makes the exit status 3. Bad input exits with 2.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Run every experiment spec in specs/experiments/ and the claims audit; write the reports "
                 + "with README.md as index. Cells computed before for the same spec and code are reused.")
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit status when a quick spec's output differs from its golden file. */
-    public static final int EXIT_GOLDEN_MISMATCH = 1;
+    public static final int EXIT_GOLDEN_MISMATCH = ExitCodes.GOLDEN_MISMATCH;
 
     @Spec
     private @MonotonicNonNull CommandSpec commandSpec;
@@ -67,6 +68,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print progress lines on stderr.")
     private boolean noProgress;
 
+    @Option(names = "--clear-cache", description = "Delete <out>/.cache before running (cells of other builds "
+            + "are always deleted: they can never be reused).")
+    private boolean clearCache;
+
     private final ExperimentRegistry registry;
 
     /** The command with the standard registry. */
@@ -85,9 +90,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path outDirectory = out != null ? out : quick ? Path.of("target", "reports-quick") : Path.of("reports");
+        WritableDirectory.require("--out", outDirectory);
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
         List<SpecFile> specFiles = specFiles();
-        RunContext context = new RunContext(OutputDirectory.create(outDirectory), outDirectory.resolve(".cache"),
-                threads, !noProgress);
+        Path cacheRoot = outDirectory.resolve(".cache");
+        if (clearCache) {
+            CacheFolders.clear(cacheRoot);
+        } else {
+            CacheFolders.pruneOtherBuilds(cacheRoot);
+        }
+        RunContext context = new RunContext(OutputDirectory.create(outDirectory), cacheRoot, threads, !noProgress);
         CommandSpec injected = commandSpec;
         PrintWriter err = injected == null ? new PrintWriter(System.err, true) : injected.commandLine().getErr();
         List<ReproductionIndex.Entry> entries = new ArrayList<>();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.unlearnstability.definitions.Hyperparameters;
@@ -14,8 +16,11 @@ import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.dynamics.SimulationConfig;
 import org.unlearnstability.dynamics.SimulationResult;
 import org.unlearnstability.dynamics.UnlearningSimulation;
+import org.unlearnstability.experiment.SamplerName;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.report.JsonNumbers;
+import org.unlearnstability.report.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +38,9 @@ import picocli.CommandLine.Spec;
         description = "Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's "
                 + "divergence verdict, E||w_k||^2 with an interval, the growth rate and the exact rho.")
 public final class SimulateCommand implements Callable<Integer> {
+    /** Runs of at least this many steps in all (steps x repeats) show progress. */
+    private static final double PROGRESS_STEPS = 1e7;
+
     @Mixin
     private FamilyInput input = new FamilyInput();
 
@@ -45,9 +53,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec = CommandSpec.create();
 
-    @Option(names = "--sampler", defaultValue = "bernoulli",
-            description = "bernoulli (the paper's model) or without-replacement (default: ${DEFAULT-VALUE}).")
-    private String sampler = "bernoulli";
+    @Option(names = "--sampler", defaultValue = "bernoulli", converter = SamplerConverter.class,
+            completionCandidates = SamplerConverter.class,
+            description = "bernoulli (the paper's model) or without-replacement, any case (default: "
+                    + "${DEFAULT-VALUE}).")
+    private BatchSampler sampler = BatchSampler.BERNOULLI;
 
     @Option(names = "--steps", defaultValue = "1000", description = "Steps K per run (default: ${DEFAULT-VALUE}).")
     private int steps;
@@ -70,6 +80,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Estimate E||w_k||^2 for k = 1..H, H <= K (default: ${DEFAULT-VALUE}).")
     private int meanSquareSteps;
 
+    @Option(names = "--no-progress", description = "Do not print progress on stderr (shown for runs of more than "
+            + "10^7 steps in all).")
+    private boolean noProgress;
+
     @Option(names = "--no-early-stop",
             description = "Run every run to K and judge ||w_K|| / ||w_0|| only (default: stop once a run crosses).")
     private boolean noEarlyStop;
@@ -79,45 +93,74 @@ public final class SimulateCommand implements Callable<Integer> {
         FamilyInput.Loaded loaded = input.load();
         HessianFamily hessians = loaded.family();
         if (loaded.fromFactorGram()) {
-            throw new IllegalArgumentException("simulate runs update (2) on the Hessians themselves; a factor_gram "
+            throw new UsageException("simulate runs update (2) on the Hessians themselves; a factor_gram "
                     + "bundle fixes them only up to a rotation of R^d (use analyze, or give the factors)");
         }
-        Hyperparameters hyper = hyperOptions.resolve(loaded.hyperparameters());
-        hyper.requireFits(hessians);
-        BatchSampler batchSampler = sampler(sampler);
+        Hyperparameters hyper = hyperOptions.resolve(loaded);
+        BatchSampler batchSampler = sampler;
+        requireSizes();
         SimulationConfig config = new SimulationConfig(batchSampler, steps, repeats, threshold, seed, threads,
                 Math.min(meanSquareSteps, steps), !noEarlyStop);
-        SimulationResult result = UnlearningSimulation.run(hessians, hyper, config);
+        SimulationResult result;
+        // Progress on stderr (one unit per run) when the runs are long enough to wait for.
+        if (!noProgress && (double) steps * repeats >= PROGRESS_STEPS) {
+            try (Progress progress = Progress.onStderr("simulate runs", repeats)) {
+                result = UnlearningSimulation.runWithProgress(hessians, hyper, config, progress::advance);
+            }
+        } else {
+            result = UnlearningSimulation.run(hessians, hyper, config);
+        }
         double etaStar = CriticalLearningRate.of(hessians, hyper.alpha(), hyper.batch(), batchSampler).etaStar();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(mapper.writeValueAsString(json(mapper, hessians, hyper, result, etaStar)));
+        ObjectNode json = json(mapper, hessians, hyper, result, etaStar);
+        ObjectNode options = json.deepCopy();
+        options.retain("eta", "alpha", "batch", "sampler", "steps", "repeats", "threshold", "seed", "earlyStop",
+                "meanSquareSteps");
+        RunProvenance.attach(json, input.files(), options, seed, threads);
+        out.println(mapper.writeValueAsString(json));
         out.flush();
         return 0;
     }
 
-    /**
-     * @param name bernoulli or without-replacement (case-insensitive)
-     * @return the sampler
-     */
-    static BatchSampler sampler(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "bernoulli":
-                return BatchSampler.BERNOULLI;
-            case "without-replacement":
-                return BatchSampler.WITHOUT_REPLACEMENT;
-            default:
-                throw new IllegalArgumentException("--sampler must be bernoulli or without-replacement, got '"
-                        + name + "'");
+    /** Sizes that cannot fit are refused before any run starts (the limits are in {@link SizeLimits}). */
+    private void requireSizes() {
+        SizeLimits.requireCount("--steps", steps, Integer.MAX_VALUE);
+        SizeLimits.requireCount("--repeats", repeats, SizeLimits.SIMULATE_REPEATS);
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
+        if (!(threshold > 1.0) || Double.isInfinite(threshold)) {
+            throw new UsageException("--threshold must be a finite number above 1, got " + threshold);
+        }
+        if (meanSquareSteps < 0) {
+            throw new UsageException("--mean-square-steps must be at least 0, got " + meanSquareSteps);
+        }
+        long held = (long) repeats * Math.min(meanSquareSteps, steps);
+        if (held > SizeLimits.SIMULATE_MEAN_SQUARE_VALUES) {
+            throw new UsageException(String.format(Locale.ROOT, "--repeats x --mean-square-steps = %d exceeds the "
+                    + "limit %,d values held in memory", held, SizeLimits.SIMULATE_MEAN_SQUARE_VALUES));
         }
     }
 
-    /**
-     * @param sampler a sampler
-     * @return its command-line name
-     */
-    static String name(BatchSampler sampler) {
-        return sampler == BatchSampler.BERNOULLI ? "bernoulli" : "without-replacement";
+    /** Reads a sampler by its spec name (without-replacement) or enum name (WITHOUT_REPLACEMENT), any case. */
+    static final class SamplerConverter implements CommandLine.ITypeConverter<BatchSampler>, Iterable<String> {
+        @Override
+        public BatchSampler convert(String value) {
+            String name = value.toLowerCase(Locale.ROOT).replace('_', '-');
+            for (BatchSampler s : BatchSampler.values()) {
+                if (SamplerName.of(s).equals(name)) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--sampler must be bernoulli or without-replacement, got '"
+                    + value + "'");
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(BatchSampler.values()).map(SamplerName::of).iterator();
+        }
     }
 
     static ObjectNode json(ObjectMapper mapper, HessianFamily family, Hyperparameters hyper, SimulationResult result,
@@ -130,7 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
         json.put("eta", hyper.eta());
         json.put("alpha", hyper.alpha());
         json.put("batch", hyper.batch());
-        json.put("sampler", name(config.sampler()));
+        json.put("sampler", SamplerName.of(config.sampler()));
         json.put("steps", config.steps());
         json.put("repeats", config.repeats());
         JsonNumbers.put(json, "threshold", config.threshold());

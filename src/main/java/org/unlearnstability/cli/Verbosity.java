@@ -1,15 +1,24 @@
 package org.unlearnstability.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** The shared {@code --verbose} switch: logging is quiet (warnings only) unless asked for. */
+/**
+ * The shared {@code --verbose} switch: logging is quiet (warnings only) unless asked for, and an internal
+ * error prints its stack trace. Logback is the CLI jar's binding (an optional dependency, so absent from
+ * programs that use the library); with another binding the level is left to its configuration.
+ */
 public final class Verbosity {
-    @Option(names = "--verbose", description = "Log debug detail to stderr.")
+    @Option(names = "--verbose", description = "Log debug detail to stderr; print the stack trace of an internal "
+            + "error.")
     void setVerbose(boolean verbose) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.DEBUG : Level.WARN);
+        try {
+            org.slf4j.Logger logger = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            if (logger instanceof ch.qos.logback.classic.Logger root) {
+                root.setLevel(verbose ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.WARN);
+            }
+        } catch (NoClassDefFoundError noLogback) {
+            // Not the CLI jar: whoever configured SLF4J decides the level.
+        }
     }
 }

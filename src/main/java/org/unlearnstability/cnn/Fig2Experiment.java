@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 
 /**
  * The Figure 2 sweep of section 3.2: every cell (d, ||mu||) of the spec's grid with its repeats, in
@@ -28,13 +29,15 @@ public final class Fig2Experiment {
      * @param threads worker threads, at least 1
      * @param progress advanced once per finished or reused cell
      * @param store cells of an earlier run of the same spec and code
+     * @param provenance what made the run, attached to the JSON and CSV outputs
      * @return the result that was written
      * @throws IOException when the reports cannot be written
      */
-    public static Fig2Result run(Fig2Spec spec, Path outDir, int threads, Progress progress, CellStore store)
+    public static Fig2Result run(Fig2Spec spec, Path outDir, int threads, Progress progress, CellStore store,
+            Provenance provenance)
             throws IOException {
         Fig2Result result = compute(spec, threads, progress, store);
-        Fig2Report.write(result, outDir);
+        Fig2Report.write(result, outDir, provenance);
         return result;
     }
 

@@ -35,12 +35,14 @@ public final class Fig2Findings {
     public static final int FLATNESS_CELLS = 4;
 
     private final Map<String, Double> numbers;
+    private final Set<String> counts;
     private final List<CellSummary> memorisation;
     private final List<CellSummary> generalisation;
 
-    private Fig2Findings(Map<String, Double> numbers, List<CellSummary> memorisation,
+    private Fig2Findings(Map<String, Double> numbers, Set<String> counts, List<CellSummary> memorisation,
             List<CellSummary> generalisation) {
         this.numbers = Collections.unmodifiableMap(numbers);
+        this.counts = Set.copyOf(counts);
         this.memorisation = List.copyOf(memorisation);
         this.generalisation = List.copyOf(generalisation);
     }
@@ -54,13 +56,14 @@ public final class Fig2Findings {
         List<CellSummary> mem = select(cells, c -> c.mean(CnnMetric.TRAIN_LOSS) <= LOW_TRAIN_LOSS
                 && c.mean(CnnMetric.TEST_ERROR) >= HIGH_TEST_ERROR);
         List<CellSummary> gen = select(cells, c -> c.mean(CnnMetric.TEST_ERROR) <= LOW_TEST_ERROR);
-        n.put("cells", (double) cells.size());
-        n.put("cellsWithTrainLossAtMost0.1", (double) select(cells, c -> c.mean(CnnMetric.TRAIN_LOSS)
+        Set<String> counts = new HashSet<>();
+        count(n, counts, "cells", cells.size());
+        count(n, counts, "cellsWithTrainLossAtMost0.1", select(cells, c -> c.mean(CnnMetric.TRAIN_LOSS)
                 <= LOW_TRAIN_LOSS).size());
         n.put("maxMeanTrainLoss", max(cells, CnnMetric.TRAIN_LOSS));
         n.put("maxMeanTrainError", max(cells, CnnMetric.TRAIN_ERROR));
-        n.put("memorisationCells", (double) mem.size());
-        n.put("generalisationCells", (double) gen.size());
+        count(n, counts, "memorisationCells", mem.size());
+        count(n, counts, "generalisationCells", gen.size());
         for (CnnMetric m : List.of(CnnMetric.FORGET_LOSS_BEFORE, CnnMetric.FORGET_LOSS_AFTER,
                 CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_FORGET_LOSS, CnnMetric.RETRAIN_GAP,
                 CnnMetric.MIA_AUC_BEFORE, CnnMetric.MIA_AUC_AFTER, CnnMetric.TEST_ERROR_AFTER,
@@ -86,7 +89,7 @@ public final class Fig2Findings {
         // The looser reading of "low training loss": the training set is interpolated (error ~ 0).
         List<CellSummary> interpolating = select(cells, c -> c.mean(CnnMetric.TRAIN_ERROR) <= INTERPOLATION_ERROR
                 && c.mean(CnnMetric.TEST_ERROR) >= HIGH_TEST_ERROR);
-        n.put("interpolatingMemorisationCells", (double) interpolating.size());
+        count(n, counts, "interpolatingMemorisationCells", interpolating.size());
         n.put("forgetLossAfterInInterpolatingMemorisation", average(interpolating, CnnMetric.FORGET_LOSS_AFTER));
         n.put("forgetLossIncreaseInInterpolatingMemorisation",
                 average(interpolating, CnnMetric.FORGET_LOSS_INCREASE));
@@ -95,7 +98,7 @@ public final class Fig2Findings {
         n.put("jaccardInterpolatingMemorisationVsTopForgetLossIncrease",
                 jaccard(cells, interpolating, CnnMetric.FORGET_LOSS_INCREASE));
         coherence(n, cells);
-        return new Fig2Findings(n, mem, gen);
+        return new Fig2Findings(n, counts, mem, gen);
     }
 
     private static void coherence(Map<String, Double> n, List<CellSummary> cells) {
@@ -182,6 +185,19 @@ public final class Fig2Findings {
             variance += c.std(metric) * c.std(metric) / c.repeats();
         }
         return Z95 * Math.sqrt(variance) / region.size();
+    }
+
+    private static void count(Map<String, Double> numbers, Set<String> counts, String key, int value) {
+        numbers.put(key, (double) value);
+        counts.add(key);
+    }
+
+    /**
+     * @param key a name from {@link #numbers()}
+     * @return whether it is a count of cells (written as an integer)
+     */
+    public boolean isCount(String key) {
+        return counts.contains(key);
     }
 
     private static String capitalised(String key) {

@@ -14,6 +14,7 @@ import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
+import org.unlearnstability.report.Provenance;
 
 /**
  * Writes the Figure 2 reports into one directory (reports/fig2): fig2.csv and fig2.json (every cell
@@ -28,13 +29,16 @@ public final class Fig2Report {
     /**
      * @param result the sweep result
      * @param outDir the directory (created if missing)
+     * @param provenance what made the run, attached to fig2.json and in the sidecar fig2.csv.json
      * @throws IOException when a file cannot be written
      */
-    public static void write(Fig2Result result, Path outDir) throws IOException {
+    public static void write(Fig2Result result, Path outDir, Provenance provenance) throws IOException {
         OutputDirectory out = OutputDirectory.create(outDir);
         Fig2Findings findings = Fig2Findings.of(result.cells());
-        table(result.cells()).writeCsv(out.resolve("fig2.csv"));
-        JsonOutput.write(out.resolve("fig2.json"), json(result, findings));
+        Path csv = out.resolve("fig2.csv");
+        table(result.cells()).writeCsv(csv);
+        provenance.writeSidecar(csv);
+        JsonOutput.write(out.resolve("fig2.json"), provenance.attachTo(json(result, findings)));
         Fig2Figures.write(result, out);
         out.writeString("fig2.md", Fig2Markdown.of(result, findings));
     }
@@ -49,7 +53,11 @@ public final class Fig2Report {
         root.set("spec", new ObjectMapper().valueToTree(result.spec()));
         ObjectNode numbers = root.putObject("findings");
         for (Map.Entry<String, Double> e : findings.numbers().entrySet()) {
-            JsonNumbers.put(numbers, e.getKey(), e.getValue());
+            if (findings.isCount(e.getKey())) {
+                numbers.put(e.getKey(), Math.round(e.getValue()));
+            } else {
+                JsonNumbers.put(numbers, e.getKey(), e.getValue());
+            }
         }
         root.set("cells", cells(result.cells()));
         ArrayNode sensitivity = root.putArray("sensitivity");

@@ -39,6 +39,21 @@ public final class UnlearningSimulation {
      * @param family the family
      * @param hyper eta, alpha, B (B at most min(n_r, n_f))
      * @param config the protocol
+     * @param runDone called after each finished run (from any worker thread), for progress
+     * @return the result, with w_0 ~ N(0, I)
+     */
+    public static SimulationResult runWithProgress(HessianFamily family, Hyperparameters hyper,
+            SimulationConfig config, Runnable runDone) {
+        hyper.requireFits(family);
+        RunOutcome[] outcomes = outcomes(family, hyper, config, null, runDone);
+        MeanSquareOperator operator = MeanSquareOperator.of(family, hyper, config.sampler());
+        return summarise(config, outcomes, operator.meanSquare(config.meanSquareSteps()), operator.rho());
+    }
+
+    /**
+     * @param family the family
+     * @param hyper eta, alpha, B (B at most min(n_r, n_f))
+     * @param config the protocol
      * @param start a fixed w_0 of length d for every run, or null for w_0 ~ N(0, I)
      * @return the result
      */
@@ -49,7 +64,7 @@ public final class UnlearningSimulation {
             throw new IllegalArgumentException("start vector has length " + start.length + ", expected d = "
                     + family.dimension());
         }
-        RunOutcome[] outcomes = outcomes(family, hyper, config, start);
+        RunOutcome[] outcomes = outcomes(family, hyper, config, start, () -> { });
         MeanSquareOperator operator = MeanSquareOperator.of(family, hyper, config.sampler());
         int h = config.meanSquareSteps();
         double[] exact = start == null ? operator.meanSquare(h) : operator.meanSquare(start, h);
@@ -68,19 +83,20 @@ public final class UnlearningSimulation {
         hyper.requireFits(family);
         SimulationConfig verdictOnly = config.withSize(config.steps(), config.repeats(), 0);
         int diverged = 0;
-        for (RunOutcome outcome : outcomes(family, hyper, verdictOnly, null)) {
+        for (RunOutcome outcome : outcomes(family, hyper, verdictOnly, null, () -> { })) {
             diverged += outcome.diverged() ? 1 : 0;
         }
         return diverged;
     }
 
     private static RunOutcome[] outcomes(HessianFamily family, Hyperparameters hyper, SimulationConfig config,
-            double @Nullable [] start) {
+            double @Nullable [] start, Runnable runDone) {
         UnlearningRun run = new UnlearningRun(family, hyper, config);
         RunOutcome[] outcomes = new RunOutcome[config.repeats()];
         if (config.threads() == 1 || config.repeats() == 1) {
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] = run.run(i, start);
+                runDone.run();
             }
             return outcomes;
         }
@@ -89,7 +105,11 @@ public final class UnlearningSimulation {
             List<Future<RunOutcome>> futures = new ArrayList<>();
             for (int i = 0; i < outcomes.length; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> run.run(index, start)));
+                futures.add(pool.submit(() -> {
+                    RunOutcome outcome = run.run(index, start);
+                    runDone.run();
+                    return outcome;
+                }));
             }
             for (int i = 0; i < outcomes.length; i++) {
                 outcomes[i] = futures.get(i).get();

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * only one somebody remembered to mark with a version bump, selects fresh cells: a cached result can never
  * come from another build than the one running.
  */
-final class BuildFingerprint {
+public final class BuildFingerprint {
     private static final String PREFIX = "org/unlearnstability/";
     private static final String CURRENT = compute();
 
@@ -33,7 +33,7 @@ final class BuildFingerprint {
     }
 
     /** @return the fingerprint of the running code, as 64 hex digits */
-    static String current() {
+    public static String current() {
         return CURRENT;
     }
 

@@ -48,7 +48,9 @@ public final class CellCache<T> {
      * @return the cache for that spec and code
      */
     public static <T> CellCache<T> open(Path root, String name, String canonicalSpec, Class<T> type) {
-        return new CellCache<>(root.resolve(name + "-" + key(canonicalSpec)), type);
+        Path directory = root.resolve(name + "-" + key(canonicalSpec));
+        CacheFolders.mark(directory);
+        return new CellCache<>(directory, type);
     }
 
     /**

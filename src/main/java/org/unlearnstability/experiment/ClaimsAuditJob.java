@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 
 /**
  * The claims audit of Lemma 2.1 and Theorems 2.2-2.3 as a part of {@code reproduce}. Its
@@ -42,7 +43,8 @@ public final class ClaimsAuditJob implements ReproductionJob {
                 Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
         ClaimsAudit.Result result;
         try (Progress progress = context.progress("claims audit", ClaimsAudit.workUnits(quick))) {
-            result = ClaimsAudit.run(options, progress);
+            result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
+                    options.toJson(), options.seed(), Runtime.getRuntime().availableProcessors()));
         }
         String summary = "Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square "
                 + "dynamics, with the reading tested stated in its spec; evidence per claim in [claims.md](claims.md), "

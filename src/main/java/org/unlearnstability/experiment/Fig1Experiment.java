@@ -40,7 +40,7 @@ public final class Fig1Experiment implements Experiment {
         Fig1Report report = new Fig1Report(spec, file, sweep.cells());
         ExperimentOutcome outcome = report.write(context.out(), new Fig1Report.Timing(context.threads(),
                 sweep.cached(), sweep.cells().size(), sweep.seconds(), Runtime.getRuntime().availableProcessors(),
-                sweep.coldRun()));
+                sweep.coldRun()), context.provenance(file, spec.seed()));
         return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
                 outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
     }

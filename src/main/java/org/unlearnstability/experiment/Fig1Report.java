@@ -19,9 +19,11 @@ import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
 import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.HeatmapCell;
+import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.LineStyle;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
+import org.unlearnstability.report.Provenance;
 
 /**
  * The outputs of Figure 1 in {@code <out>/fig1/}: the table (fig1.csv and fig1.json, one row per cell,
@@ -108,11 +110,15 @@ final class Fig1Report {
         return golden;
     }
 
-    ExperimentOutcome write(OutputDirectory out, Timing timing) throws IOException {
+    ExperimentOutcome write(OutputDirectory out, Timing timing, Provenance provenance) throws IOException {
         String folder = file.outputName();
         CsvTable table = table();
-        table.writeCsv(out.resolve(folder + "/fig1.csv"));
-        table.writeJson(out.resolve(folder + "/fig1.json"));
+        Path csv = out.resolve(folder + "/fig1.csv");
+        table.writeCsv(csv);
+        provenance.writeSidecar(csv);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.set("rows", table.toJson());
+        JsonOutput.write(out.resolve(folder + "/fig1.json"), provenance.attachTo(json));
         List<String> figures = new ArrayList<>();
         OutputDirectory figureDirectory = OutputDirectory.create(out.root().resolve(folder));
         for (String sampler : spec.samplers()) {

@@ -50,7 +50,8 @@ public final class Fig2Reproduction implements Experiment {
         }
         Fig2Result result;
         try (Progress progress = context.progress("fig2 cells", Fig2Experiment.cellCount(spec))) {
-            result = Fig2Experiment.run(spec, directory, context.threads(), progress, store(file, context));
+            result = Fig2Experiment.run(spec, directory, context.threads(), progress, store(file, context),
+                    context.provenance(file, spec.seed()));
         }
         Fig2Findings findings = Fig2Findings.of(result.cells());
         List<String> figures;

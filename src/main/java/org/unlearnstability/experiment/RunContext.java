@@ -3,8 +3,10 @@ package org.unlearnstability.experiment;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 
 /**
  * Where and how a reproduction runs: the output directory (reports/, one folder per experiment), the
@@ -23,6 +25,15 @@ public record RunContext(OutputDirectory out, Path cacheRoot, int threads, boole
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+    }
+
+    /**
+     * @param file the spec file of the run (hashed as its input)
+     * @param seed the seed of the run
+     * @return the provenance of the run's outputs: version, build, spec and its hash, seed, threads
+     */
+    public Provenance provenance(SpecFile file, long seed) {
+        return Provenance.of(BuildFingerprint.current(), List.of(file.path()), file.tree(), seed, threads);
     }
 
     /**

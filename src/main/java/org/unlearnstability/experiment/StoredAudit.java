@@ -111,6 +111,7 @@ final class StoredAudit {
             AtomicOutput.writeBytes(stored(relative), Files.readAllBytes(absolute));
             files.add(relative);
         }
+        CacheFolders.mark(folder);
         Manifest manifest = new Manifest(summary, verdicts, seconds, files);
         AtomicOutput.writeString(folder.resolve(MANIFEST), JsonOutput.mapper().writeValueAsString(manifest));
     }

@@ -97,7 +97,9 @@ public final class GoldenFile {
             return writeIfAllowed(actual, GoldenCheck.Outcome.UNREADABLE, GoldenCheck.Outcome.UPDATED, List.of(),
                     reason == null ? "parse error" : reason);
         }
-        List<JsonDifference> differences = JsonComparison.compare(expected, actual, tolerance);
+        // The provenance (build fingerprint, input hashes, version) changes with every build: never compared.
+        List<JsonDifference> differences = JsonComparison.compare(Provenance.without(expected),
+                Provenance.without(actual), tolerance);
         if (differences.isEmpty()) {
             return new GoldenCheck(file, GoldenCheck.Outcome.MATCHES, differences, "");
         }
@@ -128,7 +130,7 @@ public final class GoldenFile {
         if (!update) {
             return new GoldenCheck(file, refused, differences, detail);
         }
-        JsonOutput.write(file, actual);
+        JsonOutput.write(file, Provenance.without(actual));
         return new GoldenCheck(file, written, differences, detail);
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.io.AtomicOutput;
 
 /**
@@ -37,6 +39,33 @@ public final class OutputDirectory {
         Path normalized = root.toAbsolutePath().normalize();
         Files.createDirectories(normalized);
         return new OutputDirectory(normalized, new LinkedHashSet<>());
+    }
+
+    /**
+     * Checks, before any computation, that a report directory can be written: it is created with its parents
+     * when missing and a probe file is created in it and deleted (this catches a path that is a file, a
+     * parent that is a file, a directory without write permission and a read-only file system alike).
+     *
+     * @param root the directory
+     * @return why it cannot be written, or empty when it can
+     */
+    public static Optional<String> unwritable(Path root) {
+        Path normalized = root.toAbsolutePath().normalize();
+        if (Files.exists(normalized) && !Files.isDirectory(normalized)) {
+            return Optional.of("exists and is not a directory");
+        }
+        try {
+            Files.createDirectories(normalized);
+            Path probe = Files.createTempFile(normalized, ".write-probe", ".tmp");
+            Files.delete(probe);
+            return Optional.empty();
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            @Nullable String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : null;
+            if (reason == null) {
+                reason = e.getClass().getSimpleName();
+            }
+            return Optional.of("cannot be written (" + reason + ")");
+        }
     }
 
     /**

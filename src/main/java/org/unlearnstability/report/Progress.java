@@ -1,10 +1,14 @@
 package org.unlearnstability.report;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Progress of a long sweep (the cells of a figure's grid, the cases of a claim audit) on stderr, in two
@@ -70,15 +74,42 @@ public final class Progress implements AutoCloseable {
     }
 
     /**
-     * Progress on stderr: redrawn when the JVM has a console (an interactive terminal), one line a minute
-     * otherwise.
+     * Whether stderr is an interactive terminal. {@link System#console()} is null as soon as either stdout or
+     * stdin is redirected (as in {@code reproduce > log}), so it cannot answer alone: on Linux the target of
+     * /proc/self/fd/2 tells (a terminal device, /dev/pts/N or /dev/ttyN); elsewhere a console, or a TERM other
+     * than "dumb", counts as a terminal.
+     *
+     * @param console whether the JVM has a console
+     * @param term the TERM environment variable, or null
+     * @param stderrLink the /proc link of file descriptor 2
+     * @return whether progress may redraw one line in place
+     */
+    static boolean stderrIsTerminal(boolean console, @Nullable String term, Path stderrLink) {
+        if (console) {
+            return true;
+        }
+        try {
+            if (Files.isSymbolicLink(stderrLink)) {
+                String target = Files.readSymbolicLink(stderrLink).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | SecurityException | UnsupportedOperationException unreadable) {
+            // No /proc: fall back on TERM below.
+        }
+        return term != null && !term.isBlank() && !term.equals("dumb");
+    }
+
+    /**
+     * Progress on stderr: redrawn when stderr is an interactive terminal ({@link #stderrIsTerminal}), one line
+     * a minute otherwise.
      *
      * @param label what is being swept
      * @param total the number of cells
      * @return the progress reporter
      */
     public static Progress onStderr(String label, long total) {
-        boolean terminal = System.console() != null;
+        boolean terminal = stderrIsTerminal(System.console() != null, System.getenv("TERM"),
+                Path.of("/proc/self/fd/2"));
         return new Progress(label, total, System.err, terminal ? Style.REDRAWN : Style.LINES,
                 terminal ? REDRAW_INTERVAL : LOG_INTERVAL, System::nanoTime);
     }

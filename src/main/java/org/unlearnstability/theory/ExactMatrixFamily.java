@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.fraction.BigFraction;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
@@ -31,6 +32,9 @@ public final class ExactMatrixFamily {
     private final BigFraction cR;
     private final BigFraction cF;
     private final BigFraction[][] j;
+    private final List<ScaledIntegerMatrix> retainScaled;
+    private final List<ScaledIntegerMatrix> forgetScaled;
+    private final ScaledIntegerMatrix jScaled;
 
     private ExactMatrixFamily(HessianFamily family, Hyperparameters hyper) {
         hyper.requireFits(family);
@@ -56,6 +60,9 @@ public final class ExactMatrixFamily {
             addScaled(jm, h, wf);
         }
         this.j = jm;
+        this.retainScaled = retain.stream().map(ScaledIntegerMatrix::of).toList();
+        this.forgetScaled = forget.stream().map(ScaledIntegerMatrix::of).toList();
+        this.jScaled = ScaledIntegerMatrix.of(jm);
     }
 
     /**
@@ -104,12 +111,10 @@ public final class ExactMatrixFamily {
      */
     public List<BigFraction> meanSquare(int steps) {
         List<BigFraction> out = new ArrayList<>();
-        BigFraction[][] x = identity(d);
+        ScaledIntegerMatrix x = ScaledIntegerMatrix.identity(d);
         for (int k = 1; k <= steps; k++) {
-            BigFraction[][] next = congruence(j, x);
-            addScaled(next, noise(x), BigFraction.ONE);
-            x = next;
-            out.add(trace(x));
+            x = x.congruenceBy(jScaled).plus(noise(x)).reduced();
+            out.add(x.trace());
         }
         return out;
     }
@@ -120,11 +125,11 @@ public final class ExactMatrixFamily {
      */
     public List<BigFraction> traceN(int steps) {
         List<BigFraction> out = new ArrayList<>();
-        BigFraction[][] n = identity(d);
-        out.add(trace(n));
+        ScaledIntegerMatrix n = ScaledIntegerMatrix.identity(d);
+        out.add(n.trace());
         for (int k = 1; k <= steps; k++) {
             n = noise(n);
-            out.add(trace(n));
+            out.add(n.trace());
         }
         return out;
     }
@@ -135,11 +140,11 @@ public final class ExactMatrixFamily {
      */
     public List<BigFraction> traceJ2k(int steps) {
         List<BigFraction> out = new ArrayList<>();
-        BigFraction[][] j2 = multiply(j, j);
-        BigFraction[][] power = identity(d);
+        ScaledIntegerMatrix j2 = jScaled.times(jScaled).reduced();
+        ScaledIntegerMatrix power = ScaledIntegerMatrix.identity(d);
         for (int k = 1; k <= steps; k++) {
-            power = multiply(power, j2);
-            out.add(trace(power));
+            power = power.times(j2).reduced();
+            out.add(power.trace());
         }
         return out;
     }
@@ -272,19 +277,19 @@ public final class ExactMatrixFamily {
         return true;
     }
 
-    private BigFraction[][] noise(BigFraction[][] x) {
-        BigFraction[][] out = zero(d);
-        for (BigFraction[][] h : retain) {
-            addScaled(out, congruence(h, x), cR);
-        }
-        for (BigFraction[][] h : forget) {
-            addScaled(out, congruence(h, x), cF);
-        }
-        return out;
+    /** N(X) = C_r sum_r H_r X H_r + C_f sum_f H_f X H_f, reduced. */
+    private ScaledIntegerMatrix noise(ScaledIntegerMatrix x) {
+        ScaledIntegerMatrix out = sum(retainScaled, x).scaled(cR).plus(sum(forgetScaled, x).scaled(cF));
+        return out.reduced();
     }
 
-    private static BigFraction[][] congruence(BigFraction[][] h, BigFraction[][] x) {
-        return multiply(multiply(h, x), h);
+    private ScaledIntegerMatrix sum(List<ScaledIntegerMatrix> hessians, ScaledIntegerMatrix x) {
+        @Nullable ScaledIntegerMatrix out = null;
+        for (ScaledIntegerMatrix h : hessians) {
+            ScaledIntegerMatrix term = x.congruenceBy(h);
+            out = out == null ? term : out.plus(term);
+        }
+        return out == null ? ScaledIntegerMatrix.of(zero(d)) : out;
     }
 
     private static BigFraction[][] multiply(BigFraction[][] a, BigFraction[][] b) {
@@ -309,14 +314,6 @@ public final class ExactMatrixFamily {
                 target[i][k] = target[i][k].add(x[i][k].multiply(factor));
             }
         }
-    }
-
-    private static BigFraction trace(BigFraction[][] x) {
-        BigFraction t = BigFraction.ZERO;
-        for (int i = 0; i < x.length; i++) {
-            t = t.add(x[i][i]);
-        }
-        return t;
     }
 
     private static BigFraction[][] zero(int d) {

@@ -24,6 +24,8 @@ import org.unlearnstability.linalg.Hessian;
  */
 public record NoiseSpectralRadius(double lower, double upper) {
     private static final int ITERATIONS = 400;
+    /** The longest cycle of bit-identical iterates detected (rounding makes converged iterates cycle). */
+    private static final int PERIODS = 4;
 
     /**
      * @param family a family
@@ -41,7 +43,11 @@ public record NoiseSpectralRadius(double lower, double upper) {
             x[i][i] = 1.0 / Math.sqrt(d);
         }
         double[][] image = new double[d][d];
+        // The iteration x -> N(x) / ||N(x)|| is a fixed map of doubles: once an iterate repeats bit for bit
+        // one of the last PERIODS, the sequence is periodic from there and x_ITERATIONS is known exactly.
+        double[][][] recent = new double[PERIODS + 1][][];
         for (int t = 0; t < ITERATIONS; t++) {
+            recent[t % recent.length] = copy(x);
             apply(family, noise, x, image);
             double norm = frobenius(image);
             if (norm == 0.0) {
@@ -52,10 +58,41 @@ public record NoiseSpectralRadius(double lower, double upper) {
                     x[i][k] = image[i][k] / norm;
                 }
             }
+            int next = t + 1;
+            int period = period(recent, x, next);
+            if (period > 0) {
+                int start = next - period;
+                x = copy(recent[(start + (ITERATIONS - start) % period) % recent.length]);
+                break;
+            }
         }
         apply(family, noise, x, image);
         double lower = inner(x, image) / inner(x, x);
         return new NoiseSpectralRadius(Math.max(0.0, lower), Math.max(lower, upper(family, noise, x)));
+    }
+
+    /**
+     * @param recent iterate s at index s % recent.length, for the last recent.length iterates before next
+     * @param x iterate next
+     * @param next its index
+     * @return the smallest p in 1..PERIODS with x equal bit for bit to iterate next - p, or 0
+     */
+    private static int period(double[][][] recent, double[][] x, int next) {
+        for (int p = 1; p <= PERIODS && p <= next; p++) {
+            double[][] earlier = recent[(next - p) % recent.length];
+            if (java.util.Arrays.deepEquals(earlier, x)) {
+                return p;
+            }
+        }
+        return 0;
+    }
+
+    private static double[][] copy(double[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i].clone();
+        }
+        return out;
     }
 
     private static double upper(HessianFamily family, NoiseConstants noise, double[][] x) {

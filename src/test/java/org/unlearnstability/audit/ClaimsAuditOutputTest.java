@@ -45,7 +45,15 @@ class ClaimsAuditOutputTest {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         List<TightnessGrid.Cell> cells = TightnessGrid.compute(new Progress("t", 48, sink, Progress.Style.LINES,
                 Duration.ofHours(1), System::nanoTime));
-        TightnessReport.write(org.unlearnstability.report.OutputDirectory.create(dir), cells, 1.0);
+        org.unlearnstability.report.Provenance provenance = new org.unlearnstability.report.Provenance("1.2.3",
+                "f".repeat(64), java.util.Map.of(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("audit", "quick"), 7L, 2);
+        TightnessReport.write(org.unlearnstability.report.OutputDirectory.create(dir), cells, 1.0, provenance);
+        var sidecar = org.unlearnstability.report.JsonOutput.mapper().readTree(Files.readString(
+                dir.resolve("tightness.csv.json")));
+        assertEquals("tightness.csv", sidecar.get("describes").asText());
+        assertEquals(provenance.toJson().toString(),
+                sidecar.get(org.unlearnstability.report.Provenance.KEY).toString());
         List<String> csv = Files.readAllLines(dir.resolve("tightness.csv"));
         assertEquals("Q,B,sigma,etaStar,eta7,eta8,ratio7,ratio8,etaCoherenceFree", csv.get(0));
         assertEquals(49, csv.size());

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.cnn.CnnMetric;
-import picocli.CommandLine;
 
 /** {@code cnn} prints every metric as {"mean", "std"}; bad options fail with one line and status 2. */
 class CnnCommandTest {
@@ -18,21 +15,11 @@ class CnnCommandTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cli = new CommandLine(new CnnCommand());
-        // The same handler Main installs: bad input is one stderr line and exit status 2.
-        cli.setExecutionExceptionHandler((e, commandLine, parse) -> {
-            if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + e.getMessage());
-                return Main.EXIT_BAD_INPUT;
-            }
-            throw e;
-        });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "cnn";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandRun run = CommandRun.of(all);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 
     @Test

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.family.InputException;
 import org.unlearnstability.report.GoldenFile;
+import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 import org.unlearnstability.report.Tolerance;
 
 /**
@@ -59,9 +64,20 @@ class Fig2ExperimentTest {
         Fig2Spec spec = Fig2Spec.read(QUICK);
         Fig2Result result;
         try (Progress progress = quiet(spec)) {
-            result = Fig2Experiment.run(spec, dir, 2, progress, CellStore.NONE);
+            result = Fig2Experiment.run(spec, dir, 2, progress, CellStore.NONE, Provenance.of(
+                    BuildFingerprint.current(), List.of(QUICK), JsonOutput.mapper().valueToTree(spec), spec.seed(), 2));
             assertEquals(Fig2Experiment.cellCount(spec), progress.done());
         }
+        JsonNode written = JsonOutput.mapper().readTree(Files.readString(dir.resolve("fig2.json")));
+        JsonNode provenance = written.get(Provenance.KEY);
+        assertEquals(Provenance.sha256(QUICK), provenance.get("inputs").get(QUICK.toString()).asText());
+        assertEquals(64, provenance.get("buildFingerprint").asText().length());
+        assertEquals(spec.seed(), provenance.get("seed").asLong());
+        assertEquals(2, provenance.get("threads").asInt());
+        assertTrue(written.get("findings").get("cells").isIntegralNumber(), "a count is an integer");
+        JsonNode sidecar = JsonOutput.mapper().readTree(Files.readString(dir.resolve("fig2.csv.json")));
+        assertEquals("fig2.csv", sidecar.get("describes").asText());
+        assertEquals(provenance, sidecar.get(Provenance.KEY));
         GoldenFile.at(Path.of("golden/fig2-quick.json")).withTolerance(GOLDEN)
                 .assertMatches(Fig2Report.json(result, Fig2Findings.of(result.cells())));
         for (String name : new String[] {"fig2.csv", "fig2.json", "fig2.md", "heatmap-trainLoss.png",

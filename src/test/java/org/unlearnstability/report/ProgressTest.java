@@ -1,12 +1,15 @@
 package org.unlearnstability.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProgressTest {
     private static final long SECOND = 1_000_000_000L;
@@ -130,5 +134,22 @@ class ProgressTest {
                 () -> new Progress("x", -1, out, Progress.Style.LINES, Duration.ofSeconds(1), now::get));
         assertThrows(IllegalArgumentException.class,
                 () -> new Progress("x", 1, out, Progress.Style.LINES, Duration.ZERO, now::get));
+    }
+
+    @Test
+    void stderrOnATerminalIsDetectedWhenOnlyStdoutIsRedirected(@TempDir Path dir)
+            throws Exception {
+        Path tty = Files.createSymbolicLink(dir.resolve("tty"),
+                Path.of("/dev/pts/3"));
+        Path file = Files.createSymbolicLink(dir.resolve("file"),
+                Path.of("/tmp/log.txt"));
+        assertTrue(Progress.stderrIsTerminal(false, "xterm", tty));
+        assertTrue(Progress.stderrIsTerminal(false, null, tty));
+        assertFalse(Progress.stderrIsTerminal(false, "xterm", file));
+        assertTrue(Progress.stderrIsTerminal(true, null, file));
+        Path none = dir.resolve("no-proc");
+        assertTrue(Progress.stderrIsTerminal(false, "xterm", none));
+        assertFalse(Progress.stderrIsTerminal(false, "dumb", none));
+        assertFalse(Progress.stderrIsTerminal(false, null, none));
     }
 }

@@ -1,0 +1,82 @@
+package org.unlearnstability.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
+
+/**
+ * Benchmark of the full claims audit (issue 16): medians of wall-clock and process CPU time of whole runs
+ * (13 claims x 3,000 cases and the searches, shrinking and the tightness grid), beside the figure measured
+ * before issue 16 (claims one after another, rational matrices in BigFraction, every power iteration to the
+ * end). The outputs are identical to those of that version (compare claims.md, tightness.csv).
+ */
+public final class AuditBenchmark {
+    /** The full audit before issue 16 on this 2-core machine, seconds (medians of several runs). */
+    public static final String BEFORE = "93-105 s";
+
+    private AuditBenchmark() {
+    }
+
+    /**
+     * @param out where to print
+     * @param quick one run of the quick audit only (a smoke run, not for quoting)
+     */
+    public static void run(PrintStream out, boolean quick) {
+        int reps = quick ? 1 : 3;
+        out.printf("audit benchmark: %d cores, load average before %.2f (other processes slow every figure)%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double[] wall = new double[reps];
+        double[] cpu = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            once(quick);
+            wall[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        out.printf("  %s audit: median %.1f s wall, %.1f s CPU (%d runs); before issue 16: %s%n",
+                quick ? "quick" : "full", wall[reps / 2], cpu[reps / 2], reps, quick ? "27-35 s" : BEFORE);
+    }
+
+    private static void once(boolean quick) {
+        try {
+            Path dir = Files.createTempDirectory("audit-bench");
+            ClaimsAudit.Options options = new ClaimsAudit.Options(dir, dir.resolve("counterexamples"),
+                    Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
+            Progress silent = new Progress("audit", ClaimsAudit.workUnits(quick),
+                    new PrintStream(new ByteArrayOutputStream()), Progress.Style.LINES, Duration.ofHours(1),
+                    System::nanoTime);
+            ClaimsAudit.run(options, silent, new Provenance(Provenance.currentVersion(), "bench", Map.of(),
+                    options.toJson(), options.seed(), Runtime.getRuntime().availableProcessors()));
+            List<Path> files;
+            try (var walk = Files.walk(dir)) {
+                files = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            }
+            for (Path p : files) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0L;
+    }
+}
