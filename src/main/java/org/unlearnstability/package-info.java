@@ -19,7 +19,8 @@
  *   <li>{@code report}: output formats (CSV, JSON, Markdown, PNG/SVG plots, golden files, progress);
  *       it knows nothing of the paper and uses only {@code io}.</li>
  *   <li>{@code audit} (the claims audit) | {@code cnn} (Definition 5's model, data and training;
- *       Figure 2) | {@code frontier} (the stability frontier of a family over alpha and B).</li>
+ *       Figure 2) | {@code frontier} (the stability frontier of a family over alpha and B) | {@code api}
+ *       (the public facade for library users; every other package is internal).</li>
  *   <li>{@code bench}: the benchmarks of the {@code bench} command.</li>
  *   <li>{@code experiment}: the reproduction jobs (Figure 1, Figure 2, the claims) and their cache.</li>
  *   <li>{@code cli}: the picocli commands.</li>

@@ -42,6 +42,7 @@ class PackageLayersTest {
                 .layer("audit").definedBy(pkg("audit"))
                 .layer("cnn").definedBy(pkg("cnn"))
                 .layer("frontier").definedBy(pkg("frontier"))
+                .layer("api").definedBy(pkg("api"))
                 .layer("bench").definedBy(pkg("bench"))
                 .layer("experiment").definedBy(pkg("experiment"))
                 .layer("cli").definedBy(pkg("cli"))
@@ -59,12 +60,14 @@ class PackageLayersTest {
                         "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
                 .whereLayer("frontier").mayOnlyAccessLayers(
                         "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
+                .whereLayer("api").mayOnlyAccessLayers(
+                        "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
                 .whereLayer("bench").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
                         "dynamics", "theory", "report", "cnn", "frontier")
                 .whereLayer("experiment").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
                         "dynamics", "theory", "report", "audit", "cnn", "frontier")
                 .whereLayer("cli").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
-                        "dynamics", "theory", "report", "audit", "cnn", "frontier", "bench", "experiment");
+                        "dynamics", "theory", "report", "audit", "cnn", "frontier", "api", "bench", "experiment");
     }
 
     private static String pkg(String name) {
@@ -84,7 +87,7 @@ class PackageLayersTest {
     @Test
     void everyPackageHasItsPlaceInTheOrder() {
         String[] placed = Stream.of("linalg", "rng", "definitions", "io", "family", "coherence", "dynamics",
-                "theory", "report", "audit", "cnn", "frontier", "bench", "experiment", "cli")
+                "theory", "report", "audit", "cnn", "frontier", "api", "bench", "experiment", "cli")
                 .map(PackageLayersTest::pkg).toArray(String[]::new);
         classes().that().doNotHaveSimpleName("package-info").should().resideInAnyPackage(placed)
                 .because("a new top-level package needs a place in package-info's layer order")

@@ -71,7 +71,7 @@ public final class FamilyInput {
             return new Loaded(file.family(), file.hyperparameters(), FamilyReader.isFactorGramBundle(bundle));
         }
         if (bundle != null) {
-            throw new IllegalArgumentException("give --npz BUNDLE alone, not with --family, --retain or --forget");
+            throw new UsageException("give --npz BUNDLE alone, not with --family, --retain or --forget");
         }
         if (json != null && retainFile == null && forgetFile == null) {
             FamilyFile file = FamilyReader.readJson(json);

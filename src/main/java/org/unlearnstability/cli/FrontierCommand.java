@@ -59,12 +59,11 @@ public final class FrontierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        WritableDirectory.require("--out", out);
         HessianFamily family = input.load().family();
         double[] alphaGrid = alphas != null ? alphas : FrontierSpec.defaultAlphas();
         int[] batchGrid = batches != null ? batches : FrontierSpec.defaultBatches(family.nRetain(), family.nForget());
-        Double rate = eta;
-        FrontierSpec grid = new FrontierSpec(alphaGrid, batchGrid,
-                rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
+        FrontierSpec grid = grid(family, alphaGrid, batchGrid);
         long cells = (long) alphaGrid.length * batchGrid.length;
         Frontier frontier;
         try (Progress progress = noProgress
@@ -80,5 +79,24 @@ public final class FrontierCommand implements Callable<Integer> {
         stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");
         stdout.flush();
         return 0;
+    }
+
+    /** The grid as given, its checks reported as bad input before any computation. */
+    private FrontierSpec grid(HessianFamily family, double[] alphaGrid, int[] batchGrid) {
+        Double rate = eta;
+        FrontierSpec grid;
+        try {
+            grid = new FrontierSpec(alphaGrid, batchGrid,
+                    rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int limit = Math.min(family.nRetain(), family.nForget());
+        for (int b : batchGrid) {
+            if (b > limit) {
+                throw new UsageException("batch size " + b + " exceeds min(n_r, n_f) = " + limit);
+            }
+        }
+        return grid;
     }
 }
