@@ -89,7 +89,7 @@ public final class FrontierCommand implements Callable<Integer> {
             grid = new FrontierSpec(alphaGrid, batchGrid,
                     rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(String.valueOf(e.getMessage()));
         }
         int limit = Math.min(family.nRetain(), family.nForget());
         for (int b : batchGrid) {
