@@ -10,8 +10,8 @@ import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.FamilyGeometry;
 import org.unlearnstability.coherence.MixCoherenceMatrix;
 import org.unlearnstability.coherence.PerronRoot;
-import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.RandomFamilies;
 
