@@ -1,11 +1,6 @@
 package org.unlearnstability.experiment;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.family.InputException;
@@ -52,12 +47,6 @@ public record Fig1Spec(
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     /** Copies the lists. */
     public Fig1Spec {
@@ -72,25 +61,11 @@ public record Fig1Spec(
      * @throws InputException naming the file, the field and the reason
      */
     public static Fig1Spec read(String source, JsonNode tree) {
-        Fig1Spec spec;
-        try {
-            spec = MAPPER.treeToValue(tree, Fig1Spec.class);
-        } catch (MismatchedInputException e) {
-            throw new InputException(source, fieldOf(e), -1, e.getOriginalMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new InputException(source, null, -1, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
+        Fig1Spec spec = SpecBinding.bind(source, tree, Fig1Spec.class);
         spec.validate(source);
         return spec;
     }
 
-    private static String fieldOf(MismatchedInputException e) {
-        List<String> names = new ArrayList<>();
-        for (var reference : e.getPath()) {
-            names.add(reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]");
-        }
-        return names.isEmpty() ? "(top level)" : String.join(".", names);
-    }
 
     private void validate(String source) {
         require(source, "experiment", EXPERIMENT.equals(experiment), "must be \"fig1\", got \"" + experiment + "\"");
@@ -148,6 +123,6 @@ public record Fig1Spec(
 
     /** @return the spec as a JSON tree (the canonical form hashed by the cell cache) */
     public JsonNode toJson() {
-        return MAPPER.valueToTree(this);
+        return SpecBinding.toTree(this);
     }
 }

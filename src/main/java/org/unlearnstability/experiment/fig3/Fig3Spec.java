@@ -1,14 +1,10 @@
 package org.unlearnstability.experiment.fig3;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.experiment.SpecBinding;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -47,12 +43,6 @@ public record Fig3Spec(String experiment, String description, String data, Strin
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig3";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     /** Copies the lists. */
     public Fig3Spec {
@@ -67,20 +57,7 @@ public record Fig3Spec(String experiment, String description, String data, Strin
      * @throws InputException naming the file, the field and the reason
      */
     public static Fig3Spec read(String source, JsonNode tree) {
-        Fig3Spec spec;
-        try {
-            spec = MAPPER.treeToValue(tree, Fig3Spec.class);
-        } catch (MismatchedInputException e) {
-            List<String> names = new ArrayList<>();
-            for (var reference : e.getPath()) {
-                String field = reference.getFieldName();
-                names.add(field != null ? field : "[" + reference.getIndex() + "]");
-            }
-            throw new InputException(source, names.isEmpty() ? "(top level)" : String.join(".", names), -1,
-                    String.valueOf(e.getOriginalMessage()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new InputException(source, null, -1, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
+        Fig3Spec spec = SpecBinding.bind(source, tree, Fig3Spec.class);
         spec.validate(source);
         return spec;
     }
@@ -146,6 +123,6 @@ public record Fig3Spec(String experiment, String description, String data, Strin
 
     /** @return the spec as a JSON tree (the canonical form hashed by the cell cache) */
     public JsonNode toJson() {
-        return MAPPER.valueToTree(this);
+        return SpecBinding.toTree(this);
     }
 }

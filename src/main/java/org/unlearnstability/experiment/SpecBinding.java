@@ -1,0 +1,62 @@
+package org.unlearnstability.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.unlearnstability.family.InputException;
+
+/**
+ * The strict binding of an experiment spec file to its record: an unknown, missing or null field is an
+ * error naming the file and the field's path, so that a typo in a spec never silently falls back to a default.
+ */
+public final class SpecBinding {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private SpecBinding() {
+    }
+
+    /**
+     * @param source the file name, for messages
+     * @param tree the parsed JSON
+     * @param type the spec record
+     * @param <T> the spec type
+     * @return the bound (not yet validated) spec
+     * @throws InputException naming the file, the field and the reason
+     */
+    public static <T> T bind(String source, JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            throw new InputException(source, fieldOf(e), -1, String.valueOf(e.getOriginalMessage()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InputException(source, null, -1, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /**
+     * @param spec a spec record
+     * @return its JSON tree, in the form the spec files use
+     */
+    public static JsonNode toTree(Object spec) {
+        return MAPPER.valueToTree(spec);
+    }
+
+    private static String fieldOf(MismatchedInputException e) {
+        List<String> names = new ArrayList<>();
+        for (var reference : e.getPath()) {
+            String field = reference.getFieldName();
+            names.add(field != null ? field : "[" + reference.getIndex() + "]");
+        }
+        return names.isEmpty() ? "(top level)" : String.join(".", names);
+    }
+}
