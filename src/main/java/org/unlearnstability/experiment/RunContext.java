@@ -3,6 +3,7 @@ package org.unlearnstability.experiment;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
@@ -33,7 +34,20 @@ public record RunContext(OutputDirectory out, Path cacheRoot, int threads, boole
      * @return the provenance of the run's outputs: version, build, spec and its hash, seed, threads
      */
     public Provenance provenance(SpecFile file, long seed) {
-        return Provenance.of(BuildFingerprint.current(), List.of(file.path()), file.tree(), seed, threads);
+        return provenance(file, seed, List.of());
+    }
+
+    /**
+     * @param file the spec file of the run
+     * @param seed the seed of the run
+     * @param dataFiles the data files the spec names, hashed beside it
+     * @return the provenance of the run's outputs, its inputs the spec file and the data files
+     */
+    public Provenance provenance(SpecFile file, long seed, List<Path> dataFiles) {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(file.path());
+        inputs.addAll(dataFiles);
+        return Provenance.of(BuildFingerprint.current(), inputs, file.tree(), seed, threads);
     }
 
     /**

@@ -48,7 +48,8 @@ public final class Fig3Experiment implements Experiment {
         DigitsData data = DigitsData.read(spec.dataFile(file.path()), spec.dataSha256());
         List<Fig3Cell> cells = sweep(spec, data, file.baseName(), context);
         ExperimentOutcome outcome = new Fig3Report(spec, file, cells, testSize(spec, data)).write(context.out(),
-                (System.nanoTime() - start) / 1e9, context.threads());
+                (System.nanoTime() - start) / 1e9, context.provenance(file, spec.seed(),
+                        List.of(spec.dataFile(file.path()))));
         return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
                 outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -1,9 +1,7 @@
 package org.unlearnstability.experiment.fig3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.io.IOException;
@@ -16,12 +14,14 @@ import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
+import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.LinePlot;
 import org.unlearnstability.report.LineStyle;
 import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
+import org.unlearnstability.report.Provenance;
 
 /**
  * The outputs of Figure 3 in {@code <out>/fig3/}: fig3.csv and fig3.json (one row per cell and learning rate, the
@@ -79,7 +79,7 @@ final class Fig3Report {
     ObjectNode json(CsvTable table) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("spec", spec.toJson());
-        root.set("findings", finiteOrNull(JsonOutput.mapper().valueToTree(findings)));
+        root.set("findings", JsonNumbers.finiteOrNull(JsonOutput.mapper().valueToTree(findings)));
         root.set("rows", table.toJson());
         ArrayNode curves = root.putArray("curves");
         for (Fig3Row row : rows) {
@@ -95,12 +95,12 @@ final class Fig3Report {
         return root;
     }
 
-    ExperimentOutcome write(OutputDirectory out, double seconds, int threads) throws IOException {
+    ExperimentOutcome write(OutputDirectory out, double seconds, Provenance provenance) throws IOException {
         String folder = file.outputName();
         CsvTable table = table();
         table.writeCsv(out.resolve(folder + "/fig3.csv"));
-        ObjectNode json = json(table);
-        JsonOutput.write(out.resolve(folder + "/fig3.json"), json);
+        provenance.writeSidecar(out.resolve(folder + "/fig3.csv"));
+        JsonOutput.write(out.resolve(folder + "/fig3.json"), provenance.attachTo(json(table)));
         OutputDirectory figures = OutputDirectory.create(out.root().resolve(folder));
         List<String> names = new ArrayList<>();
         for (int e = 0; e < spec.etas().size(); e++) {
@@ -112,7 +112,7 @@ final class Fig3Report {
             names.add(forgetting + ".png");
         }
         Fig3Markdown markdown = new Fig3Markdown(spec, file, cells, rows, findings, testSize);
-        out.writeString(folder + "/fig3.md", markdown.render(names, seconds, threads));
+        out.writeString(folder + "/fig3.md", markdown.render(names, seconds, provenance.threads()));
         ObjectNode golden = JsonNodeFactory.instance.objectNode();
         golden.set("spec", spec.toJson());
         golden.set("rows", table.toJson());
@@ -172,25 +172,6 @@ final class Fig3Report {
                     ofKind.stream().mapToDouble(Fig3Cell::forgetLossBefore).toArray()));
         }
         return plot.build();
-    }
-
-    /** JSON cannot hold NaN (a Spearman rho of a constant quantity): such numbers become null. */
-    private static JsonNode finiteOrNull(JsonNode node) {
-        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-            return NullNode.getInstance();
-        }
-        if (node instanceof ObjectNode object) {
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                object.set(name, finiteOrNull(object.get(name)));
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, finiteOrNull(array.get(i)));
-            }
-        }
-        return node;
     }
 
     private static double[] steps(int n) {
