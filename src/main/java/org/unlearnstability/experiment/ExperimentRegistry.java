@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.unlearnstability.experiment.fig1.Fig1Experiment;
 import org.unlearnstability.experiment.fig3.Fig3Experiment;
 
 /**

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.dynamics.BatchSampler;
+import org.unlearnstability.experiment.IntegerRange;
+import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.family.InputException;
 
 /** The committed specs parse as documented, and bad specs are rejected naming the file and the field. */

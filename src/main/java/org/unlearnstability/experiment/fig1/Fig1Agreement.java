@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.report.MarkdownTable;
+import org.unlearnstability.report.ProseNumber;
 
 /**
  * How the three verdicts of Figure 1 agree, counted over the rows of one sampler (every cell and
@@ -125,14 +126,18 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
         long slow = gap.stream().filter(r -> r.asVerdict() == Verdict.SLOW_DIVERGE).count();
         long visible = gap.stream().filter(r -> r.asVerdict() == Verdict.DIVERGE).count();
         long noRunDiverged = gap.stream().filter(r -> r.run().diverged() == 0).count();
-        return String.format(Locale.ROOT, "In the %d rows where E||w_K||^2 diverges (rho > 1) but the majority of runs "
-                + "converges: the exact log10(E||w_K||^2 / E||w_0||^2) has median %s (range %s to %s), while the "
-                + "median run has log10(||w_K|| / ||w_0||) of median %s (range %s to %s); %d of them have a "
-                + "negative top Lyapunov exponent, %d a positive one below ln(ratio)/K = %.5f, %d one above it; in %d "
-                + "no run out of %d crossed the ratio.", gap.size(),
-                fmt(median(gap, r -> r.run().log10MeanSquare())), fmt(min(gap, r -> r.run().log10MeanSquare())),
-                fmt(max(gap, r -> r.run().log10MeanSquare())), fmt(median(gap, r -> r.run().log10RatioMedian())),
-                fmt(min(gap, r -> r.run().log10RatioMedian())), fmt(max(gap, r -> r.run().log10RatioMedian())),
+        return String.format(Locale.ROOT, """
+                In the %d rows where E||w_K||^2 diverges (rho > 1) but the majority of runs converges: the exact \
+                log10(E||w_K||^2 / E||w_0||^2) has median %s (range %s to %s), while the median run has \
+                log10(||w_K|| / ||w_0||) of median %s (range %s to %s); %d of them have a negative top Lyapunov \
+                exponent, %d a positive one below ln(ratio)/K = %.5f, %d one above it; in %d no run out of %d \
+                crossed the ratio.""", gap.size(),
+                ProseNumber.format(median(gap, r -> r.run().log10MeanSquare())),
+                ProseNumber.format(min(gap, r -> r.run().log10MeanSquare())),
+                ProseNumber.format(max(gap, r -> r.run().log10MeanSquare())),
+                ProseNumber.format(median(gap, r -> r.run().log10RatioMedian())),
+                ProseNumber.format(min(gap, r -> r.run().log10RatioMedian())),
+                ProseNumber.format(max(gap, r -> r.run().log10RatioMedian())),
                 negative, slow, visibleRate, visible, noRunDiverged, gap.get(0).run().repeats());
     }
 
@@ -160,16 +165,6 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
      */
     public long jensenViolations() {
         return count(r -> r.run().lyapunov() > 0.5 * Math.log(r.run().rho()) + 1e-12);
-    }
-
-    static String fmt(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, Math.abs(x) >= 1e4 || (x != 0 && Math.abs(x) < 1e-3) ? "%.3g" : "%.4g", x);
     }
 
     private static double median(List<Fig1Row> rows, ToDoubleFunction<Fig1Row> value) {

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import org.unlearnstability.experiment.CellCache;
+import org.unlearnstability.experiment.Experiment;
+import org.unlearnstability.experiment.ExperimentOutcome;
+import org.unlearnstability.experiment.RunContext;
+import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
 
@@ -110,13 +115,9 @@ public final class Fig1Experiment implements Experiment {
         try (Progress progress = context.progress("fig1 cells", (long) todo.size() * spec.batch().size())) {
             run(pool, () -> todo.parallelStream().forEach(q -> {
                 long rowStart = System.nanoTime();
-                List<Fig1Cell> cells = new ArrayList<>();
-                Fig1Computation.Row coherence = computation.coherence(q);
-                for (Fig1Computation.StaticCell cell : coherence.cells()) {
-                    cells.add(computation.cell(cell, coherence.family()));
-                    progress.advance();
-                }
+                List<Fig1Cell> cells = computation.row(q);
                 CachedRow row = new CachedRow((System.nanoTime() - rowStart) / 1e9, cells);
+                progress.advance(row.cells().size());
                 cache.store(rowName(q), row);
                 rows.put(q, row);
             }));

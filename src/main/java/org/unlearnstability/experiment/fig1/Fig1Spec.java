@@ -1,8 +1,12 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
 import java.util.List;
 import org.unlearnstability.dynamics.BatchSampler;
+import org.unlearnstability.experiment.IntegerRange;
+import org.unlearnstability.experiment.SamplerName;
+import org.unlearnstability.experiment.SpecBinding;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -42,7 +46,7 @@ public record Fig1Spec(
         int repeats,
         double divergenceRatio,
         List<String> samplers,
-        long seed) {
+        long seed) implements Serializable {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1";

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.dynamics.MeanSquareOperator;
+import org.unlearnstability.experiment.SamplerName;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.rng.RandomStreams;
@@ -97,6 +98,22 @@ final class Fig1Computation {
                     cond7, cond8));
         }
         return new Row(family, row);
+    }
+
+    /**
+     * One row of fixed Q, every cell of it: a pure function of the spec and Q (no shared state, no clock), so
+     * rows can be computed in any order, on any thread or machine.
+     *
+     * @param q Q
+     * @return the row's cells in the spec's order of B
+     */
+    List<Fig1Cell> row(int q) {
+        Row coherence = coherence(q);
+        List<Fig1Cell> cells = new ArrayList<>();
+        for (StaticCell cell : coherence.cells()) {
+            cells.add(cell(cell, coherence.family()));
+        }
+        return cells;
     }
 
     /**

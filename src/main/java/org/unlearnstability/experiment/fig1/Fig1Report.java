@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.unlearnstability.dynamics.Verdict;
+import org.unlearnstability.experiment.ExperimentOutcome;
+import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.CategoricalScale;
 import org.unlearnstability.report.Category;
 import org.unlearnstability.report.CsvTable;
@@ -23,6 +26,7 @@ import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.LineStyle;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
+import org.unlearnstability.report.ProseNumber;
 import org.unlearnstability.report.Provenance;
 
 /**
@@ -33,10 +37,6 @@ import org.unlearnstability.report.Provenance;
  * the protocol), and fig1.md (how to read them, the agreement of the three verdicts, and timing).
  */
 final class Fig1Report {
-    static final String[] COLUMNS = {"Q", "B", "d", "eta", "sampler", "sigma", "lambdaMaxD", "cRPrime", "eta7",
-        "eta8", "etaCoherenceFree", "cond7", "cond8", "rho", "etaStar", "msVerdict", "log10MeanSquare", "repeats",
-        "mcDiverged",
-        "mcVerdict", "log10RatioMedian", "lyapunov", "lyapunovEstimate", "asVerdict"};
     /** Where the quick-spec test of mvn verify leaves its timing, read when present. */
     static final Path VERIFY_TIMING = Path.of("target", "timings", "fig1-quick-verify.txt");
 
@@ -89,15 +89,9 @@ final class Fig1Report {
     }
 
     CsvTable table() {
-        CsvTable.Builder table = CsvTable.builder(COLUMNS);
-        for (Fig1Row r : rows) {
-            Fig1Cell c = r.cell();
-            Fig1Cell.Run run = r.run();
-            table.row(c.q(), c.batch(), c.dimension(), run.eta(), run.sampler(), c.sigma(), c.lambdaMaxD(),
-                    c.cRPrime(), c.eta7(), c.eta8(), c.etaCoherenceFree(), run.cond7(), run.cond8(), run.rho(),
-                    run.etaStar(),
-                    r.msVerdict().id(), run.log10MeanSquare(), run.repeats(), run.diverged(), r.mcVerdict().id(),
-                    run.log10RatioMedian(), run.lyapunov(), run.lyapunovEstimate(), r.asVerdict().id());
+        CsvTable.Builder table = CsvTable.builder(Fig1Column.keys());
+        for (Fig1Row row : rows) {
+            table.row(Arrays.stream(Fig1Column.values()).map(column -> column.of(row)).toList());
         }
         return table.build();
     }
@@ -128,24 +122,15 @@ final class Fig1Report {
                 figures.add(folder + "/" + name + ".png");
             }
         }
-        Map<String, Fig1Agreement> agreements = agreements();
-        out.writeString(folder + "/fig1.md", markdown(figures, agreements, timing, folder));
+        Fig1Findings findings = Fig1Findings.of(spec, rows);
+        out.writeString(folder + "/fig1.md", markdown(figures, findings, timing, folder));
         return new ExperimentOutcome("Figure 1: phase diagram of unlearning divergence (section 3.1)",
-                file.path().toString(), spec.seed(), figures, indexSummary(agreements, folder),
+                file.path().toString(), spec.seed(), figures, indexSummary(findings, folder),
                 golden(table), Duration.ZERO);
     }
 
     static String figureName(double eta, String sampler) {
         return "fig1-eta" + eta + "-" + sampler;
-    }
-
-    private Map<String, Fig1Agreement> agreements() {
-        Map<String, Fig1Agreement> agreements = new TreeMap<>();
-        for (String sampler : spec.samplers()) {
-            agreements.put(sampler, new Fig1Agreement(sampler,
-                    rows.stream().filter(r -> r.run().sampler().equals(sampler)).toList(), spec.visibleGrowthRate()));
-        }
-        return agreements;
     }
 
     /** Cells grouped by B, columns in increasing B. */
@@ -163,7 +148,7 @@ final class Fig1Report {
                         eta, sampler, spec.nRetain(), spec.alpha()))
                 .subtitle(String.format(Locale.ROOT, "colour: majority of %d runs of %d steps with ||w_K||/||w_0|| "
                         + ">= %s; curves: where each condition flips", spec.repeats(), spec.steps(),
-                        Fig1Agreement.fmt(spec.divergenceRatio())))
+                        ProseNumber.format(spec.divergenceRatio())))
                 .xAxis(PlotAxis.integers("batch size B"))
                 .yAxis(PlotAxis.log("unlearning coherence sigma (one row per Q, log scale)"));
         double visibleRate = spec.visibleGrowthRate();
@@ -209,30 +194,35 @@ final class Fig1Report {
         return shown;
     }
 
-    private String indexSummary(Map<String, Fig1Agreement> agreements, String folder) {
-        StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%d cells (Q = %d..%d, B = %d..%d) x %d learning rates x %d samplers, "
-                + "%d runs of %d steps each. Details, agreement tables and timing: [fig1.md](%s/fig1.md); data: "
-                + "[fig1.csv](%s/fig1.csv), [fig1.json](%s/fig1.json).%n%n", cells.size(), spec.q().from(),
-                spec.q().to(), spec.batch().from(), spec.batch().to(), spec.etas().size(), spec.samplers().size(),
-                spec.repeats(), spec.steps(), folder, folder, folder));
-        for (Fig1Agreement a : agreements.values()) {
-            text.append(String.format(Locale.ROOT, "- %s: of %d rows, the exact mean square diverges in %d and the "
-                    + "Monte Carlo majority in %d; mean square diverges but MC converges in %d, MC diverges but mean "
-                    + "square converges in %d; MC disagrees with \"Lyapunov > ln(ratio)/K\" in %d (ties excluded). "
-                    + "(7) holds in %d rows, of which the mean square converges in %d; (8) holds in %d rows, of which "
-                    + "the mean square diverges in %d.%n", a.sampler(), a.rows().size(),
-                    a.count(r -> r.msVerdict() == Verdict.DIVERGE), a.count(r -> r.mcVerdict() == Verdict.DIVERGE),
-                    a.meanSquareOnly(), a.monteCarloOnly(), a.monteCarloVersusVisibleLyapunov(),
-                    a.count(r -> r.run().cond7()), a.count(r -> r.run().cond7() && r.msVerdict() == Verdict.CONVERGE),
-                    a.count(r -> r.run().cond8()), a.count(r -> r.run().cond8() && r.msVerdict() == Verdict.DIVERGE)));
+    private String indexSummary(Fig1Findings findings, String folder) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
+                %d cells (Q = %d..%d, B = %d..%d) x %d learning rates x %d samplers, %d runs of %d steps each. \
+                Details, agreement tables and timing: [fig1.md](%s/fig1.md); data: [fig1.csv](%s/fig1.csv), \
+                [fig1.json](%s/fig1.json).
+
+                """, cells.size(), spec.q().from(), spec.q().to(), spec.batch().from(), spec.batch().to(),
+                spec.etas().size(), spec.samplers().size(), spec.repeats(), spec.steps(), folder, folder, folder));
+        for (Fig1Agreement a : findings.samplers()) {
+            text.append(String.format(Locale.ROOT, """
+                    - %s: of %d rows, the exact mean square diverges in %d and the Monte Carlo majority in %d; \
+                    mean square diverges but MC converges in %d, MC diverges but mean square converges in %d; \
+                    MC disagrees with "Lyapunov > ln(ratio)/K" in %d (ties excluded). \
+                    """, a.sampler(), a.rows().size(), a.count(r -> r.msVerdict() == Verdict.DIVERGE),
+                    a.count(r -> r.mcVerdict() == Verdict.DIVERGE), a.meanSquareOnly(), a.monteCarloOnly(),
+                    a.monteCarloVersusVisibleLyapunov()));
+            text.append(String.format(Locale.ROOT, """
+                    (7) holds in %d rows, of which the mean square converges in %d; (8) holds in %d rows, of which \
+                    the mean square diverges in %d.
+                    """, a.count(r -> r.run().cond7()),
+                    a.count(r -> r.run().cond7() && r.msVerdict() == Verdict.CONVERGE), a.count(r -> r.run().cond8()),
+                    a.count(r -> r.run().cond8() && r.msVerdict() == Verdict.DIVERGE)));
         }
         return text.toString();
     }
 
-    private String markdown(List<String> figures, Map<String, Fig1Agreement> agreements, Timing timing,
-            String folder) throws IOException {
-        return new Fig1Markdown(spec, file, cells, agreements, timing, verifyTiming())
+    private String markdown(List<String> figures, Fig1Findings findings, Timing timing, String folder)
+            throws IOException {
+        return new Fig1Markdown(spec, file, cells, findings, timing, verifyTiming())
                 .render(figures.stream().map(f -> f.substring(folder.length() + 1)).toList());
     }
 

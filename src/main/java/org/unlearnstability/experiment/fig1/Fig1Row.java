@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig1;
 
 import org.unlearnstability.dynamics.Verdict;
 
