@@ -57,6 +57,27 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
                 && (r.mcVerdict() == Verdict.DIVERGE) != (r.asVerdict() == Verdict.DIVERGE));
     }
 
+    /**
+     * How often the paper's protocol matches each theory, over the rows where its majority is decided.
+     *
+     * @param decided rows without a Monte Carlo tie
+     * @param visible of them, where the majority agrees with "lyapunov &gt; ln(ratio)/K"
+     * @param almostSure where it agrees with "lyapunov &gt; 0" (almost-sure divergence)
+     * @param meanSquare where it agrees with "rho &gt; 1" (mean-square divergence)
+     */
+    public record ProtocolTest(long decided, long visible, long almostSure, long meanSquare) {
+    }
+
+    /** @return how often the Monte Carlo majority agrees with each theory's verdict */
+    public ProtocolTest protocolTest() {
+        Predicate<Fig1Row> decided = r -> r.mcVerdict() != Verdict.TIE;
+        Predicate<Fig1Row> mcDiverges = r -> r.mcVerdict() == Verdict.DIVERGE;
+        return new ProtocolTest(count(decided),
+                count(decided.and(r -> mcDiverges.test(r) == (r.asVerdict() == Verdict.DIVERGE))),
+                count(decided.and(r -> mcDiverges.test(r) == (r.run().lyapunov() > 0.0))),
+                count(decided.and(r -> mcDiverges.test(r) == (r.msVerdict() == Verdict.DIVERGE))));
+    }
+
     /** @return the three cross tables as Markdown, with a heading line each */
     public String crossTables() {
         return crossTable("Monte Carlo (rows) vs exact mean square (columns)", MC, Fig1Row::mcVerdict, MS,

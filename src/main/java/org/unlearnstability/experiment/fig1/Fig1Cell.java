@@ -39,13 +39,15 @@ public record Fig1Cell(int q, int batch, int dimension, double sigma, double lam
      * @param repeats Monte Carlo runs
      * @param diverged runs with ||w_K|| / ||w_0|| &gt;= the divergence ratio
      * @param lyapunovEstimate the mean over runs of ln(||w_K|| / ||w_0||) / K
+     * @param lyapunovStdErr the standard error of lyapunovEstimate over the runs
      * @param log10RatioMedian the median over runs of log10(||w_K|| / ||w_0||)
      * @param cond7 whether (7) holds at eta (StabilityThresholds.condition7: Theorem 2.2 predicts divergence)
      * @param cond8 whether (8) holds at eta (StabilityThresholds.condition8: Theorem 2.3, read as Figure 1
      *     reads it, predicts convergence)
      */
     public record Run(String sampler, double eta, double rho, double etaStar, double log10MeanSquare,
-            double lyapunov, int repeats, int diverged, double lyapunovEstimate, double log10RatioMedian,
+            double lyapunov, int repeats, int diverged, double lyapunovEstimate, double lyapunovStdErr,
+            double log10RatioMedian,
             boolean cond7, boolean cond8) implements Serializable {
     }
 }

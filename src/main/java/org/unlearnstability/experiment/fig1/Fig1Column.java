@@ -60,6 +60,9 @@ public enum Fig1Column {
     /** Its estimate. */
     LYAPUNOV_ESTIMATE("lyapunovEstimate", r -> r.run().lyapunovEstimate(),
             "mean over runs of ln(||w_K|| / ||w_0||) / K"),
+    /** Its standard error. */
+    LYAPUNOV_STD_ERR("lyapunovStdErr", r -> r.run().lyapunovStdErr(),
+            "standard error of lyapunovEstimate over the runs (sd / sqrt(repeats))"),
     /** Almost-sure verdict. */
     AS_VERDICT("asVerdict", r -> r.asVerdict().id(),
             "almost-sure verdict: diverge when lyapunov > ln(ratio)/K, slow-diverge when 0 < lyapunov <= ln(ratio)/K");

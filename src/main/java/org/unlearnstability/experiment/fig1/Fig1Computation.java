@@ -14,7 +14,6 @@ import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.dynamics.MeanSquareOperator;
 import org.unlearnstability.experiment.SamplerName;
 import org.unlearnstability.family.HessianFamily;
-import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.rng.RandomStreams;
 import org.unlearnstability.theory.StabilityThresholds;
 
@@ -29,11 +28,22 @@ import org.unlearnstability.theory.StabilityThresholds;
  */
 final class Fig1Computation {
     private final Fig1Spec spec;
+    private final Fig1Construction construction;
     private final double[] etas;
     private final List<BatchSampler> samplers;
 
+    /** @param spec a spec of the section 3.1 construction */
     Fig1Computation(Fig1Spec spec) {
+        this(spec, new Section31Construction());
+    }
+
+    /**
+     * @param spec the spec (grid, protocol, seed)
+     * @param construction where the samples put their curvature
+     */
+    Fig1Computation(Fig1Spec spec, Fig1Construction construction) {
         this.spec = spec;
+        this.construction = construction;
         this.etas = spec.etaValues();
         this.samplers = spec.samplerValues();
     }
@@ -77,7 +87,7 @@ final class Fig1Computation {
      */
     Row coherence(int q) {
         int n = spec.nRetain();
-        HessianFamily family = PaperConstruction.section31(n, q);
+        HessianFamily family = construction.family(n, q);
         FamilyGeometry geometry = FamilyGeometry.of(family);
         Map<Long, CoherenceAnalysis> byMixWeight = new HashMap<>();
         List<StaticCell> row = new ArrayList<>();
@@ -129,7 +139,7 @@ final class Fig1Computation {
     Fig1Cell cell(StaticCell cell, HessianFamily family) {
         List<Fig1Cell.Run> runs = new ArrayList<>();
         for (BatchSampler sampler : samplers) {
-            Section31Law law = new Section31Law(spec.nRetain(), cell.q(), cell.batch(), spec.alpha(), sampler);
+            CoordinateLaw law = construction.law(spec.nRetain(), cell.q(), cell.batch(), spec.alpha(), sampler);
             double[][] growth = monteCarlo(law, sampler);
             double etaStar = CriticalLearningRate.of(family, spec.alpha(), cell.batch(), sampler).etaStar();
             for (int e = 0; e < etas.length; e++) {
@@ -143,11 +153,10 @@ final class Fig1Computation {
     }
 
     /** @return ln(||w_K|| / ||w_0||) indexed [eta][repeat] */
-    private double[][] monteCarlo(Section31Law law, BatchSampler sampler) {
-        Section31Simulation simulation = new Section31Simulation(law, etas, spec.steps());
+    private double[][] monteCarlo(CoordinateLaw law, BatchSampler sampler) {
         double[][] growth = new double[etas.length][spec.repeats()];
         for (int r = 0; r < spec.repeats(); r++) {
-            double[] one = simulation.logGrowth(
+            double[] one = law.logGrowth(etas, spec.steps(),
                     RandomStreams.stream(spec.seed(), law.q(), law.batch(), streamCode(sampler), r));
             for (int e = 0; e < etas.length; e++) {
                 growth[e][r] = one[e];
@@ -161,7 +170,7 @@ final class Fig1Computation {
         return sampler == BatchSampler.BERNOULLI ? 1 : 2;
     }
 
-    private Fig1Cell.Run run(Section31Law law, BatchSampler sampler, double eta, double rho, double etaStar,
+    private Fig1Cell.Run run(CoordinateLaw law, BatchSampler sampler, double eta, double rho, double etaStar,
             double[] growth, boolean cond7, boolean cond8) {
         double threshold = Math.log(spec.divergenceRatio());
         int diverged = 0;
@@ -176,8 +185,21 @@ final class Fig1Computation {
         Arrays.sort(sorted);
         int m = sorted.length;
         double median = m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+        double mean = sum / growth.length;
         return new Fig1Cell.Run(SamplerName.of(sampler), eta, rho, etaStar,
                 law.log10MeanSquareGrowth(eta, spec.steps()), law.lyapunov(eta), growth.length, diverged,
-                sum / growth.length / spec.steps(), median / Math.log(10), cond7, cond8);
+                mean / spec.steps(), standardError(growth, mean) / spec.steps(), median / Math.log(10), cond7, cond8);
+    }
+
+    /** @return the standard error of the mean of the values (NaN for one value or a non-finite one) */
+    private static double standardError(double[] values, double mean) {
+        if (values.length < 2 || !Double.isFinite(mean)) {
+            return Double.NaN;
+        }
+        double squares = 0.0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1) / values.length);
     }
 }

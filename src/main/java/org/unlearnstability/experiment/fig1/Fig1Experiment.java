@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig1;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -42,10 +43,10 @@ public final class Fig1Experiment implements Experiment {
         Fig1Spec spec = Fig1Spec.read(file.path().toString(), file.tree());
         long start = System.nanoTime();
         Sweep sweep = sweep(spec, file.baseName(), context);
-        Fig1Report report = new Fig1Report(spec, file, sweep.cells());
-        ExperimentOutcome outcome = report.write(context.out(), new Fig1Report.Timing(context.threads(),
-                sweep.cached(), sweep.cells().size(), sweep.seconds(), Runtime.getRuntime().availableProcessors(),
-                sweep.coldRun()), context.provenance(file, spec.seed()));
+        Fig1Report report = new Fig1Report(spec, new Section31Construction(), file.path().toString(),
+                file.outputName(), sweep.cells());
+        ExperimentOutcome outcome = report.write(context.out(), sweep.timing(context.threads()),
+                context.provenance(file, spec.seed()));
         return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
                 outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -57,6 +58,14 @@ public final class Fig1Experiment implements Experiment {
      * @param coldRun the last run that computed every cell from scratch for this spec and code, if recorded
      */
     record Sweep(List<Fig1Cell> cells, int cached, double seconds, Optional<ColdRun> coldRun) {
+        /**
+         * @param threads worker threads
+         * @return the timing the report prints
+         */
+        Fig1Report.Timing timing(int threads) {
+            return new Fig1Report.Timing(threads, cached, cells.size(), seconds,
+                    Runtime.getRuntime().availableProcessors(), coldRun);
+        }
     }
 
     /**
@@ -94,11 +103,23 @@ public final class Fig1Experiment implements Experiment {
      * @return the cells in (Q, B) order
      */
     static Sweep sweep(Fig1Spec spec, String name, RunContext context) {
+        return sweep(spec, new Section31Construction(), name, spec.toJson(), context);
+    }
+
+    /**
+     * @param spec the spec
+     * @param construction where the samples put their curvature
+     * @param name the cache folder's prefix
+     * @param canonical the JSON that identifies the computation (hashed by the cell cache)
+     * @param context cache root, threads, progress
+     * @return the cells in (Q, B) order
+     */
+    static Sweep sweep(Fig1Spec spec, Fig1Construction construction, String name, JsonNode canonical,
+            RunContext context) {
         long start = System.nanoTime();
-        String canonical = JsonOutput.toText(spec.toJson());
-        CellCache<CachedRow> cache = CellCache.open(context.cacheRoot(), name, canonical,
-                CachedRow.class);
-        CellCache<ColdRun> timing = CellCache.open(context.cacheRoot(), name, canonical, ColdRun.class);
+        String text = JsonOutput.toText(canonical);
+        CellCache<CachedRow> cache = CellCache.open(context.cacheRoot(), name, text, CachedRow.class);
+        CellCache<ColdRun> timing = CellCache.open(context.cacheRoot(), name, text, ColdRun.class);
         Map<Integer, CachedRow> rows = new ConcurrentHashMap<>();
         List<Integer> todo = new ArrayList<>();
         for (int q : spec.q().values()) {
@@ -110,9 +131,9 @@ public final class Fig1Experiment implements Experiment {
             }
         }
         int cached = rows.size() * spec.batch().size();
-        Fig1Computation computation = new Fig1Computation(spec);
+        Fig1Computation computation = new Fig1Computation(spec, construction);
         ForkJoinPool pool = new ForkJoinPool(context.threads());
-        try (Progress progress = context.progress("fig1 cells", (long) todo.size() * spec.batch().size())) {
+        try (Progress progress = context.progress(name + " cells", (long) todo.size() * spec.batch().size())) {
             run(pool, () -> todo.parallelStream().forEach(q -> {
                 long rowStart = System.nanoTime();
                 List<Fig1Cell> cells = computation.row(q);

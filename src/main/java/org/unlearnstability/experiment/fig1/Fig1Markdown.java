@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.experiment.SamplerName;
-import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.ProseNumber;
 
@@ -20,16 +19,18 @@ final class Fig1Markdown {
     private static final int[] SAMPLE_BATCHES = {1, 2, 5, 10, 20, 25, 40, 49};
 
     private final Fig1Spec spec;
-    private final SpecFile file;
+    private final Fig1Construction construction;
+    private final String specPath;
     private final List<Fig1Cell> cells;
     private final Fig1Findings findings;
     private final Fig1Report.Timing timing;
     private final String verifyTiming;
 
-    Fig1Markdown(Fig1Spec spec, SpecFile file, List<Fig1Cell> cells, Fig1Findings findings,
-            Fig1Report.Timing timing, String verifyTiming) {
+    Fig1Markdown(Fig1Spec spec, Fig1Construction construction, String specPath, List<Fig1Cell> cells,
+            Fig1Findings findings, Fig1Report.Timing timing, String verifyTiming) {
         this.spec = spec;
-        this.file = file;
+        this.construction = construction;
+        this.specPath = specPath;
         this.cells = cells;
         this.findings = findings;
         this.timing = timing;
@@ -44,7 +45,8 @@ final class Fig1Markdown {
         for (String figure : figures) {
             md.append("![").append(figure).append("](").append(figure).append(")\n\n");
         }
-        md.append(summaryTable()).append(agreement()).append(protocol()).append(theorems()).append(timing());
+        md.append(summaryTable()).append(agreement()).append(protocol()).append(theoryTested()).append(theorems());
+        md.append(legend()).append(timing());
         return md.toString();
     }
 
@@ -57,11 +59,8 @@ final class Fig1Markdown {
 
                 ## Setup
 
-                """, file.path(), spec.seed());
-        String construction = String.format(Locale.ROOT, """
-                - Construction of section 3.1: n_r = n_f = %d, H_i = m e_1 e_1^T for the first Q samples of each set \
-                and m e_{i-Q+1} e_{i-Q+1}^T for the others, m = 2n/Q, d = n - Q + 1; alpha = %s.
-                """, spec.nRetain(), spec.alpha());
+                """, specPath, spec.seed());
+        String layout = construction.describe(spec.nRetain(), spec.alpha());
         String grid = String.format(Locale.ROOT, """
                 - Grid: Q = %d..%d (sigma from %s to %s), B = %d..%d; learning rates %s (one heatmap each); \
                 samplers %s.
@@ -86,7 +85,7 @@ final class Fig1Markdown {
                 2.3 read as Figure 1 reads it: convergence), both as printed, from sigma and lambda_max(D).
 
                 """, spec.visibleGrowthRate());
-        return header + construction + grid + monteCarlo + exact;
+        return header + layout + grid + monteCarlo + exact;
     }
 
     private String howToRead() {
@@ -103,10 +102,14 @@ final class Fig1Markdown {
                 - thick orange, exact mean square: etaStar = eta; below it rho > 1 and E||w_k||^2 diverges;
                 - dotted teal, almost sure: lyapunov = ln(ratio)/K; below it a typical path grows by more than the \
                 ratio in K steps.
+                - thick purple, almost sure: lyapunov = 0, the exact almost-sure stability boundary; below it almost \
+                every path diverges;
+                - thin purple dashed and dotted: where the runs' estimate lyapunovEstimate - 1.96 s.e. and \
+                + 1.96 s.e. crosses 0, a 95 % band for the boundary the runs see.
 
                 A curve breaks where a column has no crossing inside the grid. The theorem curves use closed \
-                forms (lambda_max(D) and C_r' are the same for every Q of a column); the other two interpolate \
-                linearly in sigma between neighbouring rows.
+                forms when lambda_max(D) and C_r' are the same for every Q of a column (section 3.1); the others \
+                interpolate linearly in sigma between neighbouring rows.
 
                 """;
     }
@@ -184,6 +187,45 @@ final class Fig1Markdown {
         return md.toString();
     }
 
+    private String theoryTested() {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, """
+                ## Which theory the paper's protocol tests
+
+                The paper's Monte Carlo protocol (w_0 ~ N(0, I), K = %d steps, a run diverges when \
+                ||w_K|| / ||w_0|| >= %s, the majority of %d runs decides) looks at single paths. It therefore tests \
+                almost-sure stability, whether the top Lyapunov exponent exceeds ln(ratio)/K = %.5f, and not the \
+                mean-square stability (rho(T) > 1 for E||w_k||^2) that Theorems 2.2 and 2.3 and the exact \
+                mean-square operator are about. Both boundaries are drawn in every heatmap: thick orange, \
+                etaStar = eta (mean square); thick purple, lyapunov = 0 (almost sure, exact), with the runs' own \
+                estimate of it, lyapunovEstimate -+ 1.96 standard errors, thin purple dashed and dotted. Over the \
+                rows where the majority is decided:
+
+                """, spec.steps(), ProseNumber.format(spec.divergenceRatio()), spec.repeats(),
+                spec.visibleGrowthRate()));
+        for (Fig1Agreement a : findings.samplers()) {
+            Fig1Agreement.ProtocolTest test = a.protocolTest();
+            md.append(String.format(Locale.ROOT, """
+                    - **%s**: of %d decided rows the majority agrees with "lyapunov > ln(ratio)/K" in %d (%s %%), \
+                    with "lyapunov > 0" in %d (%s %%) and with the exact mean square "rho > 1" in %d (%s %%).
+                    """, a.sampler(), test.decided(), test.visible(), percent(test.visible(), test.decided()),
+                    test.almostSure(), percent(test.almostSure(), test.decided()), test.meanSquare(),
+                    percent(test.meanSquare(), test.decided())));
+        }
+        return md.append("\n").toString();
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "NaN" : String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);
+    }
+
+    private static String legend() {
+        StringBuilder md = new StringBuilder("## Columns of fig1.csv and fig1.json\n\n");
+        for (Fig1Column column : Fig1Column.values()) {
+            md.append("- `").append(column.key()).append("`: ").append(column.doc()).append("\n");
+        }
+        return md.append("\n").toString();
+    }
+
     private String disagreements(Fig1Agreement agreement) {
         List<Fig1Row> rows = agreement.visibleDisagreements();
         if (rows.isEmpty()) {
@@ -193,7 +235,7 @@ final class Fig1Markdown {
                 "singleton exponent", "p0 (group zeroed per step)", "group drift while not zeroed",
                 "lyapunovEstimate", "runs diverged", "median log10 ratio");
         for (Fig1Row r : rows) {
-            Section31Law law = new Section31Law(spec.nRetain(), r.cell().q(), r.cell().batch(), spec.alpha(),
+            CoordinateLaw law = construction.law(spec.nRetain(), r.cell().q(), r.cell().batch(), spec.alpha(),
                     SamplerName.parse(r.run().sampler()));
             double eta = r.run().eta();
             table.row(r.cell().q(), r.cell().batch(), eta, ProseNumber.format(r.cell().sigma()),
@@ -260,8 +302,9 @@ final class Fig1Markdown {
         }
         List<List<Fig1Cell>> columns = new ArrayList<>(byBatch.values());
         MarkdownTable table = MarkdownTable.of("eta", "B", "Theorem 2.2 (7)", "exact mean square",
-                "almost sure visible", "Theorem 2.3 (8)");
-        for (int c = 0; c < 6; c++) {
+                "almost sure visible", "almost sure (lyapunov = 0)", "runs: lyapunov = 0, 95 % band",
+                "Theorem 2.3 (8)");
+        for (int c = 0; c < 8; c++) {
             table.align(c, MarkdownTable.Align.RIGHT);
         }
         for (double eta : spec.etas()) {
@@ -269,16 +312,25 @@ final class Fig1Markdown {
             PhaseBoundaries.Boundary t23 = PhaseBoundaries.theorem23(columns, eta, spec.nRetain());
             PhaseBoundaries.Boundary ms = PhaseBoundaries.meanSquare(columns, eta, sampler);
             PhaseBoundaries.Boundary as = PhaseBoundaries.almostSure(columns, eta, sampler, spec.visibleGrowthRate());
+            PhaseBoundaries.Boundary zero = PhaseBoundaries.almostSureZero(columns, eta, sampler);
+            PhaseBoundaries.Boundary low = PhaseBoundaries.monteCarloZero(columns, eta, sampler, -Fig1Report.Z95);
+            PhaseBoundaries.Boundary high = PhaseBoundaries.monteCarloZero(columns, eta, sampler, Fig1Report.Z95);
             for (int b : SAMPLE_BATCHES) {
                 for (int i = 0; i < t22.batch().length; i++) {
                     if (t22.batch()[i] == b) {
                         table.row(eta, b, ProseNumber.format(t22.sigma()[i]), ProseNumber.format(ms.sigma()[i]),
-                                ProseNumber.format(as.sigma()[i]), ProseNumber.format(t23.sigma()[i]));
+                                ProseNumber.format(as.sigma()[i]), ProseNumber.format(zero.sigma()[i]),
+                                band(low.sigma()[i], high.sigma()[i]), ProseNumber.format(t23.sigma()[i]));
                     }
                 }
             }
         }
         return table.toString();
+    }
+
+    /** The two crossings of the band, lower sigma first. */
+    private static String band(double a, double b) {
+        return "[" + ProseNumber.format(Math.min(a, b)) + ", " + ProseNumber.format(Math.max(a, b)) + "]";
     }
 
     private String timing() {

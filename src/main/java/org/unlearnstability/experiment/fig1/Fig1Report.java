@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.experiment.ExperimentOutcome;
-import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.CategoricalScale;
 import org.unlearnstability.report.Category;
 import org.unlearnstability.report.CsvTable;
@@ -43,12 +42,17 @@ final class Fig1Report {
     private static final Color CONVERGE = new Color(0x3B6FB6);
     private static final Color DIVERGE = new Color(0xC8383C);
     private static final Color TIE = new Color(0xB0B0B0);
+    private static final Color ALMOST_SURE = new Color(0x7B3294);
+    /** The normal quantile of a two-sided 95 % band. */
+    static final double Z95 = 1.96;
     private static final CategoricalScale VERDICTS = CategoricalScale.of(
             new Category("MC converges", CONVERGE), new Category("MC diverges", DIVERGE),
             new Category("MC tie", TIE));
 
     private final Fig1Spec spec;
-    private final SpecFile file;
+    private final Fig1Construction construction;
+    private final String specPath;
+    private final String folder;
     private final List<Fig1Cell> cells;
     private final List<Fig1Row> rows;
 
@@ -64,9 +68,18 @@ final class Fig1Report {
             java.util.Optional<Fig1Experiment.ColdRun> coldRun) {
     }
 
-    Fig1Report(Fig1Spec spec, SpecFile file, List<Fig1Cell> cells) {
+    /**
+     * @param spec the spec
+     * @param construction its construction
+     * @param specPath the spec file, as named in the report
+     * @param folder the output folder below the output directory
+     * @param cells every cell, in (Q, B) order
+     */
+    Fig1Report(Fig1Spec spec, Fig1Construction construction, String specPath, String folder, List<Fig1Cell> cells) {
         this.spec = spec;
-        this.file = file;
+        this.construction = construction;
+        this.specPath = specPath;
+        this.folder = folder;
         this.cells = cells;
         this.rows = rows(spec, cells);
     }
@@ -105,7 +118,6 @@ final class Fig1Report {
     }
 
     ExperimentOutcome write(OutputDirectory out, Timing timing, Provenance provenance) throws IOException {
-        String folder = file.outputName();
         CsvTable table = table();
         Path csv = out.resolve(folder + "/fig1.csv");
         table.writeCsv(csv);
@@ -123,9 +135,9 @@ final class Fig1Report {
             }
         }
         Fig1Findings findings = Fig1Findings.of(spec, rows);
-        out.writeString(folder + "/fig1.md", markdown(figures, findings, timing, folder));
+        out.writeString(folder + "/fig1.md", markdown(figures, findings, timing));
         return new ExperimentOutcome("Figure 1: phase diagram of unlearning divergence (section 3.1)",
-                file.path().toString(), spec.seed(), figures, indexSummary(findings, folder),
+                specPath, spec.seed(), figures, indexSummary(findings),
                 golden(table), Duration.ZERO);
     }
 
@@ -144,8 +156,8 @@ final class Fig1Report {
 
     Heatmap heatmap(double eta, String sampler) {
         Heatmap.Builder map = Heatmap.builder(VERDICTS)
-                .title(String.format(Locale.ROOT, "Figure 1, eta = %s, %s batches (n_r = n_f = %d, alpha = %s)",
-                        eta, sampler, spec.nRetain(), spec.alpha()))
+                .title(String.format(Locale.ROOT, "%s, eta = %s, %s batches (n_r = n_f = %d, alpha = %s)",
+                        construction.title(), eta, sampler, spec.nRetain(), spec.alpha()))
                 .subtitle(String.format(Locale.ROOT, "colour: majority of %d runs of %d steps with ||w_K||/||w_0|| "
                         + ">= %s; curves: where each condition flips", spec.repeats(), spec.steps(),
                         ProseNumber.format(spec.divergenceRatio())))
@@ -180,6 +192,15 @@ final class Fig1Report {
                 positive(ms.sigma())).withWidth(3.0f));
         map.curve(Curve.of("almost sure: Lyapunov = ln(ratio)/K", new Color(0x00A6A6), LineStyle.DOTTED, as.batch(),
                 positive(as.sigma())).withWidth(3.0f));
+        PhaseBoundaries.Boundary zero = PhaseBoundaries.almostSureZero(columns, eta, sampler);
+        map.curve(Curve.of("almost sure: Lyapunov = 0", ALMOST_SURE, LineStyle.SOLID, zero.batch(),
+                positive(zero.sigma())).withWidth(3.0f));
+        PhaseBoundaries.Boundary low = PhaseBoundaries.monteCarloZero(columns, eta, sampler, -Z95);
+        PhaseBoundaries.Boundary high = PhaseBoundaries.monteCarloZero(columns, eta, sampler, Z95);
+        map.curve(Curve.of("runs: estimated Lyapunov = 0, -1.96 s.e.", ALMOST_SURE, LineStyle.DASHED, low.batch(),
+                positive(low.sigma())));
+        map.curve(Curve.of("runs: estimated Lyapunov = 0, +1.96 s.e.", ALMOST_SURE, LineStyle.DOTTED, high.batch(),
+                positive(high.sigma())));
         return map.build();
     }
 
@@ -194,7 +215,7 @@ final class Fig1Report {
         return shown;
     }
 
-    private String indexSummary(Fig1Findings findings, String folder) {
+    private String indexSummary(Fig1Findings findings) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 %d cells (Q = %d..%d, B = %d..%d) x %d learning rates x %d samplers, %d runs of %d steps each. \
                 Details, agreement tables and timing: [fig1.md](%s/fig1.md); data: [fig1.csv](%s/fig1.csv), \
@@ -220,9 +241,8 @@ final class Fig1Report {
         return text.toString();
     }
 
-    private String markdown(List<String> figures, Fig1Findings findings, Timing timing, String folder)
-            throws IOException {
-        return new Fig1Markdown(spec, file, cells, findings, timing, verifyTiming())
+    private String markdown(List<String> figures, Fig1Findings findings, Timing timing) throws IOException {
+        return new Fig1Markdown(spec, construction, specPath, cells, findings, timing, verifyTiming())
                 .render(figures.stream().map(f -> f.substring(folder.length() + 1)).toList());
     }
 

@@ -75,6 +75,16 @@ public record Fig1Spec(
         require(source, "experiment", EXPERIMENT.equals(experiment), "must be \"fig1\", got \"" + experiment + "\"");
         require(source, "construction", "section31".equals(construction),
                 "only \"section31\" (the paper's section 3.1 construction) is supported, got \"" + construction + "\"");
+        validateProtocol(source);
+    }
+
+    /**
+     * Every check but the construction's (the variants build their specs with other constructions).
+     *
+     * @param source the file name, for messages
+     * @throws InputException naming the file, the field and the reason
+     */
+    void validateProtocol(String source) {
         require(source, "nRetain", nRetain >= 1, "must be at least 1, got " + nRetain);
         require(source, "nForget", nForget == nRetain,
                 "the section 3.1 construction builds both sets alike, so n_f must equal n_r = " + nRetain);

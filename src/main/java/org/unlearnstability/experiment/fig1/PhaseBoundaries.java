@@ -23,7 +23,10 @@ import org.unlearnstability.theory.StabilityThresholds;
  *       interpolation in sigma (halfway when one side is infinite). A column without a sign change has no point (the curve breaks there);
  *       a column with several sign changes contributes its lowest one.</li>
  * </ul>
- * A NaN in a curve marks a column without a point.
+ * When lambda_max(D) or C_r' varies down a column (the cluster variants), the theorem curves are located by
+ * sign changes of eta7 - eta and eta - eta8 like the exact ones. The almost-sure boundary lyapunov = 0 and its
+ * Monte Carlo estimate (with a band of +-z standard errors) are located the same way. A NaN in a curve marks a
+ * column without a point.
  */
 public final class PhaseBoundaries {
     private PhaseBoundaries() {
@@ -54,9 +57,11 @@ public final class PhaseBoundaries {
      * @return the Theorem 2.2 boundary
      */
     public static Boundary theorem22(List<List<Fig1Cell>> columns, double eta) {
+        if (!sameMixHessian(columns)) {
+            return crossing(columns, cell -> cell.eta7() - eta);
+        }
         return perColumn(columns, column -> {
             Fig1Cell first = column.get(0);
-            requireSameMixHessian(column);
             if (first.eta7() == Double.POSITIVE_INFINITY) {
                 return 0.0;
             }
@@ -71,9 +76,11 @@ public final class PhaseBoundaries {
      * @return the Theorem 2.3 boundary
      */
     public static Boundary theorem23(List<List<Fig1Cell>> columns, double eta, int n) {
+        if (!sameMixHessian(columns)) {
+            return crossing(columns, cell -> eta - cell.eta8());
+        }
         return perColumn(columns, column -> {
             Fig1Cell first = column.get(0);
-            requireSameMixHessian(column);
             return StabilityThresholds.sigma8(eta, first.cRPrime(), first.lambdaMaxD(), n, n, first.batch());
         });
     }
@@ -99,6 +106,35 @@ public final class PhaseBoundaries {
         return crossing(columns, cell -> run(cell, sampler, eta).lyapunov() - visibleRate);
     }
 
+    /**
+     * The almost-sure stability boundary: the top Lyapunov exponent (exact) changes sign.
+     *
+     * @param columns the cells grouped by B, columns in increasing B
+     * @param eta the learning rate
+     * @param sampler the sampler whose exact Lyapunov exponent is used
+     * @return the boundary lyapunov = 0
+     */
+    public static Boundary almostSureZero(List<List<Fig1Cell>> columns, double eta, String sampler) {
+        return crossing(columns, cell -> run(cell, sampler, eta).lyapunov());
+    }
+
+    /**
+     * The Monte Carlo estimate of the almost-sure boundary, shifted by a multiple of its standard error: with
+     * z = +-1.96 the two curves bound where the runs place lyapunov = 0 (a 95 % band, cell by cell).
+     *
+     * @param columns the cells grouped by B, columns in increasing B
+     * @param eta the learning rate
+     * @param sampler the sampler whose runs are used
+     * @param z the multiple of the standard error added to lyapunovEstimate
+     * @return the boundary lyapunovEstimate + z stdErr = 0
+     */
+    public static Boundary monteCarloZero(List<List<Fig1Cell>> columns, double eta, String sampler, double z) {
+        return crossing(columns, cell -> {
+            Fig1Cell.Run run = run(cell, sampler, eta);
+            return run.lyapunovEstimate() + z * run.lyapunovStdErr();
+        });
+    }
+
     static Fig1Cell.Run run(Fig1Cell cell, String sampler, double eta) {
         for (Fig1Cell.Run r : cell.runs()) {
             if (r.sampler().equals(sampler) && r.eta() == eta) {
@@ -109,16 +145,20 @@ public final class PhaseBoundaries {
                 + sampler + " at eta = " + eta);
     }
 
-    /** The closed forms need lambda_max(D) and C_r' to be the same down a column. */
-    private static void requireSameMixHessian(List<Fig1Cell> column) {
-        Fig1Cell first = column.get(0);
-        for (Fig1Cell cell : column) {
-            if (!close(cell.lambdaMaxD(), first.lambdaMaxD()) || !close(cell.cRPrime(), first.cRPrime())) {
-                throw new IllegalStateException("lambda_max(D) or C_r' differs between Q = " + first.q() + " and Q = "
-                        + cell.q() + " at B = " + cell.batch()
-                        + ": the theorem boundaries are not curves in (B, sigma)");
+    /**
+     * The closed forms need lambda_max(D) and C_r' to be the same down every column (true of section 3.1); when
+     * they are not (the cluster variants), the theorem curves are located like the others, by sign changes.
+     */
+    private static boolean sameMixHessian(List<List<Fig1Cell>> columns) {
+        for (List<Fig1Cell> column : columns) {
+            Fig1Cell first = column.get(0);
+            for (Fig1Cell cell : column) {
+                if (!close(cell.lambdaMaxD(), first.lambdaMaxD()) || !close(cell.cRPrime(), first.cRPrime())) {
+                    return false;
+                }
             }
         }
+        return true;
     }
 
     private static boolean close(double a, double b) {

@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig1;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.distribution.discrete.HypergeometricDistribution;
 import org.unlearnstability.dynamics.BatchSampler;
@@ -24,7 +25,7 @@ import org.unlearnstability.dynamics.BatchSampler;
  * Under Bernoulli batches X ~ Binomial(Q, B/n); without replacement X ~ Hypergeometric(n, Q, B). A
  * singleton sample is in its batch with probability B/n under both samplers.
  */
-public final class Section31Law {
+public final class Section31Law implements CoordinateLaw {
     private final int n;
     private final int q;
     private final int batch;
@@ -56,7 +57,14 @@ public final class Section31Law {
         this.groupPmf = groupPmf(n, q, batch, sampler);
     }
 
-    private static double[] groupPmf(int n, int q, int batch, BatchSampler sampler) {
+    /**
+     * @param n the set's size
+     * @param q samples of the set on one coordinate
+     * @param batch B
+     * @param sampler how batches are drawn
+     * @return P(X = k), k = 0..q, for X the number of them in one batch
+     */
+    static double[] groupPmf(int n, int q, int batch, BatchSampler sampler) {
         double[] pmf = new double[q + 1];
         if (sampler == BatchSampler.BERNOULLI) {
             BinomialDistribution x = new BinomialDistribution(q, (double) batch / n);
@@ -78,6 +86,7 @@ public final class Section31Law {
     }
 
     /** @return n - Q, the number of coordinates hit by a single sample of each set */
+    @Override
     public int singletons() {
         return n - q;
     }
@@ -88,11 +97,13 @@ public final class Section31Law {
     }
 
     /** @return Q */
+    @Override
     public int q() {
         return q;
     }
 
     /** @return B */
+    @Override
     public int batch() {
         return batch;
     }
@@ -151,6 +162,7 @@ public final class Section31Law {
      * @param steps k
      * @return log10(E||w_k||^2 / E||w_0||^2) = log10((1/d) sum_c (E J_cc^2)^k), exactly
      */
+    @Override
     public double log10MeanSquareGrowth(double eta, int steps) {
         double group = steps * Math.log(groupMoments().meanSquare(eta));
         double total = group;
@@ -167,6 +179,7 @@ public final class Section31Law {
      * @return the top Lyapunov exponent max_c E log|J_cc| (negative infinity when every coordinate
      *     can be zeroed with positive probability)
      */
+    @Override
     public double lyapunov(double eta) {
         double top = groupLyapunov(eta);
         if (singletons() > 0) {
@@ -179,6 +192,7 @@ public final class Section31Law {
      * @param eta the learning rate
      * @return E log|J_11| on the group coordinate e_1
      */
+    @Override
     public double groupLyapunov(double eta) {
         double sum = 0.0;
         for (int xr = 0; xr <= q; xr++) {
@@ -193,6 +207,7 @@ public final class Section31Law {
      * @param eta the learning rate
      * @return E log|J_cc| on a singleton coordinate
      */
+    @Override
     public double singletonLyapunov(double eta) {
         double p = inclusion;
         return weightedLog(p * (1 - p), factor(eta, 1, 0)) + weightedLog((1 - p) * p, factor(eta, 0, 1))
@@ -207,6 +222,7 @@ public final class Section31Law {
      * @param eta the learning rate
      * @return p0, the probability per step that the group coordinate is set to exactly 0
      */
+    @Override
     public double groupZeroProbability(double eta) {
         double p0 = 0.0;
         for (int xr = 0; xr <= q; xr++) {
@@ -224,6 +240,7 @@ public final class Section31Law {
      * @return E[log|J_11| | J_11 != 0], the growth rate per step of the group coordinate along a path that
      *     has not (yet) been set to 0
      */
+    @Override
     public double groupSurvivingDrift(double eta) {
         double sum = 0.0;
         double mass = 0.0;
@@ -237,6 +254,11 @@ public final class Section31Law {
             }
         }
         return mass == 0.0 ? Double.NEGATIVE_INFINITY : sum / mass;
+    }
+
+    @Override
+    public double[] logGrowth(double[] etas, int steps, UniformRandomProvider rng) {
+        return new Section31Simulation(this, etas, steps).logGrowth(rng);
     }
 
     /** An impossible outcome contributes nothing, even when its factor is zero. */

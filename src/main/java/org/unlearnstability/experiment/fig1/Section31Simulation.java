@@ -104,7 +104,7 @@ public final class Section31Simulation {
     }
 
     /** count x log, where an outcome that never occurred contributes 0 even if its factor is 0. */
-    private static double times(long count, double log) {
+    static double times(long count, double log) {
         return count == 0 ? 0.0 : count * log;
     }
 
@@ -113,7 +113,7 @@ public final class Section31Simulation {
     }
 
     /** ln ||v|| from ln|v_c|, scaled by the largest term so it neither overflows nor underflows. */
-    private static double logNorm(double[] logAbs) {
+    static double logNorm(double[] logAbs) {
         double top = Double.NEGATIVE_INFINITY;
         for (double l : logAbs) {
             top = Math.max(top, l);
@@ -128,7 +128,7 @@ public final class Section31Simulation {
         return top + 0.5 * Math.log(sum);
     }
 
-    private static double sumOfSquares(double[] v) {
+    static double sumOfSquares(double[] v) {
         double sum = 0.0;
         for (double x : v) {
             sum += x * x;

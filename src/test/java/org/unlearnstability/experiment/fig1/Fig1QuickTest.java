@@ -52,7 +52,9 @@ class Fig1QuickTest {
                 + "table, figures, fig1.md) within `reproduce --quick --threads 1` in Fig1QuickTest");
         assertEquals(0, reproduce(err, "--quick", "--threads", "2", "--no-progress", "--out", dir.resolve("two")),
                 err.toString());
-        for (String file : new String[] {"fig1/fig1.csv", "fig2/fig2.csv", "fig3/fig3.csv", "fig3/fig3.json"}) {
+        for (String file : new String[] {"fig1/fig1.csv", "fig1/fig1-eta1.0-bernoulli.svg",
+            "fig1-variants/fig1-variants.md", "fig1-variants/overlap0.0-alpha0.5/fig1.csv", "fig2/fig2.csv",
+            "fig3/fig3.csv", "fig3/fig3.json"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(file)),
                     Files.readAllBytes(dir.resolve("two").resolve(file)), file + " differs between 1 and 2 threads");
         }
