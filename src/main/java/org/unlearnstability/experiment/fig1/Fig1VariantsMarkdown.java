@@ -165,31 +165,32 @@ final class Fig1VariantsMarkdown {
         return md.toString();
     }
 
-    /** One bullet per alpha: how sigma and the verdicts move as the overlap falls. */
+    /**
+     * One bullet per alpha: how sigma and the verdicts move as the overlap falls, compared on the rows of Q that
+     * every overlap admits (a smaller overlap admits fewer Q, and small Q diverge more often, so shares over each
+     * variant's own grid would confound the overlap with the grid).
+     */
     private String alphaFinding(double alpha) {
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "- **alpha = %s.** ", alpha));
         List<Result> atAlpha = results.stream().filter(r -> r.alpha() == alpha).toList();
-        Result leastCoherent = atAlpha.stream().min(java.util.Comparator.comparingDouble(Result::sigmaMax))
-                .orElseThrow();
-        Result mostDivergent = atAlpha.stream().max(java.util.Comparator.comparingDouble(
-                r -> (double) r.count(x -> x.msVerdict() == Verdict.DIVERGE) / r.rows())).orElseThrow();
-        md.append(String.format(Locale.ROOT, "The least coherent forget set (overlap %s, sigma up to %s) %s. ",
-                leastCoherent.overlap(), ProseNumber.format(leastCoherent.sigmaMax()), leastCoherent == mostDivergent
-                        ? "has the largest share of mean-square divergence: lower coherence does not protect here"
-                        : "does not have the largest share of mean-square divergence (overlap "
-                                + mostDivergent.overlap() + " has)"));
+        int common = atAlpha.stream().mapToInt(r -> r.variant().spec().q().to()).min().orElse(0);
+        Predicate<Fig1Row> shared = x -> x.cell().q() <= common;
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "- **alpha = %s.** On the rows Q = 1..%d that every overlap admits: ", alpha, common));
         for (Result r : atAlpha) {
-            long rows = r.rows();
+            long rows = r.count(shared);
+            long meanSquare = r.count(shared.and(x -> x.msVerdict() == Verdict.DIVERGE));
+            long almostSure = r.count(shared.and(x -> x.run().lyapunov() > 0.0));
+            long runs = r.count(shared.and(x -> x.mcVerdict() == Verdict.DIVERGE));
+            double sigmaMax = r.cells().stream().filter(c -> c.q() <= common).mapToDouble(Fig1Cell::sigma).max()
+                    .orElse(Double.NaN);
             md.append(String.format(Locale.ROOT, """
-                    Overlap %s: sigma %s to %s; the mean square diverges in %d of %d rows (%s), lyapunov > 0 in \
-                    %d (%s), the runs' majority diverges in %d (%s).\s""", r.overlap(),
-                    ProseNumber.format(r.sigmaMin()), ProseNumber.format(r.sigmaMax()),
-                    r.count(x -> x.msVerdict() == Verdict.DIVERGE), rows,
-                    share(r.count(x -> x.msVerdict() == Verdict.DIVERGE), rows), r.count(x -> x.run().lyapunov() > 0.0),
-                    share(r.count(x -> x.run().lyapunov() > 0.0), rows), r.count(x -> x.mcVerdict() == Verdict.DIVERGE),
-                    share(r.count(x -> x.mcVerdict() == Verdict.DIVERGE), rows)));
+                    overlap %s (sigma up to %s): the mean square diverges in %d of %d rows (%s), lyapunov > 0 in \
+                    %d (%s), the runs' majority diverges in %d (%s);\s""", r.overlap(), ProseNumber.format(sigmaMax),
+                    meanSquare, rows, share(meanSquare, rows), almostSure, share(almostSure, rows), runs,
+                    share(runs, rows)));
         }
-        return md.append("\n").toString();
+        md.setLength(md.length() - 2);
+        return md.append(".\n").toString();
     }
 
     private static String share(long part, long whole) {

@@ -33,11 +33,13 @@ class PhaseBoundariesTest {
         cells.forEach(c -> byBatch.computeIfAbsent(c.batch(), b -> new ArrayList<>()).add(c));
         List<List<Fig1Cell>> columns = new ArrayList<>(byBatch.values());
         int checked = 0;
+        int almostSure = 0;
         for (double eta : spec.etas()) {
             for (String sampler : spec.samplers()) {
                 PhaseBoundaries.Boundary t22 = PhaseBoundaries.theorem22(columns, eta);
                 PhaseBoundaries.Boundary t23 = PhaseBoundaries.theorem23(columns, eta, spec.nRetain());
                 PhaseBoundaries.Boundary ms = PhaseBoundaries.meanSquare(columns, eta, sampler);
+                PhaseBoundaries.Boundary zero = PhaseBoundaries.almostSureZero(columns, eta, sampler);
                 for (int i = 0; i < columns.size(); i++) {
                     for (Fig1Cell cell : columns.get(i)) {
                         Fig1Cell.Run run = PhaseBoundaries.run(cell, sampler, eta);
@@ -53,11 +55,17 @@ class PhaseBoundariesTest {
                         if (!Double.isNaN(ms.sigma()[i])) {
                             assertEquals(cell.sigma() < ms.sigma()[i], run.etaStar() < eta, "rho > 1 below, " + label);
                         }
+                        if (!Double.isNaN(zero.sigma()[i])) {
+                            assertEquals(cell.sigma() < zero.sigma()[i], run.lyapunov() > 0.0,
+                                    "lyapunov > 0 below, " + label);
+                            almostSure++;
+                        }
                     }
                 }
             }
         }
         assertTrue(checked > 200, "enough cells on either side: " + checked);
+        assertTrue(almostSure > 100, "enough cells beside the almost-sure curve: " + almostSure);
     }
 
     private static boolean nearly(double a, double b) {
