@@ -22,7 +22,9 @@
  *       Figure 2) | {@code frontier} (the stability frontier of a family over alpha and B) | {@code api}
  *       (the public facade for library users; every other package is internal).</li>
  *   <li>{@code bench}: the benchmarks of the {@code bench} command.</li>
- *   <li>{@code experiment}: the reproduction jobs (Figure 1, Figure 2, the claims) and their cache.</li>
+ *   <li>{@code experiment}: the reproduction jobs (Figure 1, Figure 2, the claims) and their shared cell cache;
+ *       one subpackage per experiment ({@code experiment.fig1}, {@code experiment.fig3}), each with its spec
+ *       record, computation and report, none depending on another.</li>
  *   <li>{@code cli}: the picocli commands.</li>
  * </ol>
  */

@@ -85,6 +85,13 @@ class PackageLayersTest {
     }
 
     @Test
+    void experimentsDoNotDependOnEachOther() {
+        slices().matching(ROOT + ".experiment.(*)..").should().notDependOnEachOther()
+                .because("each experiment (spec, computation, report) uses only the shared experiment code")
+                .check(mainClasses);
+    }
+
+    @Test
     void everyPackageHasItsPlaceInTheOrder() {
         String[] placed = Stream.of("linalg", "rng", "definitions", "io", "family", "coherence", "dynamics",
                 "theory", "report", "audit", "cnn", "frontier", "api", "bench", "experiment", "cli")

@@ -37,9 +37,9 @@
  *       <td>cnn.PatchData, cnn.SpanCnn, cnn.DirectCnn, cnn.CnnHessians, cnn.Theorem24Bounds</td>
  *       <td>cnn.SpanCnnTest, cnn.CnnHessiansTest, cnn.Fig2ExperimentTest</td></tr>
  *   <tr><td>Section 3.1, Figure 1 (construction, protocol, verdicts)</td>
- *       <td>family.PaperConstruction, dynamics.Verdict, experiment.Fig1Computation,
- *           experiment.PhaseBoundaries, experiment.Section31Law</td>
- *       <td>experiment.Fig1QuickTest, experiment.PhaseBoundariesTest, experiment.Section31LawTest</td></tr>
+ *       <td>family.PaperConstruction, dynamics.Verdict, experiment.fig1.Fig1Computation,
+ *           experiment.fig1.PhaseBoundaries, experiment.fig1.Section31Law</td>
+ *       <td>experiment.fig1.Fig1QuickTest, experiment.fig1.PhaseBoundariesTest, experiment.fig1.Section31LawTest</td></tr>
  *   <tr><td>Section 3.2, Figure 2</td><td>cnn.Fig2Experiment, experiment.Fig2Reproduction</td>
  *       <td>cnn.Fig2ExperimentTest, experiment.Fig2CacheTest</td></tr>
  * </table>

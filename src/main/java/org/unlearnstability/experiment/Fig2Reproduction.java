@@ -18,6 +18,7 @@ import org.unlearnstability.cnn.Fig2Result;
 import org.unlearnstability.cnn.Fig2Spec;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.ProseNumber;
 import org.unlearnstability.report.Tolerance;
 
 /**
@@ -111,6 +112,6 @@ public final class Fig2Reproduction implements Experiment {
     }
 
     private static String value(Map<String, Double> n, String key) {
-        return Fig1Agreement.fmt(n.getOrDefault(key, Double.NaN));
+        return ProseNumber.format(n.getOrDefault(key, Double.NaN));
     }
 }

@@ -1,12 +1,14 @@
 package org.unlearnstability.experiment;
 
+import java.io.Serializable;
+
 /**
  * An inclusive range of integers in a spec, written {@code {"from": 1, "to": 50}}.
  *
  * @param from the first value
  * @param to the last value, at least {@code from}
  */
-public record IntegerRange(int from, int to) {
+public record IntegerRange(int from, int to) implements Serializable {
 
     /** Rejects an empty range. */
     public IntegerRange {
