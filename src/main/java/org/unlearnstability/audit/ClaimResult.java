@@ -42,7 +42,7 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
         String worst, int randomViolations, int searchViolations, int boundary, int numericalFailures,
         @Nullable Counterexample counterexample, List<EqualityCase> equalityCases, double secondaryMin,
         double secondaryMax, int secondaryBelowOne, double seconds, ClaimStrength strength,
-        @Nullable ProofAudit proof) {
+        @Nullable ProofAudit proof) implements java.io.Serializable {
 
     /** Copies the collections. */
     public ClaimResult {
@@ -64,7 +64,7 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
      *     constructed equality case)
      */
     public record Counterexample(HessianFamily family, Hyperparameters hyper, Violation violation, String origin,
-            boolean foundBySearch) {
+            boolean foundBySearch) implements java.io.Serializable {
     }
 
     /**
@@ -79,6 +79,6 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
      *     witness ...")
      */
     public record EqualityCase(String name, String description, HessianFamily family, Hyperparameters hyper,
-            Violation violation, String origin) {
+            Violation violation, String origin) implements java.io.Serializable {
     }
 }

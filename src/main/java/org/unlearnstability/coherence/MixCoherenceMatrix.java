@@ -14,8 +14,12 @@ import java.util.stream.IntStream;
  * The retain rows are cut into {@link #CHUNKS} fixed chunks of equal triangle work, each summed into
  * its own buffer and the buffers added in chunk order, so the result does not depend on the thread
  * count.
+ *
+ * <p>Serializable (its state is the weighted Gram blocks), so a distributed product can ship it to
+ * executors once (the Spark module, issue 14).
  */
-public final class MixCoherenceMatrix implements NonnegativeOperator {
+public final class MixCoherenceMatrix implements NonnegativeOperator, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Fixed number of work chunks (not the thread count: the reduction order must not vary). */
     static final int CHUNKS = 16;
     private final int nRetain;

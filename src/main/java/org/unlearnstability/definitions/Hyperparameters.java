@@ -8,7 +8,7 @@ package org.unlearnstability.definitions;
  * @param alpha the forget weight in [0, 1]
  * @param batch the batch size B, at least 1
  */
-public record Hyperparameters(double eta, double alpha, int batch) {
+public record Hyperparameters(double eta, double alpha, int batch) implements java.io.Serializable {
 
     /** Rejects values outside the domain of update (2). */
     public Hyperparameters {

@@ -19,7 +19,7 @@ import java.util.List;
  * @param runs one entry per sampler and learning rate, samplers in spec order, then learning rates
  */
 public record Fig1Cell(int q, int batch, int dimension, double sigma, double lambdaMaxD, double cRPrime,
-        double eta7, double eta8, double etaCoherenceFree, List<Run> runs) {
+        double eta7, double eta8, double etaCoherenceFree, List<Run> runs) implements java.io.Serializable {
 
     /** Copies the list. */
     public Fig1Cell {
@@ -45,6 +45,6 @@ public record Fig1Cell(int q, int batch, int dimension, double sigma, double lam
      */
     public record Run(String sampler, double eta, double rho, double etaStar, double log10MeanSquare,
             double lyapunov, int repeats, int diverged, double lyapunovEstimate, double log10RatioMedian,
-            boolean cond7, boolean cond8) {
+            boolean cond7, boolean cond8) implements java.io.Serializable {
     }
 }

@@ -42,7 +42,7 @@ public record Fig1Spec(
         int repeats,
         double divergenceRatio,
         List<String> samplers,
-        long seed) {
+        long seed) implements java.io.Serializable {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1";

@@ -6,7 +6,7 @@ package org.unlearnstability.experiment;
  * @param from the first value
  * @param to the last value, at least {@code from}
  */
-public record IntegerRange(int from, int to) {
+public record IntegerRange(int from, int to) implements java.io.Serializable {
 
     /** Rejects an empty range. */
     public IntegerRange {

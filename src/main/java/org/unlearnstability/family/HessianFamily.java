@@ -19,7 +19,7 @@ import org.unlearnstability.linalg.Hessian;
  *     stored in its own coordinates)
  */
 public record HessianFamily(List<Hessian> retain, List<Hessian> forget, int outsideDimension)
-        implements SetSizes {
+        implements SetSizes, java.io.Serializable {
 
     /**
      * A family stored in its own coordinates.

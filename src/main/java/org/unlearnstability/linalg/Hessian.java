@@ -11,7 +11,7 @@ import org.hipparchus.linear.RealMatrix;
  * dense d x d matrix by the operations here, except by {@link #toMatrix()}, which exists for
  * oracles and small problems.
  */
-public sealed interface Hessian permits DenseHessian, DiagonalHessian, FactorHessian {
+public sealed interface Hessian extends java.io.Serializable permits DenseHessian, DiagonalHessian, FactorHessian {
 
     /** @return the dimension d of the parameter space */
     @NonNegative int dimension();

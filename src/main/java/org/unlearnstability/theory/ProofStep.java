@@ -9,7 +9,7 @@ package org.unlearnstability.theory;
  * @param statement the inequality, as the spec writes it
  * @param relation how lhs and rhs must compare
  */
-public record ProofStep(String name, String statement, Relation relation) {
+public record ProofStep(String name, String statement, Relation relation) implements java.io.Serializable {
     /**
      * The relative tolerance of a floating-point step check: the steps compare quantities computed by different
      * routes (a Lanczos spectral radius against a Rayleigh quotient, a certified Perron root against a sum), each

@@ -16,7 +16,7 @@ import java.util.List;
  * @param hypotheses the quantities that show the hypotheses hold
  */
 public record Violation(ClaimId claim, boolean violated, boolean exact, String relation, Quantity lhs, Quantity rhs,
-        List<Quantity> hypotheses) {
+        List<Quantity> hypotheses) implements java.io.Serializable {
 
     /** Copies the list. */
     public Violation {
