@@ -182,6 +182,24 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, java.io.Se
         };
     }
 
+    /**
+     * Rows [from, to) of S x by the row-by-row product, each entry of the rows evaluated: the kernel of a
+     * distributed product whose tasks own row blocks (the Spark module), which then equals
+     * {@link #rowByRow()} to the bit.
+     *
+     * @param from the first pair index r n_f + f
+     * @param to one past the last
+     * @param x the vector
+     * @return (S x)_p for p in [from, to)
+     */
+    public double[] rowBlock(int from, int to, double[] x) {
+        double[] out = new double[to - from];
+        for (int p = from; p < to; p++) {
+            out[p - from] = row(p / nForget, p % nForget, x);
+        }
+        return out;
+    }
+
     private double row(int r, int f, double[] x) {
         double[] fixed = new double[nForget];
         for (int fp = 0; fp < nForget; fp++) {

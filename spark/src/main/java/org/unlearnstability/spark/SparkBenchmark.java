@@ -2,9 +2,12 @@ package org.unlearnstability.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.unlearnstability.coherence.CertifiedEigenvalue;
 import org.unlearnstability.coherence.FamilyGeometry;
@@ -12,8 +15,12 @@ import org.unlearnstability.coherence.MixCoherenceMatrix;
 import org.unlearnstability.coherence.PerronRoot;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.NoiseConstants;
+import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.RandomFamilies;
+import org.unlearnstability.linalg.FactorHessian;
+import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.report.OutputDirectory;
+import org.unlearnstability.rng.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +38,8 @@ import picocli.CommandLine.Option;
 public final class SparkBenchmark implements Callable<Integer> {
     private static final int[] CORES = {8, 64, 512};
     private static final double[] PAIRS = {1e6, 1e7};
+    /** The seed of the rank-one family (the module test's). */
+    static final long RANK_ONE_SEED = 20261205L;
 
     @Option(names = "--quick", description = "A smaller family and fewer repetitions (a smoke run).")
     private boolean quick;
@@ -53,6 +62,9 @@ public final class SparkBenchmark implements Callable<Integer> {
         NoiseConstants noise = NoiseConstants.of(new Hyperparameters(0.5, 0.1, n / 5), n, n);
         MixCoherenceMatrix s = new MixCoherenceMatrix(geometry, noise.cRPrime(), noise.cFPrime());
         CertifiedEigenvalue bracket = PerronRoot.of(s);
+        NoiseConstants rankOneNoise = NoiseConstants.of(new Hyperparameters(0.5, 0.1, 5), 100, 100);
+        CertifiedEigenvalue rankOne = PerronRoot.of(new MixCoherenceMatrix(FamilyGeometry.of(
+                rankOneFamily(RANK_ONE_SEED, 100, 100)), rankOneNoise.cRPrime(), rankOneNoise.cFPrime()));
         double[] x = new double[s.size()];
         Arrays.fill(x, 1.0);
         double entries = (double) s.size() * s.size();
@@ -66,7 +78,7 @@ public final class SparkBenchmark implements Callable<Integer> {
 
                 Produced by `SparkBenchmark%s` (spark module, issue 14) on %d processors, other jobs sharing the \
                 machine (timings are noisy). Family: dense Wishart, n_r = n_f = %d, d = 50 (%,d pairs, %.3g \
-                entries of S per product); median of %d products of S x.
+                entries of S per product); median of %d products of S x after one warm-up.
 
                 | product | median s | S entries per second | per executor core |
                 |---|---|---|---|
@@ -74,24 +86,30 @@ public final class SparkBenchmark implements Callable<Integer> {
                 | Spark local[1], row blocks (every entry) | %.3f | %.3g | %.3g |
                 | Spark local[2], row blocks (every entry) | %.3f | %.3g | %.3g |
 
-                local[2] / local[1] speed-up: %.2f. The certified bracket of this family took %d products \
-                (PerronRoot, relative width %.1e).
+                local[2] / local[1] speed-up: %.2f.
 
-                Projected wall time of the exact bracket (%d products, each N^2 entries, at the local[1] throughput \
-                per core, perfect scaling; broadcast of x and task scheduling not included, so a floor):
+                Projected wall time of the exact certified bracket: P products of N^2 entries each at the local[1] \
+                throughput per executor core, with perfect scaling and without the broadcast of x and task \
+                scheduling per product (a floor). P is what PerronRoot took here: %d products on the dense \
+                Wishart family above (nearly rank-one S), %d on the rank-one Gauss-Newton family of 10,000 pairs \
+                of the module's test (slower spectral decay; Lanczos restart).
 
-                | pairs N | 8 cores | 64 cores | 512 cores |
-                |---|---|---|---|
+                | pairs N | family (P) | 8 cores | 64 cores | 512 cores |
+                |---|---|---|---|---|
                 """, quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(), n, s.size(), entries,
                 repetitions, Runtime.getRuntime().availableProcessors(), core, entries / 2 / core, one, perCore,
                 perCore, two, entries / two, entries / two / 2, one / two, bracket.iterations(),
-                bracket.relativeWidth(), bracket.iterations()));
+                rankOne.iterations()));
         for (double pairs : PAIRS) {
-            md.append(String.format(Locale.ROOT, "| %.0e |", pairs));
-            for (int cores : CORES) {
-                md.append(' ').append(duration(bracket.iterations() * pairs * pairs / (perCore * cores))).append(" |");
+            for (CertifiedEigenvalue family : List.of(bracket, rankOne)) {
+                md.append(String.format(Locale.ROOT, "| %.0e | %s (%d) |", pairs,
+                        family == bracket ? "dense Wishart" : "rank-one", family.iterations()));
+                for (int cores : CORES) {
+                    md.append(' ').append(duration(family.iterations() * pairs * pairs / (perCore * cores)))
+                            .append(" |");
+                }
+                md.append('\n');
             }
-            md.append('\n');
         }
         md.append(String.format(Locale.ROOT, """
 
@@ -102,6 +120,30 @@ public final class SparkBenchmark implements Callable<Integer> {
         System.out.print(md);
         OutputDirectory.create(out).writeString("spark-bench.md", md.toString());
         return 0;
+    }
+
+    /**
+     * Rank-one Gauss-Newton Hessians g g^T (the shape of the CNN families of section 3.2, Theorem 2.4) with
+     * g uniform on [-0.3, 0.7)^24 from the seed: a family whose S has a slower-decaying spectrum than the dense
+     * Wishart one.
+     *
+     * @param seed the seed
+     * @param nRetain n_r
+     * @param nForget n_f
+     * @return the family
+     */
+    static HessianFamily rankOneFamily(long seed, int nRetain, int nForget) {
+        UniformRandomProvider rng = RandomStreams.stream(seed);
+        List<Hessian> retain = new ArrayList<>();
+        List<Hessian> forget = new ArrayList<>();
+        for (int i = 0; i < nRetain + nForget; i++) {
+            double[] g = new double[24];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = rng.nextDouble() - 0.3;
+            }
+            (i < nRetain ? retain : forget).add(FactorHessian.rankOne(g));
+        }
+        return new HessianFamily(retain, forget);
     }
 
     private static double distributed(String master, FamilyGeometry geometry, NoiseConstants noise, double[] x,

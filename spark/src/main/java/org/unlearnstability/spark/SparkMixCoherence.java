@@ -14,9 +14,10 @@ import org.unlearnstability.coherence.PerronRoot;
 /**
  * The mix-coherence matrix S of Definition 3 as a distributed operator: the weighted Gram blocks
  * ({@link MixCoherenceMatrix}) are broadcast once, each product broadcasts x and computes contiguous row
- * blocks of S x on executors, every entry by {@link MixCoherenceMatrix#entry}, the one place of its formula.
- * Row blocks need no reduction across executors (each row is summed where it is computed), at the price of
- * evaluating every entry of S, where the core's symmetric single-JVM product evaluates half.
+ * blocks of S x on executors by the core's row kernel ({@link MixCoherenceMatrix#rowBlock}), so the product
+ * equals the core's {@link MixCoherenceMatrix#rowByRow()} to the bit. Row blocks need no reduction across
+ * executors (each row is summed where it is computed), at the price of evaluating every entry of S, where
+ * the core's symmetric single-JVM product evaluates each once.
  *
  * <p>The driver runs the core's own certified Perron bracket ({@link PerronRoot}) on this operator, so the
  * numerics of the bracket exist once.
@@ -24,7 +25,6 @@ import org.unlearnstability.coherence.PerronRoot;
 public final class SparkMixCoherence implements NonnegativeOperator, AutoCloseable {
     private final JavaSparkContext context;
     private final int size;
-    private final int nForget;
     private final Broadcast<MixCoherenceMatrix> matrix;
     private final JavaRDD<PairRange> blocks;
 
@@ -40,7 +40,6 @@ public final class SparkMixCoherence implements NonnegativeOperator, AutoCloseab
         MixCoherenceMatrix s = new MixCoherenceMatrix(geometry, a, b);
         this.context = context;
         this.size = s.size();
-        this.nForget = geometry.nForget();
         this.matrix = context.broadcast(s);
         List<PairRange> ranges = PairRange.split(size, blockCount);
         this.blocks = context.parallelize(ranges, ranges.size()).cache();
@@ -71,8 +70,7 @@ public final class SparkMixCoherence implements NonnegativeOperator, AutoCloseab
     public void apply(double[] x, double[] out) {
         Broadcast<double[]> vector = context.broadcast(x);
         Broadcast<MixCoherenceMatrix> s = matrix;
-        int columns = nForget;
-        List<RowBlock> parts = blocks.map(range -> range.times(s.value(), columns, vector.value())).collect();
+        List<RowBlock> parts = blocks.map(range -> range.times(s.value(), vector.value())).collect();
         for (RowBlock part : parts) {
             System.arraycopy(part.values(), 0, out, part.from(), part.values().length);
         }
@@ -115,26 +113,11 @@ public final class SparkMixCoherence implements NonnegativeOperator, AutoCloseab
 
         /**
          * @param s the matrix
-         * @param nForget n_f (pair p is (p / n_f, p % n_f))
          * @param x the vector
-         * @return the range's rows of S x, each row summed in column order
+         * @return the range's rows of S x
          */
-        RowBlock times(MixCoherenceMatrix s, int nForget, double[] x) {
-            double[] values = new double[to - from];
-            int nRetain = x.length / nForget;
-            for (int p = from; p < to; p++) {
-                int r = p / nForget;
-                int f = p % nForget;
-                double sum = 0.0;
-                for (int rp = 0; rp < nRetain; rp++) {
-                    int base = rp * nForget;
-                    for (int fp = 0; fp < nForget; fp++) {
-                        sum += s.entry(r, f, rp, fp) * x[base + fp];
-                    }
-                }
-                values[p - from] = sum;
-            }
-            return new RowBlock(from, values);
+        RowBlock times(MixCoherenceMatrix s, double[] x) {
+            return new RowBlock(from, s.rowBlock(from, to, x));
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.unlearnstability.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -16,18 +15,15 @@ import org.unlearnstability.coherence.MixCoherenceMatrix;
 import org.unlearnstability.coherence.PerronRoot;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.NoiseConstants;
-import org.unlearnstability.family.HessianFamily;
-import org.unlearnstability.linalg.FactorHessian;
-import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
  * lambda_max(S) of Definition 3 with its products on Spark ({@code local[2]}) is the core's: on a family of
- * 100 x 100 = 10,000 retain-forget pairs the distributed product is S x, and the core's certified Perron
- * bracket driven by it agrees with the bracket of the single-JVM operator.
+ * 100 x 100 = 10,000 retain-forget pairs the distributed product is S x (the core's row-by-row product to the
+ * bit), and the core's certified Perron bracket driven by it is the core's bracket.
  */
 class SparkMixCoherenceTest {
-    private static final long SEED = 20261205L;
+    private static final long SEED = SparkBenchmark.RANK_ONE_SEED;
     /** Both products sum the same 10^8 positive terms in different orders. */
     private static final double PRODUCT_TOLERANCE = 1e-12;
     private static JavaSparkContext spark;
@@ -42,29 +38,18 @@ class SparkMixCoherenceTest {
         spark.stop();
     }
 
-    /** Rank-one Gauss-Newton Hessians g g^T (as in the CNN families) with Gaussian g in d = 24. */
-    static HessianFamily rankOneFamily(long seed, int nRetain, int nForget) {
-        UniformRandomProvider rng = RandomStreams.stream(seed);
-        List<Hessian> retain = new ArrayList<>();
-        List<Hessian> forget = new ArrayList<>();
-        for (int i = 0; i < nRetain + nForget; i++) {
-            double[] g = new double[24];
-            for (int k = 0; k < g.length; k++) {
-                g[k] = rng.nextDouble() - 0.3;
-            }
-            (i < nRetain ? retain : forget).add(FactorHessian.rankOne(g));
-        }
-        return new HessianFamily(retain, forget);
-    }
-
     @Test
     void distributedBracketIsTheCoreBracketOnTenThousandPairs() {
-        FamilyGeometry geometry = FamilyGeometry.of(rankOneFamily(SEED, 100, 100));
+        FamilyGeometry geometry = FamilyGeometry.of(SparkBenchmark.rankOneFamily(SEED, 100, 100));
         NoiseConstants noise = NoiseConstants.of(new Hyperparameters(0.5, 0.1, 5), 100, 100);
         double a = noise.cRPrime();
         double b = noise.cFPrime();
-        CertifiedEigenvalue core = PerronRoot.of(new MixCoherenceMatrix(geometry, a, b));
+        MixCoherenceMatrix s = new MixCoherenceMatrix(geometry, a, b);
+        CertifiedEigenvalue core = PerronRoot.of(s);
         CertifiedEigenvalue distributed = SparkMixCoherence.lambdaMax(spark, geometry, a, b);
+        // The same products as the core's row-by-row operator, so the same bracket to the bit ...
+        assertEquals(PerronRoot.of(s.rowByRow()), distributed);
+        // ... and the bracket of the core's default (symmetric) product up to the certified width.
         assertTrue(distributed.relativeWidth() <= PerronRoot.DEFAULT_TOLERANCE, distributed::toString);
         assertTrue(distributed.lower() <= core.upper() && core.lower() <= distributed.upper(),
                 () -> "disjoint certified brackets: core " + core + ", spark " + distributed);
@@ -73,7 +58,7 @@ class SparkMixCoherenceTest {
 
     @Test
     void distributedProductIsTheCoreProduct() {
-        FamilyGeometry geometry = FamilyGeometry.of(rankOneFamily(SEED + 1, 37, 61));
+        FamilyGeometry geometry = FamilyGeometry.of(SparkBenchmark.rankOneFamily(SEED + 1, 37, 61));
         MixCoherenceMatrix s = new MixCoherenceMatrix(geometry, 0.7, 0.3);
         UniformRandomProvider rng = RandomStreams.stream(SEED + 2);
         double[] x = new double[s.size()];
@@ -90,5 +75,8 @@ class SparkMixCoherenceTest {
         for (int p = 0; p < x.length; p++) {
             assertEquals(expected[p], actual[p], PRODUCT_TOLERANCE * expected[p], "row " + p);
         }
+        double[] rows = new double[x.length];
+        s.rowByRow().apply(x, rows);
+        assertArrayEquals(rows, actual, 0.0);
     }
 }
