@@ -92,7 +92,7 @@ public final class SparkBenchmark implements Callable<Integer> {
                 throughput per executor core, with perfect scaling and without the broadcast of x and task \
                 scheduling per product (a floor). P is what PerronRoot took here: %d products on the dense \
                 Wishart family above (nearly rank-one S), %d on the rank-one Gauss-Newton family of 10,000 pairs \
-                of the module's test (slower spectral decay; Lanczos restart).
+                of the module's test.
 
                 | pairs N | family (P) | 8 cores | 64 cores | 512 cores |
                 |---|---|---|---|---|
