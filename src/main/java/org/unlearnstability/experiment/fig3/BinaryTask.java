@@ -16,7 +16,7 @@ import org.unlearnstability.rng.RandomStreams;
  * @param train indices of the training samples, in the drawn order
  * @param test indices of the test samples, in increasing order
  */
-public record BinaryTask(double[][] x, int[] labels, int[] train, int[] test) {
+public record BinaryTask(double[][] x, int[] labels, int[] train, int[] test) implements java.io.Serializable {
 
     /**
      * @param data the digits

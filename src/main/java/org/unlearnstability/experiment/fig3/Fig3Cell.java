@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int trainSteps, double testAccuracy,
         double forgetLossBefore, double retainLossBefore, double miaAucBefore, LinearTheory theory, Retrain retrain,
-        List<EtaRun> runs) {
+        List<EtaRun> runs) implements java.io.Serializable {
 
     /** Copies the list. */
     public Fig3Cell {
@@ -37,7 +37,8 @@ public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int
      * @param testAccuracy its test accuracy
      * @param miaAuc its membership-inference AUC
      */
-    public record Retrain(double loss, int steps, double forgetLoss, double testAccuracy, double miaAuc) {
+    public record Retrain(double loss, int steps, double forgetLoss, double testAccuracy, double miaAuc)
+            implements java.io.Serializable {
     }
 
     /**
@@ -71,7 +72,7 @@ public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int
             double linearRate, int linearDiverged, double observedEarlyRate, double observedRate, int divergedPerturbed,
             int divergedFromOptimum, double log10RatioFromOptimum, double forgetLossAfter, double retainLossAfter,
             double testAccuracyAfter, double miaAucAfter, double[] exactCurve, double[] observedCurve,
-            double[] optimumCurve, double[] forgetLossCurve) {
+            double[] optimumCurve, double[] forgetLossCurve) implements java.io.Serializable {
     }
 
     /** @return the forget kind */

@@ -19,7 +19,8 @@ import org.unlearnstability.rng.RandomStreams;
  * size) is independent ({@link #cell}) and draws only from streams addressed by the cell, so cells may run in any
  * order on any number of threads.
  */
-public final class Fig3Computation {
+public final class Fig3Computation implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Fig3Spec spec;
     private final BinaryTask task;
     private final ReluMlp net;

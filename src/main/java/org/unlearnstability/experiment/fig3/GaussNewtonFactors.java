@@ -21,7 +21,8 @@ import org.unlearnstability.linalg.Hessian;
  * @param gram K = G G^T
  * @param embedded v_i in R^n with v_i . v_j = K_ij
  */
-public record GaussNewtonFactors(double[][] factors, double[][] gram, double[][] embedded) {
+public record GaussNewtonFactors(double[][] factors, double[][] gram, double[][] embedded)
+        implements java.io.Serializable {
 
     /**
      * @param net the network

@@ -23,7 +23,7 @@ import org.unlearnstability.theory.StabilityThresholds;
  * @param negativeCountA the number of negative eigenvalues of A
  */
 public record LinearTheory(double sigma, double lambdaMaxD, double eta7, double eta8, double etaCoherenceFree,
-        double etaStar, double lambdaMinA, int negativeCountA) {
+        double etaStar, double lambdaMinA, int negativeCountA) implements java.io.Serializable {
 
     /**
      * @param family the Gauss-Newton family

@@ -14,7 +14,7 @@ import org.unlearnstability.rng.RandomStreams;
  * @param inputs the input dimension (64 pixels)
  * @param hidden the number of hidden units
  */
-public record ReluMlp(int inputs, int hidden) {
+public record ReluMlp(int inputs, int hidden) implements java.io.Serializable {
 
     /** Rejects empty layers. */
     public ReluMlp {
