@@ -28,7 +28,7 @@ public final class EngineOptions {
         try {
             return engine.open(master, threads);
         } catch (EngineUnavailableException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(String.valueOf(e.getMessage()));
         }
     }
 }
