@@ -6,8 +6,9 @@
  * each other. {@code PackageLayersTest} (ArchUnit) enforces this order and the absence of cycles, and
  * asks every new top-level package to take its place here.
  * <ol>
- *   <li>{@code linalg}, {@code rng}: numeric kernels (Hessian forms, vector operations, Lanczos
- *       tridiagonals, largest eigenvalues) and the seeded random streams; nothing of the paper.</li>
+ *   <li>{@code linalg}, {@code rng}, {@code engine}: numeric kernels (Hessian forms, vector operations,
+ *       Lanczos tridiagonals, largest eigenvalues), the seeded random streams, and the engines independent
+ *       tasks run on (threads, or Apache Spark through a service); nothing of the paper.</li>
  *   <li>{@code definitions}: the paper's definitions that need no Hessians (hyper-parameters of
  *       update (2), the constants of Definition 2, the mix-Hessian weights); its package-info maps
  *       every definition, lemma, theorem and equation of sections 2-3 to its class and test.</li>

@@ -1,5 +1,6 @@
 package org.unlearnstability.audit;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
         String worst, int randomViolations, int searchViolations, int boundary, int numericalFailures,
         @Nullable Counterexample counterexample, List<EqualityCase> equalityCases, double secondaryMin,
         double secondaryMax, int secondaryBelowOne, double seconds, ClaimStrength strength,
-        @Nullable ProofAudit proof) {
+        @Nullable ProofAudit proof) implements Serializable {
 
     /** Copies the collections. */
     public ClaimResult {
@@ -64,7 +65,7 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
      *     constructed equality case)
      */
     public record Counterexample(HessianFamily family, Hyperparameters hyper, Violation violation, String origin,
-            boolean foundBySearch) {
+            boolean foundBySearch) implements Serializable {
     }
 
     /**
@@ -79,6 +80,6 @@ public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int ap
      *     witness ...")
      */
     public record EqualityCase(String name, String description, HessianFamily family, Hyperparameters hyper,
-            Violation violation, String origin) {
+            Violation violation, String origin) implements Serializable {
     }
 }

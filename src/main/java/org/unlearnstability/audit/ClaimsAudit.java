@@ -2,6 +2,7 @@ package org.unlearnstability.audit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicLong;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.engine.LocalTaskEngine;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
@@ -99,57 +101,55 @@ public final class ClaimsAudit {
      * @throws IOException when a report cannot be written
      */
     public static Result run(Options options, Progress progress, Provenance provenance) throws IOException {
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        try {
-            return run(options, progress, provenance, pool);
-        } finally {
-            pool.shutdown();
-        }
+        return run(options, progress, provenance, new LocalTaskEngine(Runtime.getRuntime().availableProcessors()));
     }
 
     /**
-     * Claims run side by side (and the tightness grid beside them) in one pool, each claim's cases and
-     * searches in parallel inside it; every result is addressed by (seed, claim, index) and collected in
-     * claim order, so nothing depends on the thread count or on scheduling.
+     * Claims run as engine tasks (the tightness grid beside them on this JVM), each claim's cases and
+     * searches in parallel inside its task; every result is addressed by (seed, claim, index) and collected in
+     * claim order, so nothing depends on the engine, the thread count or on scheduling.
+     *
+     * @param options the options
+     * @param progress advanced per claim and per tightness cell ({@link #workUnits})
+     * @param provenance what made the run (version, build, options, seed), in the sidecar of tightness.csv
+     * @param engine where the claims run
+     * @return the result
+     * @throws IOException when a report cannot be written
      */
-    private static Result run(Options options, Progress progress, Provenance provenance, ForkJoinPool pool)
+    public static Result run(Options options, Progress progress, Provenance provenance, TaskEngine engine)
             throws IOException {
         long start = System.nanoTime();
-        ForkJoinTask<TimedGrid> grid = pool.submit(() -> TimedGrid.compute(progress));
-        AtomicLong quickEnd = new AtomicLong(start);
+        ForkJoinPool gridPool = new ForkJoinPool(1);
+        ForkJoinTask<TimedGrid> grid = gridPool.submit(() -> TimedGrid.compute(progress));
+        boolean quick = options.quick();
+        long seed = options.seed();
         // One task per claim: its quick pass, then (for the full audit) its full pass reusing the quick cases,
         // so that no core waits for the slowest claim of a pass.
-        List<ForkJoinTask<ClaimResult[]>> tasks = new ArrayList<>();
-        for (ClaimId claim : ClaimId.values()) {
-            tasks.add(pool.submit(() -> {
-                ClaimAudit quickAudit = new ClaimAudit(claim, ClaimAudit.Budget.quick(), options.seed());
-                ClaimResult quickResult = quickAudit.run();
-                progress.advance();
-                quickEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                if (options.quick()) {
-                    return new ClaimResult[] {quickResult, quickResult};
-                }
-                ClaimResult fullResult = quickAudit.withBudget(ClaimAudit.Budget.full()).run();
-                progress.advance();
-                return new ClaimResult[] {quickResult, fullResult};
-            }));
+        List<ClaimPasses> passes;
+        try {
+            passes = engine.map(List.of(ClaimId.values()), claim -> ClaimPasses.run(claim, quick, seed),
+                    done -> progress.advance(quick ? 1 : 2));
+        } finally {
+            gridPool.shutdown();
         }
         List<ClaimResult> quickResults = new ArrayList<>();
         List<ClaimResult> results = new ArrayList<>();
-        for (ForkJoinTask<ClaimResult[]> task : tasks) {
-            ClaimResult[] pair = join(task);
-            quickResults.add(pair[0]);
-            results.add(pair[1]);
+        double quickSeconds = 0.0;
+        for (ClaimPasses pair : passes) {
+            quickResults.add(pair.quick());
+            results.add(pair.result());
+            quickSeconds = Math.max(quickSeconds, pair.quickSeconds());
         }
-        long end = System.nanoTime();
-        double quickSeconds = (quickEnd.get() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
         Map<ClaimId, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
         double fullSeconds = Double.NaN;
         if (!options.quick()) {
             for (ClaimResult c : quickResults) {
                 quickVerdicts.put(c.claim(), c.verdict());
             }
-            fullSeconds = (end - quickEnd.get()) / 1e9;
+            fullSeconds = wall - quickSeconds;
+        } else {
+            quickSeconds = wall;
         }
         TimedGrid timed = join(grid);
         List<TightnessGrid.Cell> cells = timed.cells();
@@ -183,6 +183,27 @@ public final class ClaimsAudit {
      */
     public static String indexSummary(Result result, Options options) {
         return ClaimsReport.indexSummary(result, options);
+    }
+
+    /**
+     * One claim's passes, as one engine task.
+     *
+     * @param quick the quick pass
+     * @param result the run's own pass (the quick one again for a quick run)
+     * @param quickSeconds the time of the quick pass
+     */
+    private record ClaimPasses(ClaimResult quick, ClaimResult result, double quickSeconds)
+            implements Serializable {
+        static ClaimPasses run(ClaimId claim, boolean quickOnly, long seed) {
+            long start = System.nanoTime();
+            ClaimAudit quickAudit = new ClaimAudit(claim, ClaimAudit.Budget.quick(), seed);
+            ClaimResult quickResult = quickAudit.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (quickOnly) {
+                return new ClaimPasses(quickResult, quickResult, seconds);
+            }
+            return new ClaimPasses(quickResult, quickAudit.withBudget(ClaimAudit.Budget.full()).run(), seconds);
+        }
     }
 
     /** The tightness grid and the time it took (it runs beside the claims). */

@@ -1,5 +1,6 @@
 package org.unlearnstability.audit;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.unlearnstability.theory.StepValue;
  * @param cases the cases inside the proof's hypotheses (checked)
  * @param numericalFailures cases whose evaluation failed numerically (counted, never hidden)
  */
-public record ProofAudit(List<StepSummary> steps, int cases, int numericalFailures) {
+public record ProofAudit(List<StepSummary> steps, int cases, int numericalFailures)
+        implements Serializable {
     /** The quantile levels of lhs / rhs reported per step. */
     static final double[] LEVELS = {0.0, 0.1, 0.5, 0.9, 1.0};
 
@@ -34,7 +36,8 @@ public record ProofAudit(List<StepSummary> steps, int cases, int numericalFailur
      * @param worstMargin its smallest signed relative margin (see {@link ProofStep#margin})
      * @param ratioQuantiles lhs / rhs at {@link #LEVELS} over the cases with rhs != 0 (empty when none)
      */
-    public record StepSummary(ProofStep step, int failures, double worstMargin, double[] ratioQuantiles) {
+    public record StepSummary(ProofStep step, int failures, double worstMargin, double[] ratioQuantiles)
+            implements Serializable {
         /** Copies the array. */
         public StepSummary {
             ratioQuantiles = ratioQuantiles.clone();

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.report.GoldenFile;
 import org.unlearnstability.report.Progress;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
     private Verbosity verbosity = new Verbosity();
+
+    @Mixin
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Spec
     private CommandSpec spec = CommandSpec.create();
@@ -65,9 +69,10 @@ public final class AuditCommand implements Callable<Integer> {
         WritableDirectory.require(counterexamples != null ? "--counterexamples" : "--out", directory);
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
-        try (Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
+        try (TaskEngine engine = engineOptions.open(Runtime.getRuntime().availableProcessors());
+                Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
             result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
-                    options.toJson(), seed, Runtime.getRuntime().availableProcessors()));
+                    options.toJson(), seed, Runtime.getRuntime().availableProcessors()), engine);
         }
         PrintStream stdout = System.out;
         for (ClaimResult c : result.claims()) {

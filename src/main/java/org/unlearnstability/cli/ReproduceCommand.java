@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.experiment.CacheFolders;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
@@ -48,6 +49,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
     private Verbosity verbosity = new Verbosity();
+
+    @Mixin
+    private EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = "--quick", description = "Run the quick specs (*-quick.json) and check them against golden/.")
     private boolean quick;
@@ -101,7 +105,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         } else {
             CacheFolders.pruneOtherBuilds(cacheRoot);
         }
-        RunContext context = new RunContext(OutputDirectory.create(outDirectory), cacheRoot, threads, !noProgress);
+        try (TaskEngine engine = engineOptions.open(threads)) {
+            return run(new RunContext(OutputDirectory.create(outDirectory), cacheRoot, threads, !noProgress, engine),
+                    specFiles, start);
+        }
+    }
+
+    private int run(RunContext context, List<SpecFile> specFiles, long start) throws IOException {
         CommandSpec injected = commandSpec;
         PrintWriter err = injected == null ? new PrintWriter(System.err, true) : injected.commandLine().getErr();
         List<ReproductionIndex.Entry> entries = new ArrayList<>();

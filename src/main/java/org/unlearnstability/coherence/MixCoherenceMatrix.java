@@ -1,5 +1,6 @@
 package org.unlearnstability.coherence;
 
+import java.io.Serializable;
 import java.util.stream.IntStream;
 
 /**
@@ -14,8 +15,12 @@ import java.util.stream.IntStream;
  * The retain rows are cut into {@link #CHUNKS} fixed chunks of equal triangle work, each summed into
  * its own buffer and the buffers added in chunk order, so the result does not depend on the thread
  * count.
+ *
+ * <p>Serializable (its state is the weighted Gram blocks), so a distributed product can ship it to
+ * executors once (the Spark module, issue 14).
  */
-public final class MixCoherenceMatrix implements NonnegativeOperator {
+public final class MixCoherenceMatrix implements NonnegativeOperator, Serializable {
+    private static final long serialVersionUID = 1L;
     /** Fixed number of work chunks (not the thread count: the reduction order must not vary). */
     static final int CHUNKS = 16;
     private final int nRetain;
@@ -176,6 +181,24 @@ public final class MixCoherenceMatrix implements NonnegativeOperator {
                 IntStream.range(0, size()).parallel().forEach(p -> out[p] = row(p / nForget, p % nForget, x));
             }
         };
+    }
+
+    /**
+     * Rows [from, to) of S x by the row-by-row product, each entry of the rows evaluated: the kernel of a
+     * distributed product whose tasks own row blocks (the Spark module), which then equals
+     * {@link #rowByRow()} to the bit.
+     *
+     * @param from the first pair index r n_f + f
+     * @param to one past the last
+     * @param x the vector
+     * @return (S x)_p for p in [from, to)
+     */
+    public double[] rowBlock(int from, int to, double[] x) {
+        double[] out = new double[to - from];
+        for (int p = from; p < to; p++) {
+            out[p - from] = row(p / nForget, p % nForget, x);
+        }
+        return out;
     }
 
     private double row(int r, int f, double[] x) {

@@ -1,5 +1,7 @@
 package org.unlearnstability.definitions;
 
+import java.io.Serializable;
+
 /**
  * The hyper-parameters of the unlearning update (2): learning rate eta, forget importance alpha
  * and the (expected) batch size B of each of the two sets.
@@ -8,7 +10,7 @@ package org.unlearnstability.definitions;
  * @param alpha the forget weight in [0, 1]
  * @param batch the batch size B, at least 1
  */
-public record Hyperparameters(double eta, double alpha, int batch) {
+public record Hyperparameters(double eta, double alpha, int batch) implements Serializable {
 
     /** Rejects values outside the domain of update (2). */
     public Hyperparameters {

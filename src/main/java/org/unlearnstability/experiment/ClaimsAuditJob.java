@@ -44,7 +44,7 @@ public final class ClaimsAuditJob implements ReproductionJob {
         ClaimsAudit.Result result;
         try (Progress progress = context.progress("claims audit", ClaimsAudit.workUnits(quick))) {
             result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
-                    options.toJson(), options.seed(), Runtime.getRuntime().availableProcessors()));
+                    options.toJson(), options.seed(), Runtime.getRuntime().availableProcessors()), context.engine());
         }
         String summary = "Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square "
                 + "dynamics, with the reading tested stated in its spec; evidence per claim in [claims.md](claims.md), "

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.unlearnstability.engine.LocalTaskEngine;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
@@ -12,20 +14,34 @@ import org.unlearnstability.report.Provenance;
 /**
  * Where and how a reproduction runs: the output directory (reports/, one folder per experiment), the
  * cell cache root (reports/.cache/, git-ignored), the number of worker threads (results never depend on
- * it), and whether progress lines go to stderr.
+ * it), whether progress lines go to stderr, and the engine the cells run on (threads of this JVM, or
+ * Apache Spark: the results are the same).
  *
  * @param out the output directory
  * @param cacheRoot the cache root
  * @param threads worker threads, at least 1
  * @param progress whether to print progress on stderr
+ * @param engine where the independent cells run
  */
-public record RunContext(OutputDirectory out, Path cacheRoot, int threads, boolean progress) {
+public record RunContext(OutputDirectory out, Path cacheRoot, int threads, boolean progress, TaskEngine engine) {
 
     /** Rejects a thread count below 1. */
     public RunContext {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+    }
+
+    /**
+     * A run on the threads of this JVM.
+     *
+     * @param out the output directory
+     * @param cacheRoot the cache root
+     * @param threads worker threads, at least 1
+     * @param progress whether to print progress on stderr
+     */
+    public RunContext(OutputDirectory out, Path cacheRoot, int threads, boolean progress) {
+        this(out, cacheRoot, threads, progress, new LocalTaskEngine(Math.max(1, threads)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.unlearnstability.family;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.unlearnstability.definitions.SetSizes;
@@ -19,7 +20,7 @@ import org.unlearnstability.linalg.Hessian;
  *     stored in its own coordinates)
  */
 public record HessianFamily(List<Hessian> retain, List<Hessian> forget, int outsideDimension)
-        implements SetSizes {
+        implements SetSizes, Serializable {
 
     /**
      * A family stored in its own coordinates.

@@ -1,5 +1,6 @@
 package org.unlearnstability.linalg;
 
+import java.io.Serializable;
 import org.checkerframework.checker.index.qual.NonNegative;
 import org.hipparchus.linear.RealMatrix;
 
@@ -11,7 +12,7 @@ import org.hipparchus.linear.RealMatrix;
  * dense d x d matrix by the operations here, except by {@link #toMatrix()}, which exists for
  * oracles and small problems.
  */
-public sealed interface Hessian permits DenseHessian, DiagonalHessian, FactorHessian {
+public sealed interface Hessian extends Serializable permits DenseHessian, DiagonalHessian, FactorHessian {
 
     /** @return the dimension d of the parameter space */
     @NonNegative int dimension();

@@ -1,5 +1,7 @@
 package org.unlearnstability.theory;
 
+import java.io.Serializable;
+
 /**
  * One inequality (or identity) of a written proof in a claim's spec, checked numerically on the audit's
  * cases by a {@link ClaimProof}: a proof step that fails on a case is reported, and the claim is then only
@@ -9,7 +11,7 @@ package org.unlearnstability.theory;
  * @param statement the inequality, as the spec writes it
  * @param relation how lhs and rhs must compare
  */
-public record ProofStep(String name, String statement, Relation relation) {
+public record ProofStep(String name, String statement, Relation relation) implements Serializable {
     /**
      * The relative tolerance of a floating-point step check: the steps compare quantities computed by different
      * routes (a Lanczos spectral radius against a Rayleigh quotient, a certified Perron root against a sum), each

@@ -1,5 +1,6 @@
 package org.unlearnstability.theory;
 
+import java.io.Serializable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -10,5 +11,5 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param value its value in floating point
  * @param exact its exact value as {@code p / q}, or null when only the floating-point value is known
  */
-public record Quantity(String name, double value, @Nullable String exact) {
+public record Quantity(String name, double value, @Nullable String exact) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.unlearnstability.theory;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param hypotheses the quantities that show the hypotheses hold
  */
 public record Violation(ClaimId claim, boolean violated, boolean exact, String relation, Quantity lhs, Quantity rhs,
-        List<Quantity> hypotheses) {
+        List<Quantity> hypotheses) implements Serializable {
 
     /** Copies the list. */
     public Violation {

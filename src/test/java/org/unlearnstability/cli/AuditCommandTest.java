@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The audit command writes golden/counterexamples only on an explicit, full-audit request. */
+/**
+ * The audit command writes golden/counterexamples only on an explicit, full-audit request, and refuses an engine
+ * whose jar is missing.
+ */
 class AuditCommandTest {
 
     @Test
@@ -21,6 +24,15 @@ class AuditCommandTest {
                 "target/audit-refused");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("exclude each other"), run.err());
+    }
+
+    @Test
+    void theSparkEngineWithoutItsJarExitsWithTwoNamingTheJar() {
+        // The core's class path has no Spark module: the one line says which jar runs it; SPARK in any case.
+        CommandRun run = CommandRun.of("audit", "--quick", "--engine", "Spark", "--out", "target/audit-no-spark");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("unlearn-stability-spark.jar"), run.err());
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.unlearnstability.experiment.fig1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import org.unlearnstability.experiment.CellCache;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
@@ -29,7 +27,7 @@ import org.unlearnstability.report.Progress;
  * ({@link Fig1Computation}); {@link Fig1Report} writes the table, the heatmaps and fig1.md.
  *
  * <p>Cells come from the {@link CellCache} when the same spec ran before with the same code; the rest
- * are computed on {@code threads} workers. Results are assembled in (Q, B) order, so they do not depend
+ * are computed on the run's engine ({@code threads} workers, or Spark). Results are assembled in (Q, B) order, so they do not depend
  * on the thread count or on which cells were cached.
  */
 public final class Fig1Experiment implements Experiment {
@@ -74,10 +72,15 @@ public final class Fig1Experiment implements Experiment {
      * @param seconds the time one worker spent on the row (coherence, exact dynamics, Monte Carlo)
      * @param cells the row's cells in the spec's order of B
      */
-    record CachedRow(double seconds, List<Fig1Cell> cells) {
-        /** Copies the list. */
+    record CachedRow(double seconds, List<Fig1Cell> cells) implements Serializable {
+        /** Copies the list; a row has at least one cell. */
         CachedRow {
             cells = List.copyOf(cells);
+        }
+
+        /** @return the row's Q */
+        int q() {
+            return cells.get(0).q();
         }
     }
 
@@ -131,19 +134,13 @@ public final class Fig1Experiment implements Experiment {
             }
         }
         int cached = rows.size() * spec.batch().size();
-        Fig1Computation computation = new Fig1Computation(spec, construction);
-        ForkJoinPool pool = new ForkJoinPool(context.threads());
         try (Progress progress = context.progress(name + " cells", (long) todo.size() * spec.batch().size())) {
-            run(pool, () -> todo.parallelStream().forEach(q -> {
-                long rowStart = System.nanoTime();
-                List<Fig1Cell> cells = computation.row(q);
-                CachedRow row = new CachedRow((System.nanoTime() - rowStart) / 1e9, cells);
-                progress.advance(row.cells().size());
-                cache.store(rowName(q), row);
-                rows.put(q, row);
-            }));
-        } finally {
-            pool.shutdown();
+            // One engine task per row of Q: a pure function of the spec and Q, so any engine gives the same rows.
+            context.engine().map(todo, q -> computeRow(spec, construction, q), row -> {
+                cache.store(rowName(row.q()), row);
+                rows.put(row.q(), row);
+                row.cells().forEach(cell -> progress.advance());
+            });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (cached == 0) {
@@ -157,23 +154,11 @@ public final class Fig1Experiment implements Experiment {
         return new Sweep(ordered, cached, seconds, timing.load("cold-run"));
     }
 
-    /** Runs a parallel stream inside the pool, so that it (and every nested parallel stream) uses its threads. */
-    private static void run(ForkJoinPool pool, Runnable task) {
-        try {
-            pool.submit(task).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new UncheckedIOException(new IOException(cause));
-        }
+    /** The cells of the row of fixed Q, sharing the coherence analysis of its family. */
+    private static CachedRow computeRow(Fig1Spec spec, Fig1Construction construction, int q) {
+        long rowStart = System.nanoTime();
+        List<Fig1Cell> cells = new Fig1Computation(spec, construction).row(q);
+        return new CachedRow((System.nanoTime() - rowStart) / 1e9, cells);
     }
 
     static String rowName(int q) {

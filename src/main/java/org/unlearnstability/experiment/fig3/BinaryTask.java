@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.unlearnstability.rng.RandomStreams;
  * @param train indices of the training samples, in the drawn order
  * @param test indices of the test samples, in increasing order
  */
-public record BinaryTask(double[][] x, int[] labels, int[] train, int[] test) {
+public record BinaryTask(double[][] x, int[] labels, int[] train, int[] test) implements Serializable {
 
     /**
      * @param data the digits

@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int trainSteps, double testAccuracy,
         double forgetLossBefore, double retainLossBefore, double miaAucBefore, LinearTheory theory, Retrain retrain,
-        List<EtaRun> runs) {
+        List<EtaRun> runs) implements Serializable {
 
     /** Copies the list. */
     public Fig3Cell {
@@ -37,7 +38,8 @@ public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int
      * @param testAccuracy its test accuracy
      * @param miaAuc its membership-inference AUC
      */
-    public record Retrain(double loss, int steps, double forgetLoss, double testAccuracy, double miaAuc) {
+    public record Retrain(double loss, int steps, double forgetLoss, double testAccuracy, double miaAuc)
+            implements Serializable {
     }
 
     /**
@@ -71,7 +73,7 @@ public record Fig3Cell(String kind, int size, int nRetain, double trainLoss, int
             double linearRate, int linearDiverged, double observedEarlyRate, double observedRate, int divergedPerturbed,
             int divergedFromOptimum, double log10RatioFromOptimum, double forgetLossAfter, double retainLossAfter,
             double testAccuracyAfter, double miaAucAfter, double[] exactCurve, double[] observedCurve,
-            double[] optimumCurve, double[] forgetLossCurve) {
+            double[] optimumCurve, double[] forgetLossCurve) implements Serializable {
     }
 
     /** @return the forget kind */

@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -19,7 +20,8 @@ import org.unlearnstability.rng.RandomStreams;
  * size) is independent ({@link #cell}) and draws only from streams addressed by the cell, so cells may run in any
  * order on any number of threads.
  */
-public final class Fig3Computation {
+public final class Fig3Computation implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final Fig3Spec spec;
     private final BinaryTask task;
     private final ReluMlp net;

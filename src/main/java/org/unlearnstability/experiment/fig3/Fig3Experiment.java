@@ -1,14 +1,13 @@
 package org.unlearnstability.experiment.fig3;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import org.unlearnstability.experiment.CellCache;
 import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
@@ -20,7 +19,7 @@ import org.unlearnstability.report.Tolerance;
 
 /**
  * Figure 3 (beyond the paper) as a part of {@code reproduce}: from a {@link Fig3Spec}, every cell (forget kind,
- * size) of {@link Fig3Computation} on the context's threads, cells reused from the {@link CellCache} when the same
+ * size) of {@link Fig3Computation} on the context's engine, cells reused from the {@link CellCache} when the same
  * spec ran before with the same code; then {@link Fig3Report} writes reports/fig3/. Cells are assembled in (kind,
  * size) order and draw only from streams addressed by the cell, so the output does not depend on the thread count.
  */
@@ -84,25 +83,14 @@ public final class Fig3Experiment implements Experiment {
         }
         if (!todo.isEmpty()) {
             Fig3Computation computation = new Fig3Computation(spec, data);
-            ForkJoinPool pool = new ForkJoinPool(context.threads());
             try (Progress progress = context.progress("fig3 cells", todo.size())) {
-                pool.submit(() -> todo.parallelStream().forEach(task -> {
-                    Fig3Cell cell = computation.cell(task.kind(), task.size());
-                    cache.store(task.name(), cell);
-                    done.put(task.name(), cell);
-                    progress.advance();
-                })).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Figure 3 interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
+                // One engine task per cell: a pure function of the trained clean model and the cell.
+                List<Fig3Cell> computed = context.engine().map(todo,
+                        task -> computation.cell(task.kind(), task.size()), cell -> progress.advance());
+                for (int i = 0; i < todo.size(); i++) {
+                    cache.store(todo.get(i).name(), computed.get(i));
+                    done.put(todo.get(i).name(), computed.get(i));
                 }
-                throw new IllegalStateException("Figure 3 cell failed", cause);
-            } finally {
-                pool.shutdown();
             }
         }
         List<Fig3Cell> cells = new ArrayList<>();
@@ -117,7 +105,7 @@ public final class Fig3Experiment implements Experiment {
     }
 
     /** One cell to compute. */
-    private record Task(ForgetKind kind, int size) {
+    private record Task(ForgetKind kind, int size) implements Serializable {
         String name() {
             return String.format(Locale.ROOT, "%s-%03d", kind.key(), size);
         }

@@ -1,6 +1,7 @@
 package org.unlearnstability.experiment.fig3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import org.unlearnstability.definitions.Hyperparameters;
@@ -38,7 +39,8 @@ import org.unlearnstability.family.InputException;
 public record Fig3Spec(String experiment, String description, String data, String dataSha256, int positiveDigit,
         int negativeDigit, int trainSize, int hidden, double learningRate, double lossTarget, int maxTrainSteps,
         List<Integer> forgetSizes, int oneClassDigit, double alpha, int batch, List<Double> etas, int steps,
-        int repeats, double perturbation, double divergenceRatio, int earlySteps, int evaluateEvery, long seed) {
+        int repeats, double perturbation, double divergenceRatio, int earlySteps, int evaluateEvery, long seed)
+        implements Serializable {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig3";

@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.unlearnstability.cnn.GradientEmbedding;
@@ -21,7 +22,8 @@ import org.unlearnstability.linalg.Hessian;
  * @param gram K = G G^T
  * @param embedded v_i in R^n with v_i . v_j = K_ij
  */
-public record GaussNewtonFactors(double[][] factors, double[][] gram, double[][] embedded) {
+public record GaussNewtonFactors(double[][] factors, double[][] gram, double[][] embedded)
+        implements Serializable {
 
     /**
      * @param net the network

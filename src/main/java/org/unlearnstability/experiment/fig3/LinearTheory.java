@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.CriticalLearningRate;
@@ -23,7 +24,7 @@ import org.unlearnstability.theory.StabilityThresholds;
  * @param negativeCountA the number of negative eigenvalues of A
  */
 public record LinearTheory(double sigma, double lambdaMaxD, double eta7, double eta8, double etaCoherenceFree,
-        double etaStar, double lambdaMinA, int negativeCountA) {
+        double etaStar, double lambdaMinA, int negativeCountA) implements Serializable {
 
     /**
      * @param family the Gauss-Newton family

@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.unlearnstability.cnn.LogisticLoss;
 
@@ -13,7 +14,8 @@ import org.unlearnstability.cnn.LogisticLoss;
  * @param lossTarget stop once the mean training loss is at most this
  * @param maxSteps the step budget
  */
-public record LogisticTraining(ReluMlp net, double learningRate, double lossTarget, int maxSteps) {
+public record LogisticTraining(ReluMlp net, double learningRate, double lossTarget, int maxSteps)
+        implements Serializable {
 
     /**
      * A trained network.
@@ -22,7 +24,7 @@ public record LogisticTraining(ReluMlp net, double learningRate, double lossTarg
      * @param loss the mean training loss at w*
      * @param steps the gradient steps taken
      */
-    public record Trained(double[] weights, double loss, int steps) {
+    public record Trained(double[] weights, double loss, int steps) implements Serializable {
     }
 
     /**

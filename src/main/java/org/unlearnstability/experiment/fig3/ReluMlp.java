@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig3;
 
+import java.io.Serializable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.unlearnstability.rng.RandomStreams;
 
@@ -14,7 +15,7 @@ import org.unlearnstability.rng.RandomStreams;
  * @param inputs the input dimension (64 pixels)
  * @param hidden the number of hidden units
  */
-public record ReluMlp(int inputs, int hidden) {
+public record ReluMlp(int inputs, int hidden) implements Serializable {
 
     /** Rejects empty layers. */
     public ReluMlp {
