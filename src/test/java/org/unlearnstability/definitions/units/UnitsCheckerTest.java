@@ -25,15 +25,18 @@ import org.unlearnstability.definitions.Hyperparameters;
 /**
  * The Units Checker bites: small snippets written against the project's annotated API, compiled with the
  * checker exactly as the {@code units-check} execution runs it ({@link PaperUnitsChecker}, {@code -proc:only}),
- * fail with a units error when they compare a learning rate with a curvature, add C_r to a curvature or forget a
- * factor of lambda_max(D), and compile cleanly once corrected.
+ * fail with a units error when they compare a learning rate with a curvature, add C_r to a curvature, forget a
+ * factor of lambda_max(D) in eta7 or of eta in C_r (which scales as eta^2), or divide Tr(D^2) by Tr(D) twice, and
+ * compile cleanly once corrected.
  */
 class UnitsCheckerTest {
     private static final String IMPORTS = """
             import org.unlearnstability.definitions.Hyperparameters;
             import org.unlearnstability.definitions.NoiseConstants;
             import org.unlearnstability.definitions.units.Curvature;
+            import org.unlearnstability.definitions.units.CurvatureSquared;
             import org.unlearnstability.definitions.units.InverseCurvature;
+            import org.unlearnstability.definitions.units.InverseCurvatureSquared;
             """;
 
     /** A wrong line, its correction and the error the wrong one must raise. */
@@ -55,6 +58,16 @@ class UnitsCheckerTest {
                     "@InverseCurvature double eta7(double sigma, double k7, @Curvature double lambdaMaxD)",
                     "return Math.sqrt(2) * sigma / k7;",
                     "return Math.sqrt(2) * sigma / (k7 * lambdaMaxD);",
+                    "return"),
+            new Case("noiseConstantMissingEta",
+                    "@InverseCurvatureSquared double cR(Hyperparameters hyper, double batchFactor)",
+                    "return hyper.eta() * batchFactor;",
+                    "return hyper.eta() * hyper.eta() * batchFactor;",
+                    "return"),
+            new Case("gramOverTraceTwice",
+                    "@Curvature double lowerBound(@CurvatureSquared double frobenius2, @Curvature double trace)",
+                    "return frobenius2 / trace / trace;",
+                    "return frobenius2 / trace;",
                     "return"));
 
     private static JavaCompiler compiler;
