@@ -1,7 +1,7 @@
 package org.unlearnstability.theory;
 
-import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.checkerframework.checker.units.qual.PolyUnit;
+import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.units.Curvature;
 import org.unlearnstability.definitions.units.InverseCurvature;
