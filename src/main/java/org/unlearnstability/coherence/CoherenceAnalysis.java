@@ -3,6 +3,8 @@ package org.unlearnstability.coherence;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.MixHessianWeights;
 import org.unlearnstability.definitions.NoiseConstants;
+import org.unlearnstability.definitions.units.Curvature;
+import org.unlearnstability.definitions.units.Units;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
@@ -16,6 +18,8 @@ import org.unlearnstability.linalg.HessianCombination;
  * <p>None of these depends on eta: C_r and C_f scale with eta^2 but enter only through their
  * normalised square roots C_r', C_f'.
  *
+ * <p>Units: lambda_max(S), max lambda_max(D_rf) and lambda_max(D) are curvatures; sigma is dimensionless.
+ *
  * @param noise C_r, C_f, C_r', C_f' at the given hyper-parameters
  * @param lambdaMaxS lambda_max(S) with its bracket
  * @param maxLambdaMaxDrf max over pairs of lambda_max(D_rf)
@@ -27,11 +31,11 @@ import org.unlearnstability.linalg.HessianCombination;
 public record CoherenceAnalysis(
         NoiseConstants noise,
         CertifiedEigenvalue lambdaMaxS,
-        double maxLambdaMaxDrf,
+        @Curvature double maxLambdaMaxDrf,
         double sigma,
         SingleSetCoherence retainSingle,
         SingleSetCoherence forgetSingle,
-        double lambdaMaxD) {
+        @Curvature double lambdaMaxD) {
 
     /**
      * @param family the family
@@ -54,10 +58,10 @@ public record CoherenceAnalysis(
         double a = noise.cRPrime();
         double b = noise.cFPrime();
         CertifiedEigenvalue lambdaS = PerronRoot.of(new MixCoherenceMatrix(geometry, a, b));
-        double maxDrf = PairMixHessians.maxLambdaMax(geometry, a, b);
-        double sigma = maxDrf == 0.0 ? Double.NaN : lambdaS.estimate() / maxDrf;
+        @Curvature double maxDrf = Units.curvature(PairMixHessians.maxLambdaMax(geometry, a, b));
+        double sigma = maxDrf == 0.0 ? Double.NaN : Units.curvature(lambdaS.estimate()) / maxDrf;
         return new CoherenceAnalysis(noise, lambdaS, maxDrf, sigma, SingleSetCoherence.retain(geometry),
-                SingleSetCoherence.forget(geometry), mixHessian(family, a, b).lambdaMax());
+                SingleSetCoherence.forget(geometry), Units.curvature(mixHessian(family, a, b).lambdaMax()));
     }
 
     /**
@@ -74,6 +78,7 @@ public record CoherenceAnalysis(
 
     /** @return the certified bracket of sigma, [lower, upper] of lambda_max(S) over max lambda_max(D_rf) */
     public double[] sigmaBracket() {
-        return new double[] {lambdaMaxS.lower() / maxLambdaMaxDrf, lambdaMaxS.upper() / maxLambdaMaxDrf};
+        return new double[] {Units.curvature(lambdaMaxS.lower()) / maxLambdaMaxDrf,
+            Units.curvature(lambdaMaxS.upper()) / maxLambdaMaxDrf};
     }
 }

@@ -1,16 +1,17 @@
 package org.unlearnstability.definitions;
 
 import java.io.Serializable;
+import org.unlearnstability.definitions.units.InverseCurvature;
 
 /**
  * The hyper-parameters of the unlearning update (2): learning rate eta, forget importance alpha
  * and the (expected) batch size B of each of the two sets.
  *
- * @param eta the learning rate, finite and positive
+ * @param eta the learning rate, finite and positive (an inverse curvature)
  * @param alpha the forget weight in [0, 1]
  * @param batch the batch size B, at least 1
  */
-public record Hyperparameters(double eta, double alpha, int batch) implements Serializable {
+public record Hyperparameters(@InverseCurvature double eta, double alpha, int batch) implements Serializable {
 
     /** Rejects values outside the domain of update (2). */
     public Hyperparameters {
@@ -41,7 +42,7 @@ public record Hyperparameters(double eta, double alpha, int batch) implements Se
      * @param newEta another learning rate
      * @return these hyper-parameters at that learning rate
      */
-    public Hyperparameters withEta(double newEta) {
+    public Hyperparameters withEta(@InverseCurvature double newEta) {
         return new Hyperparameters(newEta, alpha, batch);
     }
 }

@@ -1,5 +1,9 @@
 package org.unlearnstability.definitions;
 
+import org.unlearnstability.definitions.units.InverseCurvature;
+import org.unlearnstability.definitions.units.InverseCurvatureSquared;
+import org.unlearnstability.definitions.units.Units;
+
 /**
  * The second-moment constants of Definition 2 / Lemma 2.1,
  * C_r = eta^2 (1-alpha)^2 (1/n_r)(1/B - 1/n_r) and C_f = eta^2 alpha^2 (1/n_f)(1/B - 1/n_f),
@@ -11,12 +15,15 @@ package org.unlearnstability.definitions;
  * batch factors cancel and C_r' = (1-alpha) / ((1-alpha) + alpha) = 1 - alpha. C_r' and C_f' do
  * not depend on eta.
  *
+ * <p>Units: C_r and C_f scale as eta^2 (inverse curvature squared); C_r' and C_f' are dimensionless.
+ *
  * @param cR C_r
  * @param cF C_f
  * @param cRPrime C_r'
  * @param cFPrime C_f'
  */
-public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrime) {
+public record NoiseConstants(@InverseCurvatureSquared double cR, @InverseCurvatureSquared double cF, double cRPrime,
+        double cFPrime) {
 
     /**
      * @param hyper eta, alpha and B
@@ -25,12 +32,12 @@ public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrim
      * @return the constants of Definition 2
      */
     public static NoiseConstants of(Hyperparameters hyper, int nRetain, int nForget) {
-        double eta = hyper.eta();
+        @InverseCurvature double eta = hyper.eta();
         double alpha = hyper.alpha();
-        double cR = setConstant(eta, 1 - alpha, nRetain, hyper.batch());
-        double cF = setConstant(eta, alpha, nForget, hyper.batch());
-        double rootR = Math.sqrt(Math.max(cR, 0.0));
-        double rootF = Math.sqrt(Math.max(cF, 0.0));
+        @InverseCurvatureSquared double cR = setConstant(eta, 1 - alpha, nRetain, hyper.batch());
+        @InverseCurvatureSquared double cF = setConstant(eta, alpha, nForget, hyper.batch());
+        @InverseCurvature double rootR = Units.sqrt(Math.max(cR, 0.0));
+        @InverseCurvature double rootF = Units.sqrt(Math.max(cF, 0.0));
         double cRPrime;
         if (rootR + rootF > 0.0) {
             cRPrime = rootR / (rootR + rootF);
@@ -55,7 +62,8 @@ public record NoiseConstants(double cR, double cF, double cRPrime, double cFPrim
      * @param batch B
      * @return eta^2 setWeight^2 / n (1/B - 1/n)
      */
-    public static double setConstant(double eta, double setWeight, int n, int batch) {
+    public static @InverseCurvatureSquared double setConstant(@InverseCurvature double eta, double setWeight, int n,
+            int batch) {
         double b = batch;
         return eta * eta * setWeight * setWeight / n * (1.0 / b - 1.0 / n);
     }

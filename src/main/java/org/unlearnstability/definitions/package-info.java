@@ -3,7 +3,29 @@
  * ({@link org.unlearnstability.definitions.Hyperparameters}), the set sizes n_r, n_f
  * ({@link org.unlearnstability.definitions.SetSizes}), the constants C_r, C_f, C_r', C_f' of Definition 2
  * ({@link org.unlearnstability.definitions.NoiseConstants}) and the weights of the mix-Hessian, eq. (5)
- * ({@link org.unlearnstability.definitions.MixHessianWeights}).
+ * ({@link org.unlearnstability.definitions.MixHessianWeights}), and in {@code definitions.units} the paper's
+ * physical units.
+ *
+ * <h2>Units</h2>
+ * Checked by the Units Checker in {@code mvn verify} (execution {@code units-check}) where the table names an
+ * annotation; the dimensionless quantities carry the checker's unannotated default.
+ * <table>
+ *   <caption>Each quantity of sections 2-3, its unit and where it is declared</caption>
+ *   <tr><th>Quantity</th><th>Unit</th><th>Declared in</th></tr>
+ *   <tr><td>H_i, A = (1-alpha) H_R - alpha H_F, lambda_max(D), lambda_max(D_rf), lambda_max(S),
+ *       lambda_min(A)</td><td>{@code @Curvature}</td>
+ *       <td>coherence.CoherenceAnalysis, dynamics.StabilityAnalysis, dynamics.DriftSpectrum</td></tr>
+ *   <tr><td>right-hand sides of (7) and (8)</td><td>{@code @Curvature}</td>
+ *       <td>theory.StabilityThresholds (threshold7, threshold8)</td></tr>
+ *   <tr><td>eta, eta7, eta8, etaStar, etaCoherenceFree</td><td>{@code @InverseCurvature}</td>
+ *       <td>Hyperparameters, theory.StabilityThresholds, dynamics.StabilityAnalysis</td></tr>
+ *   <tr><td>C_r, C_f (Definition 2, ~ eta^2)</td><td>{@code @InverseCurvatureSquared}</td>
+ *       <td>NoiseConstants</td></tr>
+ *   <tr><td>Tr(H_i H_j) (Definitions 1-3)</td><td>{@code @CurvatureSquared}</td>
+ *       <td>(coherence.FamilyGeometry is not annotated yet)</td></tr>
+ *   <tr><td>alpha, B, n_r, n_f, C_r', C_f', sigma, sigma^single, K7, sigma8, eta lambda, ||J||, rho, Tr(T^k(I)),
+ *       Tr(N_k), Tr(J^{2k}), Tr(M_k)</td><td>dimensionless</td><td>(default)</td></tr>
+ * </table>
  *
  * <h2>Where sections 2-3 live</h2>
  * <table>

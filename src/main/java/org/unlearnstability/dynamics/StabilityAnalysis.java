@@ -2,13 +2,17 @@ package org.unlearnstability.dynamics;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.units.Curvature;
+import org.unlearnstability.definitions.units.InverseCurvature;
+import org.unlearnstability.definitions.units.Units;
 import org.unlearnstability.family.HessianFamily;
 
 /**
  * Everything section 2.1 and Lemma 2.1 say about one family at one choice of hyper-parameters, for
  * the Bernoulli batches of the paper: ||J||, rho(T) on the range of sum_i H_i, etaStar, whether a
  * common null space exists, and the Lemma 2.1 sequences for k = 1..K beside the exact mean square.
- * The component names are the keys of the {@code analyze} output.
+ * The component names are the keys of the {@code analyze} output. Units: etaStar is a learning rate (inverse
+ * curvature), lambdaMinA a curvature; ||J||, rho and the Lemma 2.1 traces are dimensionless.
  *
  * @param normJ ||J||, the spectral norm of the mean update matrix on R^d
  * @param rho rho(T) on the range (see {@link SpectralRadius})
@@ -24,8 +28,8 @@ import org.unlearnstability.family.HessianFamily;
  * @param traceM Tr(M_k) = Tr(J^{2k}) + Tr(N_k)
  * @param lemma21UpperBound the printed bound of Lemma 2.1 part 2 (null entries when ||J|| >= 1)
  */
-public record StabilityAnalysis(double normJ, double rho, double etaStar, boolean nullSpace,
-        double lambdaMinA, int negativeCountA,
+public record StabilityAnalysis(double normJ, double rho, @InverseCurvature double etaStar, boolean nullSpace,
+        @Curvature double lambdaMinA, int negativeCountA,
         double[] exactMeanSquare, double[] traceN, double[] traceJ2k, double[] traceM,
         @Nullable Double[] lemma21UpperBound) {
 
@@ -45,7 +49,7 @@ public record StabilityAnalysis(double normJ, double rho, double etaStar, boolea
         CriticalLearningRate critical = CriticalLearningRate.of(reduced, hyper.batch(), BatchSampler.BERNOULLI);
         Lemma21 lemma = Lemma21.compute(reduced, hyper, steps);
         DriftSpectrum drift = DriftSpectrum.of(reduced);
-        return new StabilityAnalysis(lemma.normJ(), rho.rho(), critical.etaStar(), rho.nullSpace(),
+        return new StabilityAnalysis(lemma.normJ(), rho.rho(), Units.learningRate(critical.etaStar()), rho.nullSpace(),
                 drift.lambdaMin(), drift.negativeCount(),
                 lemma.exactMeanSquare(), lemma.traceN(), lemma.traceJ2k(), lemma.traceM(), lemma.lemma21UpperBound());
     }

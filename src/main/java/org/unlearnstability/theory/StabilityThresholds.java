@@ -1,7 +1,11 @@
 package org.unlearnstability.theory;
 
+import org.checkerframework.checker.units.qual.PolyUnit;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.units.Curvature;
+import org.unlearnstability.definitions.units.InverseCurvature;
+import org.unlearnstability.definitions.units.Units;
 
 /**
  * The thresholds of Theorem 2.2 (divergence, eq. (7)) and Theorem 2.3 (convergence, eq. (8)),
@@ -21,6 +25,9 @@ import org.unlearnstability.definitions.Hyperparameters;
  * it equals sqrt(2) n_r n_f / (K7 max_rf lambda_max(D_rf)).
  * An infinite threshold or rate (a zero denominator) is +Infinity here and null in JSON.
  *
+ * <p>Units: the thresholds of (7) and (8) are curvatures (they bound lambda_max(D)), eta7, eta8 and
+ * etaCoherenceFree learning rates (inverse curvatures); K7 is dimensionless.
+ *
  * @param k7 K7
  * @param threshold7 the right-hand side of (7) at eta
  * @param threshold8 the right-hand side of (8) at eta
@@ -31,7 +38,8 @@ import org.unlearnstability.definitions.Hyperparameters;
  * @param condition8 whether (8) holds at eta
  */
 public record StabilityThresholds(
-        double k7, double threshold7, double threshold8, double eta7, double eta8, double etaCoherenceFree,
+        double k7, @Curvature double threshold7, @Curvature double threshold8, @InverseCurvature double eta7,
+        @InverseCurvature double eta8, @InverseCurvature double etaCoherenceFree,
         boolean condition7, boolean condition8) {
 
     /**
@@ -42,20 +50,27 @@ public record StabilityThresholds(
      * @return the thresholds
      */
     public static StabilityThresholds of(CoherenceAnalysis analysis, Hyperparameters hyper, int nRetain, int nForget) {
-        double eta = hyper.eta();
+        @InverseCurvature double eta = hyper.eta();
         double alpha = hyper.alpha();
         double b = hyper.batch();
         double sigma = analysis.sigma();
-        double lambdaD = analysis.lambdaMaxD();
+        @Curvature double lambdaD = analysis.lambdaMaxD();
         double k7 = (1 - alpha) * nForget * Math.sqrt(Math.max(0.0, nRetain / b - 1))
                 + alpha * nRetain * Math.sqrt(Math.max(0.0, nForget / b - 1));
-        double threshold7 = ratio(Math.sqrt(2) * sigma, eta * k7);
+        double numerator7 = Math.sqrt(2) * sigma;
+        @InverseCurvature double etaK7 = eta * k7;
+        @Curvature double threshold7 = ratio(numerator7 / etaK7, numerator7, etaK7);
         double denominator8 = analysis.noise().cRPrime() * (sigma + batchExcess(nRetain, nForget, b));
-        double threshold8 = ratio(2 * sigma, eta * denominator8);
-        double eta7 = ratio(Math.sqrt(2) * sigma, k7 * lambdaD);
-        double eta8 = ratio(2 * sigma, denominator8 * lambdaD);
-        double rootNoisePerEta = (Math.sqrt(analysis.noise().cR()) + Math.sqrt(analysis.noise().cF())) / eta;
-        double etaCoherenceFree = ratio(Math.sqrt(2), rootNoisePerEta * analysis.maxLambdaMaxDrf());
+        double numerator8 = 2 * sigma;
+        @InverseCurvature double etaDenominator8 = eta * denominator8;
+        @Curvature double threshold8 = ratio(numerator8 / etaDenominator8, numerator8, etaDenominator8);
+        @Curvature double k7LambdaD = k7 * lambdaD;
+        @InverseCurvature double eta7 = ratio(numerator7 / k7LambdaD, numerator7, k7LambdaD);
+        @Curvature double denominator8LambdaD = denominator8 * lambdaD;
+        @InverseCurvature double eta8 = ratio(numerator8 / denominator8LambdaD, numerator8, denominator8LambdaD);
+        double rootNoisePerEta = (Units.sqrt(analysis.noise().cR()) + Units.sqrt(analysis.noise().cF())) / eta;
+        @Curvature double noiseCurvature = rootNoisePerEta * analysis.maxLambdaMaxDrf();
+        @InverseCurvature double etaCoherenceFree = ratio(Math.sqrt(2) / noiseCurvature, Math.sqrt(2), noiseCurvature);
         return new StabilityThresholds(k7, threshold7, threshold8, eta7, eta8, etaCoherenceFree,
                 lambdaD >= threshold7, lambdaD <= threshold8);
     }
@@ -73,8 +88,9 @@ public record StabilityThresholds(
      * @param batch B
      * @return sigma8; 0 when X = 0 (B = n_r), NaN when eta c &gt;= 2 (then (8) holds for no sigma)
      */
-    public static double sigma8(double eta, double cRPrime, double lambdaMaxD, int nRetain, int nForget, int batch) {
-        double c = cRPrime * lambdaMaxD;
+    public static double sigma8(@InverseCurvature double eta, double cRPrime, @Curvature double lambdaMaxD, int nRetain,
+            int nForget, int batch) {
+        @Curvature double c = cRPrime * lambdaMaxD;
         double x = batchExcess(nRetain, nForget, batch);
         if (x == 0.0) {
             return 0.0;
@@ -87,11 +103,19 @@ public record StabilityThresholds(
         return nForget * (nRetain / batch - 1);
     }
 
-    /** A positive numerator over a zero denominator is the threshold at infinity, not an error. */
-    private static double ratio(double numerator, double denominator) {
+    /**
+     * numerator / denominator read as a threshold: a positive numerator over a zero denominator is the threshold at
+     * infinity, not an error (+Infinity for either sign of zero), any other over zero is NaN.
+     *
+     * @param quotient numerator / denominator, which carries the unit
+     * @param numerator the numerator
+     * @param denominator the denominator
+     * @return the quotient, or its value at the pole
+     */
+    private static @PolyUnit double ratio(@PolyUnit double quotient, double numerator, double denominator) {
         if (denominator == 0.0) {
             return numerator > 0.0 ? Double.POSITIVE_INFINITY : Double.NaN;
         }
-        return numerator / denominator;
+        return quotient;
     }
 }
