@@ -35,6 +35,8 @@ final class MixCoherenceBounds {
     private static final double BOUND_TOLERANCE = 1e-13;
     /** Power steps allowed on a cheap bound. */
     private static final int BOUND_ITERATIONS = 2_000;
+    /** Smallest coordinate of a start vector relative to its largest (Collatz-Wielandt ratios need x &gt; 0). */
+    static final double POSITIVE_FLOOR = 1e-12;
     /** Rounds of re-choosing the tangent points from the Perron vector of the last majorant. */
     private static final int TANGENT_ROUNDS = 3;
 
@@ -125,15 +127,18 @@ final class MixCoherenceBounds {
         return new PerronRoot.Iterate(new CertifiedEigenvalue(estimate, lower, upper, products), x);
     }
 
-    /** A copy of x with every coordinate at least a tiny positive value (a Collatz-Wielandt start). */
-    private static double[] positive(double[] x) {
+    /**
+     * @param x a vector
+     * @return |x| with every coordinate at least {@link #POSITIVE_FLOOR} of the largest (a Collatz-Wielandt start)
+     */
+    static double[] positive(double[] x) {
         double[] p = new double[x.length];
         double max = 0.0;
         for (double v : x) {
             max = Math.max(max, Math.abs(v));
         }
         for (int i = 0; i < x.length; i++) {
-            p[i] = Math.max(Math.abs(x[i]), 1e-12 * max + Double.MIN_NORMAL);
+            p[i] = Math.max(Math.abs(x[i]), POSITIVE_FLOOR * max + Double.MIN_NORMAL);
         }
         return p;
     }

@@ -117,15 +117,8 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
      * @return the intersection of the start bracket and the power steps' bracket
      */
     public static MixCoherenceBracket tighten(NonnegativeOperator exact, PerronRoot.Iterate start, double width) {
-        double[] from = start.vector().clone();
-        double max = 0.0;
-        for (double v : from) {
-            max = Math.max(max, Math.abs(v));
-        }
-        for (int i = 0; i < from.length; i++) {
-            // Power steps need a positive start: the Collatz-Wielandt ratio of a zero coordinate is undefined.
-            from[i] = Math.max(Math.abs(from[i]), 1e-12 * max + Double.MIN_NORMAL);
-        }
+        // Power steps need a positive start: the Collatz-Wielandt ratio of a zero coordinate is undefined.
+        double[] from = MixCoherenceBounds.positive(start.vector());
         PerronRoot.Iterate iterate = PerronRoot.of(exact, width, PerronRoot.DEFAULT_MAX_ITERATIONS, from);
         CertifiedEigenvalue power = iterate.value();
         double lower = Math.max(power.lower(), start.value().lower());
