@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzeCommandTest {
     private static final List<String> KEYS = List.of("d", "nRetain", "nForget", "batch", "eta", "alpha", "cR", "cF",
             "cRPrime", "cFPrime", "k7", "sigma", "lambdaMaxS", "lambdaMaxSBracket", "lambdaMaxSMethod",
-            "maxLambdaMaxDrf", "sigmaSingleRetain", "sigmaSingleForget", "lambdaMaxD", "threshold7", "threshold8", "eta7", "eta8",
+            "maxLambdaMaxDrf", "sigmaSingleRetain", "sigmaSingleForget", "lambdaMaxD", "threshold7", "threshold8",
+            "eta7", "eta8",
             "normJ", "rho", "etaStar", "nullSpace", "exactMeanSquare", "traceN", "traceJ2k", "traceM",
             "lemma21UpperBound");
     private static final Path NUMPY = Path.of("src/test/resources/org/unlearnstability/family/numpy");
