@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.coherence.FamilyGeometry;
+import org.unlearnstability.coherence.MixCoherenceBracket;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
 import org.unlearnstability.family.FactorGram;
@@ -20,8 +22,9 @@ import org.unlearnstability.report.Progress;
 
 /**
  * Issue 11's benchmark: {@code analyze} of a rank-one factor family (n_r = 500, n_f = 50, d = 20,000 in
- * full mode) in its own coordinates (the code path before span coordinates, measured in the same run as
- * the baseline) and in span coordinates from the factor Gram, and {@code frontier} of it on the default grid.
+ * full mode) in span coordinates from the factor Gram, its coherence part with exact products of S to 1e-10
+ * (the path before issue 13, measured in the same run as the baseline) and with structured bounds plus exact
+ * products to 1e-9, its dynamics, and {@code frontier} of it on the default grid.
  * One repetition each: every run takes seconds to minutes, and the machine is shared, so the figures are noisy.
  */
 public final class FrontierBenchmark {
@@ -43,12 +46,25 @@ public final class FrontierBenchmark {
         Hyperparameters hyper = new Hyperparameters(0.5, 0.1, 5);
         out.printf(Locale.ROOT, "frontier benchmark: rank-one family n_r = %d, n_f = %d, d = %d (one run each)%n",
                 nRetain, nForget, d);
-        double before = seconds(() -> analyze(family, hyper));
-        double after = seconds(() -> analyze(FactorGram.inSpanCoordinates(family), hyper));
-        out.printf(Locale.ROOT, "  analyze, d-dimensional (before)     %8.2f s%s%n", before,
-                quick ? "" : String.format(Locale.ROOT, "   (issue 11's figure: %.0f s)", ISSUE_ANALYZE_SECONDS));
-        out.printf(Locale.ROOT, "  analyze, span coordinates (after)  %8.2f s   ratio %.2fx (target < 10 s)%n", after,
-                before / after);
+        double span = seconds(() -> FactorGram.inSpanCoordinates(family));
+        HessianFamily compact = FactorGram.inSpanCoordinates(family);
+        double before = seconds(() -> CoherenceAnalysis.of(compact, hyper));
+        double[] coherence = new double[1];
+        double[] dynamics = new double[1];
+        double after = seconds(() -> {
+            coherence[0] = seconds(() -> CoherenceAnalysis.of(FamilyGeometry.of(compact), hyper,
+                    MixCoherenceBracket.DEFAULT_WIDTH));
+            dynamics[0] = seconds(() -> StabilityAnalysis.of(compact, hyper, StabilityAnalysis.DEFAULT_STEPS));
+        });
+        out.printf(Locale.ROOT, "  span coordinates from the factor Gram %8.2f s%s%n", span,
+                quick ? "" : String.format(Locale.ROOT, "   (issue 11's figure for all of analyze: %.0f s)",
+                        ISSUE_ANALYZE_SECONDS));
+        out.printf(Locale.ROOT, "  coherence, exact S products to 1e-10 (before) %8.2f s%n", before);
+        out.printf(Locale.ROOT, "  coherence, structured + exact to 1e-9 (now)   %8.2f s   ratio %.2fx%n", coherence[0],
+                before / coherence[0]);
+        out.printf(Locale.ROOT, "  dynamics (rho, etaStar, inertia of A, Lemma 2.1) %8.2f s%n", dynamics[0]);
+        out.printf(Locale.ROOT, "  analyze now: %.2f s with dynamics, %.2f s with --no-dynamics (target < 10 s)%n",
+                span + after, span + coherence[0]);
         FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
                 FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
         long cells = (long) spec.alphas().length * spec.batches().length;
@@ -57,11 +73,6 @@ public final class FrontierBenchmark {
                 System::nanoTime)));
         out.printf(Locale.ROOT, "  frontier, default grid (%d cells)    %8.2f s   (%.2f s per cell; target < 60 s)%n",
                 cells, frontier, frontier / cells);
-    }
-
-    private static void analyze(HessianFamily family, Hyperparameters hyper) {
-        CoherenceAnalysis.of(family, hyper);
-        StabilityAnalysis.of(family, hyper, StabilityAnalysis.DEFAULT_STEPS);
     }
 
     private static double seconds(Runnable work) {

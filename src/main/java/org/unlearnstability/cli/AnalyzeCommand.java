@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.coherence.FamilyGeometry;
+import org.unlearnstability.coherence.MixCoherenceBracket;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
 import org.unlearnstability.family.FactorGram;
@@ -37,6 +39,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "K: Lemma 2.1 sequences and the exact E||w_k||^2 for k = 1..K (default 5).")
     private int steps = StabilityAnalysis.DEFAULT_STEPS;
 
+    @Option(names = "--sigma-width", defaultValue = "1e-9", paramLabel = "WIDTH",
+            description = "Requested relative width of the certified bracket of lambda_max(S) (and sigma): structured "
+                    + "bounds first, exact products of S only as far as needed and affordable (default 1e-9).")
+    private double sigmaWidth = MixCoherenceBracket.DEFAULT_WIDTH;
+
+    @Option(names = "--no-dynamics",
+            description = "Coherence and thresholds only: skip rho, etaStar, the inertia of A and the Lemma 2.1 "
+                    + "sequences (the exact dynamics cost O(m^3) in span coordinates, m = total factor columns).")
+    private boolean noDynamics;
+
     @Mixin
     private Verbosity verbosity = new Verbosity();
 
@@ -49,12 +61,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         HessianFamily family = loaded.family();
         Hyperparameters hyper = hyperOptions.resolve(loaded);
         SizeLimits.requireCount("--steps", steps, SizeLimits.ANALYZE_STEPS);
-        ObjectNode json = analysis(family, hyper, steps);
+        if (!(sigmaWidth > 0.0 && sigmaWidth < 1.0)) {
+            throw new UsageException("--sigma-width must lie in (0, 1), got " + sigmaWidth);
+        }
+        ObjectNode json = analysis(family, hyper, noDynamics ? 0 : steps, sigmaWidth);
         ObjectNode options = new ObjectMapper().createObjectNode();
         JsonNumbers.put(options, "eta", hyper.eta());
         JsonNumbers.put(options, "alpha", hyper.alpha());
         options.put("batch", hyper.batch());
         options.put("steps", steps);
+        JsonNumbers.put(options, "sigmaWidth", sigmaWidth);
+        options.put("dynamics", !noDynamics);
         RunProvenance.attach(json, input.files(), options, null, 1);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         spec.commandLine().getOut().println(mapper.writeValueAsString(json));
@@ -66,18 +83,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * @param family the family
      * @param hyper validated hyper-parameters that fit it
      * @param steps K for the Lemma 2.1 sequences
-     * @return the analyze JSON object
+     * @return the analyze JSON object at the default bracket width
      */
     static ObjectNode analysis(HessianFamily family, Hyperparameters hyper, int steps) {
+        return analysis(family, hyper, steps, MixCoherenceBracket.DEFAULT_WIDTH);
+    }
+
+    /**
+     * @param family the family
+     * @param hyper validated hyper-parameters that fit it
+     * @param steps K for the Lemma 2.1 sequences; 0 leaves the dynamics out ({@code --no-dynamics})
+     * @param sigmaWidth the requested relative width of the bracket of lambda_max(S)
+     * @return the analyze JSON object
+     */
+    static ObjectNode analysis(HessianFamily family, Hyperparameters hyper, int steps, double sigmaWidth) {
         // A factor family is analysed in span coordinates: the same answers without d-dimensional work.
         HessianFamily compact = FactorGram.inSpanCoordinates(family);
-        ObjectNode json = coherenceAnalysis(compact, hyper);
-        addDynamics(json, StabilityAnalysis.of(compact, hyper, steps));
+        ObjectNode json = coherenceAnalysis(compact, hyper, sigmaWidth);
+        if (steps > 0) {
+            addDynamics(json, StabilityAnalysis.of(compact, hyper, steps));
+        }
         return json;
     }
 
-    private static ObjectNode coherenceAnalysis(HessianFamily family, Hyperparameters hyper) {
-        CoherenceAnalysis coherence = CoherenceAnalysis.of(family, hyper);
+    private static ObjectNode coherenceAnalysis(HessianFamily family, Hyperparameters hyper, double sigmaWidth) {
+        CoherenceAnalysis coherence = CoherenceAnalysis.of(FamilyGeometry.of(family), hyper, sigmaWidth);
         StabilityThresholds thresholds = StabilityThresholds.of(coherence, hyper, family.nRetain(), family.nForget());
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("d", family.ambientDimension());
@@ -96,6 +126,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ArrayNode bracket = json.putArray("lambdaMaxSBracket");
         JsonNumbers.add(bracket, coherence.lambdaMaxS().lower());
         JsonNumbers.add(bracket, coherence.lambdaMaxS().upper());
+        json.put("lambdaMaxSMethod", coherence.lambdaMaxSMethod().key());
         JsonNumbers.put(json, "maxLambdaMaxDrf", coherence.maxLambdaMaxDrf());
         JsonNumbers.put(json, "sigmaSingleRetain", coherence.retainSingle().sigma());
         JsonNumbers.put(json, "sigmaSingleForget", coherence.forgetSingle().sigma());

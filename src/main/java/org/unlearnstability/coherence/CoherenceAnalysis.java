@@ -1,5 +1,6 @@
 package org.unlearnstability.coherence;
 
+import java.util.function.Function;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.MixHessianWeights;
 import org.unlearnstability.definitions.NoiseConstants;
@@ -27,6 +28,7 @@ import org.unlearnstability.linalg.HessianCombination;
  * @param retainSingle Definition 1 on the retain set
  * @param forgetSingle Definition 1 on the forget set
  * @param lambdaMaxD lambda_max(D), D = C_r' H_R + C_f' H_F
+ * @param lambdaMaxSMethod how the bracket of lambda_max(S) was obtained
  */
 public record CoherenceAnalysis(
         NoiseConstants noise,
@@ -35,7 +37,26 @@ public record CoherenceAnalysis(
         double sigma,
         SingleSetCoherence retainSingle,
         SingleSetCoherence forgetSingle,
-        @Curvature double lambdaMaxD) {
+        @Curvature double lambdaMaxD,
+        MixCoherenceBracket.Method lambdaMaxSMethod) {
+
+    /**
+     * An analysis whose bracket of lambda_max(S) came from exact products alone.
+     *
+     * @param noise C_r, C_f, C_r', C_f'
+     * @param lambdaMaxS lambda_max(S) with its bracket
+     * @param maxLambdaMaxDrf max over pairs of lambda_max(D_rf)
+     * @param sigma lambda_max(S) / max lambda_max(D_rf)
+     * @param retainSingle Definition 1 on the retain set
+     * @param forgetSingle Definition 1 on the forget set
+     * @param lambdaMaxD lambda_max(D)
+     */
+    public CoherenceAnalysis(NoiseConstants noise, CertifiedEigenvalue lambdaMaxS, @Curvature double maxLambdaMaxDrf,
+            double sigma, SingleSetCoherence retainSingle, SingleSetCoherence forgetSingle,
+            @Curvature double lambdaMaxD) {
+        this(noise, lambdaMaxS, maxLambdaMaxDrf, sigma, retainSingle, forgetSingle, lambdaMaxD,
+                MixCoherenceBracket.Method.EXACT);
+    }
 
     /**
      * @param family the family
@@ -52,17 +73,47 @@ public record CoherenceAnalysis(
      * @return the analysis
      */
     public static CoherenceAnalysis of(FamilyGeometry geometry, Hyperparameters hyper) {
+        return of(geometry, hyper, s -> {
+            CertifiedEigenvalue exact = PerronRoot.of(s);
+            return new MixCoherenceBracket(exact, MixCoherenceBracket.Method.EXACT, new double[0]);
+        });
+    }
+
+    /**
+     * The analysis with lambda_max(S) bracketed to a requested relative width at the least cost: structured
+     * bounds first, exact products only as far as needed ({@link MixCoherenceBracket}).
+     *
+     * @param geometry a precomputed family geometry
+     * @param hyper the hyper-parameters (B must fit the family)
+     * @param sigmaWidth the requested relative width of the bracket of lambda_max(S) (and so of sigma)
+     * @return the analysis
+     */
+    public static CoherenceAnalysis of(FamilyGeometry geometry, Hyperparameters hyper, double sigmaWidth) {
+        return of(geometry, hyper, s -> MixCoherenceBracket.of(s, sigmaWidth, MixCoherenceBracket.EXACT_PAIRS_LIMIT));
+    }
+
+    /**
+     * @param geometry a precomputed family geometry
+     * @param hyper the hyper-parameters (B must fit the family)
+     * @param solver brackets lambda_max(S) (for example warm-started from a nearby S, as frontier cells are)
+     * @return the analysis
+     */
+    public static CoherenceAnalysis of(FamilyGeometry geometry, Hyperparameters hyper,
+            Function<MixCoherenceMatrix, MixCoherenceBracket> solver) {
         HessianFamily family = geometry.family();
         hyper.requireFits(family);
         NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
         double a = noise.cRPrime();
         double b = noise.cFPrime();
-        CertifiedEigenvalue lambdaS = PerronRoot.of(new MixCoherenceMatrix(geometry, a, b));
+        MixCoherenceBracket bracket = solver.apply(new MixCoherenceMatrix(geometry, a, b));
+        CertifiedEigenvalue lambdaS = bracket.value();
         @Curvature double maxDrf = Units.curvature(PairMixHessians.maxLambdaMax(geometry, a, b));
         double sigma = maxDrf == 0.0 ? Double.NaN : Units.curvature(lambdaS.estimate()) / maxDrf;
         return new CoherenceAnalysis(noise, lambdaS, maxDrf, sigma, SingleSetCoherence.retain(geometry),
-                SingleSetCoherence.forget(geometry), Units.curvature(mixHessian(family, a, b).lambdaMax()));
+                SingleSetCoherence.forget(geometry), Units.curvature(mixHessian(family, a, b).lambdaMax()),
+                bracket.method());
     }
+
 
     /**
      * The mix-Hessian of eq. (5): (1/(n_r n_f)) sum_{r,f} D_rf = C_r' H_R + C_f' H_F.

@@ -83,6 +83,31 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
         return nRetain * nForget;
     }
 
+    /** @return n_r */
+    int nRetain() {
+        return nRetain;
+    }
+
+    /** @return n_f */
+    int nForget() {
+        return nForget;
+    }
+
+    /** @return a^2 Tr(H_r H_r'), flat n_r x n_r (shared, not copied) */
+    double[] retainTerm() {
+        return retainTerm;
+    }
+
+    /** @return ab Tr(H_r H_f), flat n_r x n_f (shared, not copied) */
+    double[] crossTerm() {
+        return crossTerm;
+    }
+
+    /** @return b^2 Tr(H_f H_f'), flat n_f x n_f (shared, not copied) */
+    double[] forgetTerm() {
+        return forgetTerm;
+    }
+
     /**
      * @param r retain index
      * @param f forget index

@@ -44,6 +44,38 @@ public final class PerronRoot {
         int n = operator.size();
         double[] x = new double[n];
         java.util.Arrays.fill(x, 1.0 / Math.sqrt(n));
+        return iterate(operator, tolerance, maxIterations, x).value();
+    }
+
+    /**
+     * The same bracket from a given start: any positive vector serves, and one near the Perron vector
+     * (for instance that of an entrywise bound on the operator, {@link MixCoherenceBracket}) saves products.
+     *
+     * @param operator the symmetric nonnegative operator
+     * @param tolerance the relative bracket width at which to stop
+     * @param maxIterations the cap on power steps
+     * @param start a positive vector (not modified)
+     * @return lambda_max with its bracket and the final iterate
+     */
+    public static Iterate of(NonnegativeOperator operator, double tolerance, int maxIterations, double[] start) {
+        double norm = Math.sqrt(java.util.Arrays.stream(start).map(v -> v * v).sum());
+        double[] x = new double[start.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = start[i] / norm;
+        }
+        return iterate(operator, tolerance, maxIterations, x);
+    }
+
+    /**
+     * @param value lambda_max with its bracket
+     * @param vector the final unit iterate, an approximate Perron vector
+     */
+    public record Iterate(CertifiedEigenvalue value, double[] vector) {
+    }
+
+    private static Iterate iterate(NonnegativeOperator operator, double tolerance, int maxIterations, double[] x0) {
+        int n = operator.size();
+        double[] x = x0;
         double[] sx = new double[n];
         double lower = 0.0;
         double upper = Double.POSITIVE_INFINITY;
@@ -59,7 +91,7 @@ public final class PerronRoot {
             lower = Math.max(lower, Math.max(step.minRatio, step.rayleigh));
             upper = Math.min(upper, step.maxRatio);
             if (step.norm == 0.0) {
-                return new CertifiedEigenvalue(0.0, 0.0, 0.0, iterations);
+                return new Iterate(new CertifiedEigenvalue(0.0, 0.0, 0.0, iterations), x);
             }
             double width = (upper - lower) / upper;
             if (width <= tolerance) {
@@ -82,7 +114,8 @@ public final class PerronRoot {
             lower = upper;
             upper = crossed;
         }
-        return new CertifiedEigenvalue(Math.min(Math.max(estimate, lower), upper), lower, upper, iterations);
+        return new Iterate(new CertifiedEigenvalue(Math.min(Math.max(estimate, lower), upper), lower, upper,
+                iterations), x);
     }
 
     /** Whether, at the observed contraction of the bracket, power steps need more than the restart threshold. */

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.FamilyGeometry;
+import org.unlearnstability.coherence.MixCoherenceBracket;
+import org.unlearnstability.coherence.MixCoherenceMatrix;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.dynamics.AlphaDynamics;
@@ -59,6 +62,15 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
         // The coherence quantities depend on (alpha, B) only through the mixing weights (C_r', C_f'); whole rows
         // and columns of a grid share them (alpha = 0 or B = n_f: (1, 0); alpha = 1 or B = n_r: (0, 1)).
         Map<List<Double>, CoherenceAnalysis> byWeights = new HashMap<>();
+        // Neighbouring cells have nearby S: each exact bracket starts from the last Perron vector (cells in order).
+        List<double[]> lastVector = new ArrayList<>();
+        Function<MixCoherenceMatrix, MixCoherenceBracket> warmStarted = s -> {
+            MixCoherenceBracket bracket = MixCoherenceBracket.of(s, MixCoherenceBracket.DEFAULT_WIDTH,
+                    MixCoherenceBracket.EXACT_PAIRS_LIMIT, lastVector.isEmpty() ? null : lastVector.get(0));
+            lastVector.clear();
+            lastVector.add(bracket.perronVector());
+            return bracket;
+        };
         List<FrontierCell> cells = new ArrayList<>();
         for (double alpha : spec.alphas()) {
             AlphaDynamics dynamics = AlphaDynamics.of(compact, alpha);
@@ -68,7 +80,7 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
                 Hyperparameters hyper = new Hyperparameters(eta.orElse(1.0), alpha, batch);
                 NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
                 CoherenceAnalysis shared = byWeights.computeIfAbsent(List.of(noise.cRPrime(), noise.cFPrime()),
-                        weights -> CoherenceAnalysis.of(geometry, hyper));
+                        weights -> CoherenceAnalysis.of(geometry, hyper, warmStarted));
                 CoherenceAnalysis coherence = new CoherenceAnalysis(noise, shared.lambdaMaxS(),
                         shared.maxLambdaMaxDrf(), shared.sigma(), shared.retainSingle(), shared.forgetSingle(),
                         shared.lambdaMaxD());

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AnalyzeCommandTest {
     private static final List<String> KEYS = List.of("d", "nRetain", "nForget", "batch", "eta", "alpha", "cR", "cF",
-            "cRPrime", "cFPrime", "k7", "sigma", "lambdaMaxS", "lambdaMaxSBracket", "maxLambdaMaxDrf",
-            "sigmaSingleRetain", "sigmaSingleForget", "lambdaMaxD", "threshold7", "threshold8", "eta7", "eta8",
+            "cRPrime", "cFPrime", "k7", "sigma", "lambdaMaxS", "lambdaMaxSBracket", "lambdaMaxSMethod",
+            "maxLambdaMaxDrf", "sigmaSingleRetain", "sigmaSingleForget", "lambdaMaxD", "threshold7", "threshold8",
+            "eta7", "eta8",
             "normJ", "rho", "etaStar", "nullSpace", "exactMeanSquare", "traceN", "traceJ2k", "traceM",
             "lemma21UpperBound");
     private static final Path NUMPY = Path.of("src/test/resources/org/unlearnstability/family/numpy");
@@ -39,6 +40,33 @@ class AnalyzeCommandTest {
         // The two files hold the same Hessians, so with alpha = 1/2 retain and forget play symmetric roles.
         assertEquals(json.get("sigmaSingleRetain").asDouble(), json.get("sigmaSingleForget").asDouble(), 1e-9);
         assertEquals(0.5, json.get("cRPrime").asDouble(), 1e-15);
+    }
+
+    @Test
+    void noDynamicsLeavesTheDynamicsOutAndKeepsTheCoherenceValues() throws Exception {
+        String[] common = {"analyze", "--family", "specs/examples/tiny.json", "--eta", "0.5", "--alpha", "0.1",
+            "--batch", "1"};
+        JsonNode full = run(common);
+        String[] coherenceOnly = java.util.Arrays.copyOf(common, common.length + 1);
+        coherenceOnly[common.length] = "--no-dynamics";
+        JsonNode json = run(coherenceOnly);
+        for (String key : List.of("normJ", "rho", "etaStar", "traceN", "lemma21UpperBound")) {
+            assertFalse(json.has(key), key + " present with --no-dynamics");
+        }
+        for (String key : List.of("sigma", "lambdaMaxS", "maxLambdaMaxDrf", "eta7", "eta8", "lambdaMaxSMethod")) {
+            assertEquals(full.get(key), json.get(key), key);
+        }
+    }
+
+    @Test
+    void sigmaWidthIsTheRequestedWidthOfTheBracket() throws Exception {
+        JsonNode json = run("analyze", "--family", "specs/examples/tiny.json", "--eta", "0.5", "--alpha", "0.1",
+                "--batch", "1", "--sigma-width", "1e-3");
+        double lower = json.get("lambdaMaxSBracket").get(0).asDouble();
+        double upper = json.get("lambdaMaxSBracket").get(1).asDouble();
+        assertTrue((upper - lower) / upper <= 1e-3, json.toString());
+        assertRejected("--sigma-width must lie in (0, 1)", "--alpha", "0.5", "--eta", "0.5", "--batch", "1",
+                "--sigma-width", "0");
     }
 
     @Test

@@ -1,0 +1,135 @@
+package org.unlearnstability.coherence;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * lambda_max(S) of Definition 3 with a certified bracket of a requested relative width, at the least cost
+ * (issue 13): first the bracket [lambda_max(L), lambda_max(M)] of the structured entrywise bounds
+ * L &lt;= S &lt;= M of {@link MixCoherenceBounds} (products in O(n_r^2 n_f + n_r n_f^2)); when that is wider
+ * than requested and exact products of S are affordable, power steps with S itself from the majorant's
+ * Perron vector ({@link PerronRoot}), stopping at the requested width. The result is the intersection of the
+ * certified brackets.
+ *
+ * @param value lambda_max(S) with its bracket; its iteration count is the number of exact products of S
+ * @param method how the bracket was obtained
+ * @param perronVector the final positive iterate, a start for a nearby operator (frontier cells)
+ */
+public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, double[] perronVector) {
+    /** Default requested relative width of the bracket (issue 13: 1e-9 where the exact path is affordable). */
+    public static final double DEFAULT_WIDTH = 1e-9;
+    /**
+     * Largest number of pairs n_r n_f at which exact products of S are used to tighten the bracket: one product
+     * costs (n_r n_f)^2 / 2 square roots, about 1 s on 2 cores at 40,000 pairs and 6 s at 100,000.
+     */
+    public static final int EXACT_PAIRS_LIMIT = 100_000;
+
+    /** How the bracket was obtained (the {@code lambdaMaxSMethod} key of specs/analyze.md). */
+    public enum Method {
+        /** The structured bounds alone met the requested width. */
+        STRUCTURED("structured"),
+        /** Exact products of S narrowed the structured bracket to the requested width. */
+        STRUCTURED_THEN_EXACT("structured+exact"),
+        /** The structured bracket is wider than requested and S has too many pairs for exact products. */
+        STRUCTURED_EXACT_UNAFFORDABLE("structured (exact unaffordable)"),
+        /** Exact products of S alone (power steps from the uniform vector, the path before issue 13). */
+        EXACT("exact");
+
+        private final String key;
+
+        Method(String key) {
+            this.key = key;
+        }
+
+        /** @return the value printed under {@code lambdaMaxSMethod} */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * @param geometry the family geometry
+     * @param a the retain weight C_r'
+     * @param b the forget weight C_f'
+     * @param width the requested relative width
+     * @return the bracket
+     */
+    public static MixCoherenceBracket of(FamilyGeometry geometry, double a, double b, double width) {
+        return of(new MixCoherenceMatrix(geometry, a, b), width, EXACT_PAIRS_LIMIT);
+    }
+
+    /**
+     * @param s the mix-coherence matrix
+     * @param width the requested relative width
+     * @param exactPairsLimit the largest size of S at which exact products are used
+     * @return the bracket
+     */
+    public static MixCoherenceBracket of(MixCoherenceMatrix s, double width, int exactPairsLimit) {
+        return of(s, width, exactPairsLimit, null);
+    }
+
+    /**
+     * @param s the mix-coherence matrix
+     * @param width the requested relative width
+     * @param exactPairsLimit the largest size of S at which exact products are used
+     * @param start a positive start for the exact power steps (the Perron vector of a nearby S), or null for the
+     *     majorant's Perron vector
+     * @return the bracket
+     */
+    public static MixCoherenceBracket of(MixCoherenceMatrix s, double width, int exactPairsLimit,
+            double @Nullable [] start) {
+        boolean affordable = s.size() <= exactPairsLimit;
+        PerronRoot.Iterate structured = new MixCoherenceBounds(s).bracket(width, affordable);
+        if (structured.value().relativeWidth() <= width) {
+            CertifiedEigenvalue v = structured.value();
+            return new MixCoherenceBracket(new CertifiedEigenvalue(v.estimate(), v.lower(), v.upper(), 0),
+                    Method.STRUCTURED, structured.vector());
+        }
+        if (!affordable) {
+            CertifiedEigenvalue v = structured.value();
+            return new MixCoherenceBracket(new CertifiedEigenvalue(v.estimate(), v.lower(), v.upper(), 0),
+                    Method.STRUCTURED_EXACT_UNAFFORDABLE, structured.vector());
+        }
+        return tighten(s, start == null ? structured : new PerronRoot.Iterate(structured.value(), start), width);
+    }
+
+    /**
+     * The bracket of any symmetric non-negative operator from exact products alone (no structured start).
+     *
+     * @param exact the operator
+     * @param width the requested relative width
+     * @return its Perron root with a bracket of at most that width (or the best in the step cap)
+     */
+    public static MixCoherenceBracket exact(NonnegativeOperator exact, double width) {
+        double[] uniform = new double[exact.size()];
+        java.util.Arrays.fill(uniform, 1.0);
+        CertifiedEigenvalue unknown = new CertifiedEigenvalue(0.0, 0.0, Double.POSITIVE_INFINITY, 0);
+        MixCoherenceBracket tightened = tighten(exact, new PerronRoot.Iterate(unknown, uniform), width);
+        return new MixCoherenceBracket(tightened.value(), Method.EXACT, tightened.perronVector());
+    }
+
+    /**
+     * Narrows a certified bracket with exact products of any symmetric non-negative operator (the seam for
+     * operators computed elsewhere, for example in row blocks on a cluster).
+     *
+     * @param exact the operator whose Perron root is bracketed
+     * @param start a certified bracket of it (possibly [0, infinity)) and a positive start vector
+     * @param width the requested relative width
+     * @return the intersection of the start bracket and the power steps' bracket
+     */
+    public static MixCoherenceBracket tighten(NonnegativeOperator exact, PerronRoot.Iterate start, double width) {
+        // Power steps need a positive start: the Collatz-Wielandt ratio of a zero coordinate is undefined.
+        double[] from = MixCoherenceBounds.positive(start.vector());
+        PerronRoot.Iterate iterate = PerronRoot.of(exact, width, PerronRoot.DEFAULT_MAX_ITERATIONS, from);
+        CertifiedEigenvalue power = iterate.value();
+        double lower = Math.max(power.lower(), start.value().lower());
+        double upper = Math.min(power.upper(), start.value().upper());
+        if (lower > upper) {
+            // The two certified brackets touch up to rounding: keep the exact one.
+            lower = power.lower();
+            upper = power.upper();
+        }
+        double estimate = Math.min(Math.max(power.estimate(), lower), upper);
+        return new MixCoherenceBracket(new CertifiedEigenvalue(estimate, lower, upper, power.iterations()),
+                Method.STRUCTURED_THEN_EXACT, iterate.vector());
+    }
+}
