@@ -51,7 +51,7 @@ final class CaseFactory {
             eta = insideInterval(family, alpha, batch, rng, e -> convergenceHypothesis(family, e, alpha, batch), eta);
         } else if (everyJk) {
             eta = insideInterval(family, alpha, batch, rng,
-                e -> BatchPatterns.maxNorm(family, new Hyperparameters(e, alpha, batch)) < 1.0, eta);
+                e -> BatchPatterns.everyContracting(family, new Hyperparameters(e, alpha, batch)), eta);
         }
         return new AuditCase(kind, shape, draw.params(), alpha, eta, batch);
     }
@@ -101,8 +101,9 @@ final class CaseFactory {
 
     /** ||J|| &lt; 1 and Tr(N_1) &lt;= 1 - ||J||: equivalent to the r >= 1 hypothesis (see the spec). */
     static boolean convergenceHypothesis(HessianFamily family, double eta, double alpha, int batch) {
-        Lemma21 lemma = Lemma21.compute(family, new Hyperparameters(eta, alpha, batch), 1);
-        return lemma.normJ() < 1.0 && lemma.traceN()[0] <= 1.0 - lemma.normJ();
+        Hyperparameters hyper = new Hyperparameters(eta, alpha, batch);
+        double normJ = Lemma21.normJ(family, hyper);
+        return normJ < 1.0 && Lemma21.traceN(family, hyper, 1)[0] <= 1.0 - normJ;
     }
 
     /**

@@ -59,12 +59,17 @@ final class CaseSearch {
     }
 
     private double objective(double[] x) {
-        @Nullable ClaimCheck check = evaluate(decode(x));
-        if (check == null || !check.applicable()) {
+        AuditCase c = decode(x);
+        if (!reasonable(c)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double slack = check.slack();
-        return Double.isNaN(slack) ? Double.NEGATIVE_INFINITY : Math.min(slack, 1e300);
+        try {
+            double slack = ClaimEvaluator.searchSlack(claim, c.family(), c.hyper());
+            return Double.isNaN(slack) ? Double.NEGATIVE_INFINITY : Math.min(slack, 1e300);
+        } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
+            failures.incrementAndGet();
+            return Double.NEGATIVE_INFINITY;
+        }
     }
 
     /**

@@ -40,18 +40,53 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
         return compute(ReducedFamily.of(family, hyper.alpha()), hyper, steps);
     }
 
-    static Lemma21 compute(ReducedFamily reduced, Hyperparameters hyper, int steps) {
+    /**
+     * ||J|| alone, as {@link #compute} finds it (the first hypothesis of part 2, which decides most cases).
+     *
+     * @param family the family
+     * @param hyper eta, alpha, B
+     * @return ||J||
+     */
+    public static double normJ(HessianFamily family, Hyperparameters hyper) {
+        hyper.requireFits(family);
+        return normJ(ReducedFamily.of(family, hyper.alpha()), hyper.eta());
+    }
+
+    /**
+     * Tr(N_k) for k = 1..K alone, as {@link #compute} finds them (without the exact mean square).
+     *
+     * @param family the family
+     * @param hyper eta, alpha, B
+     * @param steps K >= 1
+     * @return Tr(N_k) at index k - 1
+     */
+    public static double[] traceN(HessianFamily family, Hyperparameters hyper, int steps) {
+        hyper.requireFits(family);
+        requireSteps(steps);
+        return traceN(ReducedFamily.of(family, hyper.alpha()), hyper, steps);
+    }
+
+    private static void requireSteps(int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("the number of steps K must be at least 1, got " + steps);
         }
+    }
+
+    private static double normJ(ReducedFamily reduced, double eta) {
+        double normJ = reduced.hasNullSpace() ? 1.0 : 0.0;
+        for (double value : reduced.drift()) {
+            normJ = Math.max(normJ, Math.abs(1 - eta * value));
+        }
+        return normJ;
+    }
+
+    static Lemma21 compute(ReducedFamily reduced, Hyperparameters hyper, int steps) {
+        requireSteps(steps);
         int d = reduced.dimension();
         int m = reduced.rank();
         double eta = hyper.eta();
         double[] a = reduced.drift();
-        double normJ = reduced.hasNullSpace() ? 1.0 : 0.0;
-        for (double value : a) {
-            normJ = Math.max(normJ, Math.abs(1 - eta * value));
-        }
+        double normJ = normJ(reduced, eta);
         double[] traceJ2k = new double[steps];
         for (int k = 1; k <= steps; k++) {
             double sum = d - m;

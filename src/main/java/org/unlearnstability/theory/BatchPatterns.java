@@ -32,6 +32,22 @@ public final class BatchPatterns {
      * @return max over positive-probability patterns of ||J_k|| (at least 1 when a pattern leaves J_k = I)
      */
     public static double maxNorm(HessianFamily family, Hyperparameters hyper) {
+        return maxNorm(family, hyper, false);
+    }
+
+    /**
+     * Whether every positive-probability J_k is a strict contraction, {@code maxNorm(family, hyper) < 1},
+     * with the enumeration stopped at the first pattern that is not.
+     *
+     * @param family a family
+     * @param hyper eta, alpha, B
+     * @return whether every pattern has ||J_k|| &lt; 1
+     */
+    public static boolean everyContracting(HessianFamily family, Hyperparameters hyper) {
+        return maxNorm(family, hyper, true) < 1.0;
+    }
+
+    private static double maxNorm(HessianFamily family, Hyperparameters hyper, boolean stopAtNonContracting) {
         int b = hyper.batch();
         boolean retainFixed = b == family.nRetain();
         boolean forgetFixed = b == family.nForget();
@@ -80,6 +96,9 @@ public final class BatchPatterns {
                 }
             }
             max = Math.max(max, norm(j));
+            if (stopAtNonContracting && !(max < 1.0)) {
+                return max;
+            }
         }
         return max;
     }

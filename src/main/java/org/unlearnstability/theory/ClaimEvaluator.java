@@ -40,12 +40,7 @@ public final class ClaimEvaluator {
      * @return the check
      */
     public static ClaimCheck evaluate(ClaimId claim, HessianFamily family, Hyperparameters hyper) {
-        hyper.requireFits(family);
-        for (Hessian h : family.all()) {
-            if (!Double.isFinite(h.trace())) {
-                throw new IllegalArgumentException("a Hessian of the case is not finite (trace " + h.trace() + ")");
-            }
-        }
+        requireFinite(family, hyper);
         return switch (claim) {
             case LEMMA21_LOWER_BOUND -> lowerBound(family, hyper);
             case LEMMA21_DIVERGENCE_COROLLARY -> divergenceCorollary(family, hyper);
@@ -61,6 +56,36 @@ public final class ClaimEvaluator {
         };
     }
 
+    /**
+     * What local search maximises: the slack of {@link #evaluate} where the case is applicable, negative
+     * infinity (or NaN) where it is not, computed without the parts of the check the search does not read.
+     *
+     * @param claim the claim
+     * @param family the family
+     * @param hyper eta, alpha, B
+     * @return the slack
+     */
+    public static double searchSlack(ClaimId claim, HessianFamily family, Hyperparameters hyper) {
+        if (claim != ClaimId.LEMMA21_DIVERGENCE_COROLLARY) {
+            ClaimCheck check = evaluate(claim, family, hyper);
+            return check.applicable() ? check.slack() : Double.NEGATIVE_INFINITY;
+        }
+        requireFinite(family, hyper);
+        if (!NoiseSpectralRadius.lowerExceeds(family, hyper, 1 + ClaimCheck.TOLERANCE)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return 1 / MeanSquareOperator.of(family, hyper).rho().rho();
+    }
+
+    private static void requireFinite(HessianFamily family, Hyperparameters hyper) {
+        hyper.requireFits(family);
+        for (Hessian h : family.all()) {
+            if (!Double.isFinite(h.trace())) {
+                throw new IllegalArgumentException("a Hessian of the case is not finite (trace " + h.trace() + ")");
+            }
+        }
+    }
+
     /** Part 1: slack max_k Tr(M_k) / E||w_k||^2. */
     private static ClaimCheck lowerBound(HessianFamily family, Hyperparameters hyper) {
         Lemma21 lemma = Lemma21.compute(family, hyper, STEPS);
@@ -69,10 +94,10 @@ public final class ClaimEvaluator {
 
     /** Corollary of part 1, on cases with rho(N) > 1: slack 1 / rho(T). */
     private static ClaimCheck divergenceCorollary(HessianFamily family, Hyperparameters hyper) {
-        NoiseSpectralRadius noise = NoiseSpectralRadius.of(family, hyper);
-        if (!(noise.lower() > 1 + ClaimCheck.TOLERANCE)) {
+        if (!NoiseSpectralRadius.lowerExceeds(family, hyper, 1 + ClaimCheck.TOLERANCE)) {
             return ClaimCheck.notApplicable(ClaimId.LEMMA21_DIVERGENCE_COROLLARY);
         }
+        NoiseSpectralRadius noise = NoiseSpectralRadius.of(family, hyper);
         double rho = MeanSquareOperator.of(family, hyper).rho().rho();
         return new ClaimCheck(ClaimId.LEMMA21_DIVERGENCE_COROLLARY, true, 1 / rho, noise.lower(), rho, 0, hyper.eta(),
                 Double.NaN);
@@ -81,11 +106,11 @@ public final class ClaimEvaluator {
     /** Part 2 under the mean-J reading, 1 - eps = ||J|| in (0, 1): slack max_k E||w_k||^2 / bound_k. */
     private static ClaimCheck upperBound(ClaimId claim, HessianFamily family, Hyperparameters hyper,
             boolean repaired) {
-        Lemma21 lemma = Lemma21.compute(family, hyper, STEPS);
-        double norm = lemma.normJ();
+        double norm = Lemma21.normJ(family, hyper);
         if (!(norm > 0.0 && norm < 1.0)) {
             return ClaimCheck.notApplicable(claim);
         }
+        Lemma21 lemma = Lemma21.compute(family, hyper, STEPS);
         double[] bound = Lemma21.binomialBound(norm, family.dimension(), lemma.traceN(), repaired);
         return worstRatio(claim, lemma.exactMeanSquare(), bound, hyper.eta());
     }
@@ -108,14 +133,13 @@ public final class ClaimEvaluator {
      * with rho(N) < 1 for the tail; conclusion rho(T) < 1 (E||w_k||^2 -> 0). Slack rho(T).
      */
     private static ClaimCheck convergence(ClaimId claim, HessianFamily family, Hyperparameters hyper, int first) {
-        Lemma21 lemma = Lemma21.compute(family, hyper, NOISE_STEPS);
-        double norm = lemma.normJ();
+        double norm = Lemma21.normJ(family, hyper);
         if (!(norm > 0.0 && norm < 1.0)) {
             return ClaimCheck.notApplicable(claim);
         }
         double eps = 1 - norm;
         double supN = first == 0 ? family.dimension() : 0.0;
-        for (double t : lemma.traceN()) {
+        for (double t : Lemma21.traceN(family, hyper, NOISE_STEPS)) {
             supN = Math.max(supN, t);
         }
         if (!(supN <= eps) || !(NoiseSpectralRadius.of(family, hyper).upper() < 1.0)) {

@@ -29,10 +29,10 @@ final class DivergenceCorollaryProof implements ClaimProof {
 
     @Override
     public Optional<List<StepValue>> evaluate(HessianFamily family, Hyperparameters hyper) {
-        NoiseSpectralRadius noise = NoiseSpectralRadius.of(family, hyper);
-        if (!(noise.lower() > 1 + ClaimCheck.TOLERANCE)) {
+        if (!NoiseSpectralRadius.lowerExceeds(family, hyper, 1 + ClaimCheck.TOLERANCE)) {
             return Optional.empty();
         }
+        NoiseSpectralRadius noise = NoiseSpectralRadius.of(family, hyper);
         double rho = new SecondMomentMaps(family, hyper).rho();
         return Optional.of(List.of(StepValue.of(noise.lower(), 1.0), StepValue.of(rho, noise.lower()),
                 StepValue.of(rho, 1.0)));

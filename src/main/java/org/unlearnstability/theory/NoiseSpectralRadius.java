@@ -1,6 +1,8 @@
 package org.unlearnstability.theory;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -26,6 +28,16 @@ public record NoiseSpectralRadius(double lower, double upper) {
     private static final int ITERATIONS = 400;
     /** The longest cycle of bit-identical iterates detected (rounding makes converged iterates cycle). */
     private static final int PERIODS = 4;
+    /**
+     * The relative distance above the threshold at which {@link #lowerExceeds} trusts the Rayleigh quotient of
+     * an unfinished iteration (far above the rounding drift of a few hundred iterations, about 1e-13).
+     */
+    private static final double RAYLEIGH_MARGIN = 1e-10;
+    /**
+     * The relative distance below the threshold at which {@link #lowerExceeds} trusts a Collatz-Wielandt bound
+     * (its Cholesky factor of an iterate regularised at 1e-9 of its trace can lose up to about 1e-7).
+     */
+    private static final double COLLATZ_WIELANDT_MARGIN = 1e-6;
 
     /**
      * @param family a family
@@ -33,6 +45,59 @@ public record NoiseSpectralRadius(double lower, double upper) {
      * @return the bracket
      */
     public static NoiseSpectralRadius of(HessianFamily family, Hyperparameters hyper) {
+        NoiseSpectralRadius bracket = iterate(family, hyper, null);
+        if (bracket == null) {
+            throw new IllegalStateException("the power iteration stopped without an early decision");
+        }
+        return bracket;
+    }
+
+    /**
+     * The same answer as {@code of(family, hyper).lower() > threshold}, decided as soon as the power iteration
+     * brackets rho(N) clear of the threshold: the Rayleigh quotient of the iterates never decreases (N is
+     * positive semidefinite and self-adjoint for Tr(XY)), so once it exceeds the threshold by the relative
+     * {@link #RAYLEIGH_MARGIN} the final lower bound does too, and once a Collatz-Wielandt bound (taken
+     * at iterations 0, 1, 2, 4, 8, ...) lies below it by {@link #COLLATZ_WIELANDT_MARGIN}, so does rho(N)
+     * and with it the final bound. Otherwise the iteration runs to its end and the final bound decides, as in {@link #of}. The
+     * audit's local search asks only this question, thousands of times.
+     *
+     * @param family a family
+     * @param hyper its hyper-parameters
+     * @param threshold a positive threshold
+     * @return whether the lower bound of {@link #of} exceeds it
+     */
+    public static boolean lowerExceeds(HessianFamily family, Hyperparameters hyper, double threshold) {
+        EarlyDecision early = new EarlyDecision(threshold);
+        NoiseSpectralRadius bracket = iterate(family, hyper, early);
+        return bracket == null ? early.exceeds : bracket.lower() > threshold;
+    }
+
+    /** A decision of {@link #lowerExceeds} reached before the end of the iteration. */
+    private static final class EarlyDecision {
+        private final double threshold;
+        private boolean exceeds;
+
+        EarlyDecision(double threshold) {
+            this.threshold = threshold;
+        }
+
+        /** @return whether the bracket [lower, upper] of rho(N) decides the question (then recorded) */
+        boolean decides(double lower, double upper) {
+            if (lower > threshold * (1 + RAYLEIGH_MARGIN)) {
+                exceeds = true;
+                return true;
+            }
+            return upper < threshold * (1 - COLLATZ_WIELANDT_MARGIN);
+        }
+
+        static boolean checkpoint(int iteration) {
+            return iteration == 0 || Integer.bitCount(iteration) == 1;
+        }
+    }
+
+    /** The power iteration of {@link #of}; null when stopped by an early decision. */
+    private static @Nullable NoiseSpectralRadius iterate(HessianFamily family, Hyperparameters hyper,
+            @Nullable EarlyDecision early) {
         NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
         int d = family.dimension();
         if (noise.cR() == 0.0 && noise.cF() == 0.0) {
@@ -49,6 +114,12 @@ public record NoiseSpectralRadius(double lower, double upper) {
         for (int t = 0; t < ITERATIONS; t++) {
             recent[t % recent.length] = copy(x);
             apply(family, noise, x, image);
+            if (early != null) {
+                double upper = EarlyDecision.checkpoint(t) ? checkpointUpper(family, noise, x) : Double.NaN;
+                if (early.decides(inner(x, image) / inner(x, x), upper)) {
+                    return null;
+                }
+            }
             double norm = frobenius(image);
             if (norm == 0.0) {
                 return new NoiseSpectralRadius(0.0, 0.0);
@@ -93,6 +164,15 @@ public record NoiseSpectralRadius(double lower, double upper) {
             out[i] = x[i].clone();
         }
         return out;
+    }
+
+    /** A Collatz-Wielandt bound of an unfinished iteration, NaN when the decomposition fails (then undecided). */
+    private static double checkpointUpper(HessianFamily family, NoiseConstants noise, double[][] x) {
+        try {
+            return upper(family, noise, x);
+        } catch (MathRuntimeException failed) {
+            return Double.NaN;
+        }
     }
 
     private static double upper(HessianFamily family, NoiseConstants noise, double[][] x) {
