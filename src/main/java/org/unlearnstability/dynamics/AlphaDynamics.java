@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.units.InverseCurvature;
 import org.unlearnstability.family.HessianFamily;
 
 /**
@@ -43,7 +44,7 @@ public final class AlphaDynamics {
      * @param batch B, at most min(n_r, n_f)
      * @return rho(T) on the range at (eta, alpha, B)
      */
-    public double rho(double eta, int batch) {
+    public double rho(@InverseCurvature double eta, int batch) {
         return MeanSquareOperator.of(reduced, new Hyperparameters(eta, reduced.alpha(), batch), BatchSampler.BERNOULLI)
                 .rho().rho();
     }

@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.definitions.units.Units;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Lanczos;
 import org.unlearnstability.linalg.SymmetricOperator;
@@ -53,7 +54,8 @@ public record CriticalLearningRate(double etaStar, boolean expanding, double muM
      * @return etaStar for that sampler
      */
     public static CriticalLearningRate of(HessianFamily family, double alpha, int batch, BatchSampler sampler) {
-        new Hyperparameters(1.0, alpha, batch).requireFits(family);
+        // Any eta: only alpha and B are checked against the family here.
+        new Hyperparameters(Units.learningRate(1.0), alpha, batch).requireFits(family);
         return of(ReducedFamily.of(family, alpha), batch, sampler);
     }
 
@@ -160,7 +162,8 @@ public record CriticalLearningRate(double etaStar, boolean expanding, double muM
         double hi = 2.0 / aMax;
         while (hi - lo > relativeTolerance * hi) {
             double mid = 0.5 * (lo + hi);
-            double rho = MeanSquareOperator.of(reduced, new Hyperparameters(mid, alpha, batch), sampler).rho().rho();
+            Hyperparameters hyper = new Hyperparameters(Units.learningRate(mid), alpha, batch);
+            double rho = MeanSquareOperator.of(reduced, hyper, sampler).rho().rho();
             if (rho < 1.0) {
                 lo = mid;
             } else {

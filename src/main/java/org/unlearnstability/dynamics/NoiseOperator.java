@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.NoiseConstants;
+import org.unlearnstability.definitions.units.Units;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
@@ -115,7 +116,8 @@ final class NoiseOperator {
         if (batch > n) {
             throw new IllegalArgumentException("batch size B = " + batch + " exceeds the set size " + n);
         }
-        double c = NoiseConstants.setConstant(1.0, setWeight, n, batch);
+        // eta = 1: the weights are C / eta^2, and the caller scales the operator by eta^2.
+        double c = NoiseConstants.setConstant(Units.learningRate(1.0), setWeight, n, batch);
         if (c <= 0.0 || set.get(0).dimension() == 0) {
             return;
         }
