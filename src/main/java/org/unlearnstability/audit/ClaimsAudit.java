@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.engine.LocalTaskEngine;
 import org.unlearnstability.engine.TaskEngine;
+import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
@@ -219,21 +219,7 @@ public final class ClaimsAudit {
         if (task == null) {
             throw new IllegalStateException("task not started");
         }
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("audit interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return TaskResults.get(task, "audit");
     }
 
     /**

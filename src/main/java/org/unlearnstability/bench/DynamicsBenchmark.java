@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +17,7 @@ import org.unlearnstability.dynamics.SpectralRadius;
 import org.unlearnstability.dynamics.StabilityAnalysis;
 import org.unlearnstability.dynamics.UnlearningSimulation;
 import org.unlearnstability.dynamics.Verdict;
+import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.family.PaperConstruction;
 import org.unlearnstability.family.RandomFamilies;
@@ -125,17 +125,12 @@ public final class DynamicsBenchmark {
             }
             int[] totals = new int[4];
             for (Future<Integer> cell : cells) {
-                int diverged = cell.get();
+                int diverged = TaskResults.get(cell, "benchmark cell");
                 Verdict verdict = Verdict.majority(diverged, config.repeats());
                 totals[verdict.ordinal() == 1 ? 0 : verdict.ordinal() == 0 ? 1 : 2]++;
                 totals[3] += diverged;
             }
             return totals;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

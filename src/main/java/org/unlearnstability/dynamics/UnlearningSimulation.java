@@ -2,12 +2,12 @@ package org.unlearnstability.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
+import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.family.HessianFamily;
 
 /**
@@ -112,18 +112,9 @@ public final class UnlearningSimulation {
                 }));
             }
             for (int i = 0; i < outcomes.length; i++) {
-                outcomes[i] = futures.get(i).get();
+                outcomes[i] = TaskResults.get(futures.get(i), "simulation");
             }
             return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("simulation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }

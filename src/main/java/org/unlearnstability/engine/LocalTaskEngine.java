@@ -2,7 +2,6 @@ package org.unlearnstability.engine;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -37,23 +36,11 @@ public record LocalTaskEngine(int threads) implements TaskEngine {
             Consumer<? super R> done) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> IntStream.range(0, tasks.size()).parallel().mapToObj(i -> {
+            return TaskResults.get(pool.submit(() -> IntStream.range(0, tasks.size()).parallel().mapToObj(i -> {
                 R result = function.apply(tasks.get(i));
                 done.accept(result);
                 return result;
-            }).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            }).toList()), "tasks");
         } finally {
             pool.shutdown();
         }
