@@ -15,13 +15,13 @@ import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
 
 /**
- * Benchmark of the full claims audit (issue 16): medians of wall-clock and process CPU time of whole runs
+ * Benchmark of the full claims audit: medians of wall-clock and process CPU time of whole runs
  * (13 claims x 3,000 cases and the searches, shrinking and the tightness grid), beside the figure measured
- * before issue 16 (claims one after another, rational matrices in BigFraction, every power iteration to the
+ * for its first version (claims one after another, rational matrices in BigFraction, every power iteration to the
  * end). The outputs are identical to those of that version (compare claims.md, tightness.csv).
  */
 public final class AuditBenchmark {
-    /** The full audit before issue 16 on this 2-core machine, seconds (medians of several runs). */
+    /** The full audit of the first version on this 2-core machine, seconds (medians of several runs). */
     public static final String BEFORE = "93-105 s";
 
     private AuditBenchmark() {
@@ -47,7 +47,7 @@ public final class AuditBenchmark {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        out.printf("  %s audit: median %.1f s wall, %.1f s CPU (%d runs); before issue 16: %s%n",
+        out.printf("  %s audit: median %.1f s wall, %.1f s CPU (%d runs); first version: %s%n",
                 quick ? "quick" : "full", wall[reps / 2], cpu[reps / 2], reps, quick ? "27-35 s" : BEFORE);
     }
 

@@ -10,7 +10,7 @@ import org.unlearnstability.theory.ClaimId;
 
 /**
  * The equality cases of (7) and (8), constructed, not searched for: a floating-point search can approach
- * slack 1 but never decide ">=" against ">" (issue 4 asks for these explicitly, in exact arithmetic).
+ * slack 1 but never decide ">=" against ">"; these cases are decided in exact arithmetic.
  *
  * <p><b>(7) with equality, d = 1.</b> With one nonzero retain value x and one nonzero forget value y,
  * eta7 = sqrt(2) / (sqrt(c_r) x + sqrt(c_f) y) (c = C / eta^2) while etaStar = 2a / (a^2 + s) <= 1 / sqrt(s),

@@ -21,7 +21,7 @@ import org.unlearnstability.theory.ClaimId;
 import org.unlearnstability.theory.ClaimVerdict;
 
 /**
- * The claims audit of issue 4, as a callable runner (the {@code audit} command and {@code reproduce} use
+ * The claims audit, as a callable runner (the {@code audit} command and {@code reproduce} use
  * it): every claim of {@link ClaimId} checked against the exact dynamics ({@link ClaimAudit}), the shrunk
  * counterexamples written as family files, the tightness grid on the section 3.1 construction
  * ({@link TightnessGrid}), and the reports claims.md, tightness.md, tightness.csv and the ratio heatmaps,

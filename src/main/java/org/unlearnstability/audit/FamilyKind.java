@@ -1,7 +1,7 @@
 package org.unlearnstability.audit;
 
 /**
- * The shapes of Hessian family the claims audit draws its cases from (issue 4: dense, low-rank,
+ * The shapes of Hessian family the claims audit draws its cases from (dense, low-rank,
  * diagonal, commuting and non-commuting, nearly aligned, identical, orthogonal and the paper's
  * section 3.1 construction). Each kind keeps its structure under local search (see {@link FamilyShape}).
  */

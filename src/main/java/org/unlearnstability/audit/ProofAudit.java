@@ -12,7 +12,7 @@ import org.unlearnstability.theory.StepValue;
 
 /**
  * Every step of a claim's written proof ({@link ClaimProof}) checked on every generated case of the claim's audit
- * that satisfies the proof's hypotheses (issue 15): the claim is PROVED only if no step fails on any of them.
+ * that satisfies the proof's hypotheses: the claim is PROVED only if no step fails on any of them.
  *
  * @param steps one summary per proof step, in the proof's order
  * @param cases the cases inside the proof's hypotheses (checked)

@@ -18,7 +18,7 @@ import org.unlearnstability.theory.Violation;
 import org.unlearnstability.theory.ViolationCheck;
 
 /**
- * Shrinks a counterexample towards the smallest one (issue 4: fewest samples, smallest d, simplest
+ * Shrinks a counterexample towards the smallest one (fewest samples, smallest d, simplest
  * numbers), keeping the violation at every step. Greedy passes, repeated until nothing changes: drop a
  * retain or forget sample, lower B, drop a coordinate (a principal submatrix of every Hessian is still
  * PSD), rescale so that the largest entry is 1, then replace each number (Hessian entries, alpha, eta) by

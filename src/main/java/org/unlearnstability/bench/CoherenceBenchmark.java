@@ -18,9 +18,9 @@ import org.unlearnstability.family.RandomFamilies;
 
 /**
  * Benchmark of sigma with its certified bracket (Definition 4) on dense random families, the figures
- * issue 2 asks for: n_r = n_f = 50, d = 50 (2,500 pairs) and n_r = n_f = 200, d = 50 (40,000 pairs,
+ * asked for when it was built: n_r = n_f = 50, d = 50 (2,500 pairs) and n_r = n_f = 200, d = 50 (40,000 pairs,
  * where a dense S would take 12.8 GB). Reports the median wall time and the peak heap, and, side by side
- * in the same run, lambda_max(S) with its bracket from the row-by-row product of before issue 13
+ * in the same run, lambda_max(S) with its bracket from the row-by-row product of before the symmetric one
  * (every entry evaluated twice) and from the symmetric product (each entry once). Other processes share
  * the machine: the timings are noisy, compare the two columns of one run.
  */
@@ -123,7 +123,7 @@ public final class CoherenceBenchmark {
                 last.sigma(), s.relativeWidth(), s.iterations(), peakHeapMegabytes());
     }
 
-    /** lambda_max(S) alone, row-by-row product (before issue 13) against the symmetric product. */
+    /** lambda_max(S) alone, row-by-row product (the earlier path) against the symmetric product. */
     private static void printProductComparison(PrintStream out, HessianFamily family, Hyperparameters hyper,
             int repetitions) {
         NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());

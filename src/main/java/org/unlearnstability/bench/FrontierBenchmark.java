@@ -21,9 +21,9 @@ import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.report.Progress;
 
 /**
- * Issue 11's benchmark: {@code analyze} of a rank-one factor family (n_r = 500, n_f = 50, d = 20,000 in
+ * The benchmark of a user's own network: {@code analyze} of a rank-one factor family (n_r = 500, n_f = 50, d = 20,000 in
  * full mode) in span coordinates from the factor Gram, its coherence part with exact products of S to 1e-10
- * (the path before issue 13, measured in the same run as the baseline) and with structured bounds plus exact
+ * (the path before the structured bounds, measured in the same run as the baseline) and with structured bounds plus exact
  * products to 1e-9, its dynamics, and {@code frontier} of it on the default grid.
  * One repetition each: every run takes seconds to minutes, and the machine is shared, so the figures are noisy.
  */
@@ -57,7 +57,7 @@ public final class FrontierBenchmark {
             dynamics[0] = seconds(() -> StabilityAnalysis.of(compact, hyper, StabilityAnalysis.DEFAULT_STEPS));
         });
         out.printf(Locale.ROOT, "  span coordinates from the factor Gram %8.2f s%s%n", span,
-                quick ? "" : String.format(Locale.ROOT, "   (issue 11's figure for all of analyze: %.0f s)",
+                quick ? "" : String.format(Locale.ROOT, "   (first measured for all of analyze: %.0f s)",
                         ISSUE_ANALYZE_SECONDS));
         out.printf(Locale.ROOT, "  coherence, exact S products to 1e-10 (before) %8.2f s%n", before);
         out.printf(Locale.ROOT, "  coherence, structured + exact to 1e-9 (now)   %8.2f s   ratio %.2fx%n", coherence[0],

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code audit}: checks every claim of Lemma 2.1 and Theorems 2.2-2.3 against the exact dynamics, writes
- * the counterexamples as family files, the tightness grid of the section 3.1 construction, and the reports
- * (issue 4). Progress goes to stderr; the verdicts are printed on stdout.
+ * the counterexamples as family files, the tightness grid of the section 3.1 construction, and the reports.
+ * Progress goes to stderr; the verdicts are printed on stdout.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audit the paper's claims (Lemma 2.1, Theorems 2.2-2.3, the single-set reduction) against the "

@@ -20,19 +20,19 @@ import picocli.CommandLine.Parameters;
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
                 + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family "
                 + "before and after span coordinates, and frontier on the default grid), audit (the full claims "
-                + "audit vs its time before issue 16).")
+                + "audit vs its first version's time).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
-        /** sigma with its bracket at 2,500 and 40,000 pairs (issue 2). */
+        /** sigma with its bracket at 2,500 and 40,000 pairs */
         coherence,
-        /** rho, etaStar and the Figure 1 protocol against a plain dense baseline (issue 3). */
+        /** rho, etaStar and the Figure 1 protocol against a plain dense baseline */
         dynamics,
-        /** the Figure 2 sweep in span coordinates against the direct d-dimensional network (issue 6). */
+        /** the Figure 2 sweep in span coordinates against the direct d-dimensional network */
         cnn,
-        /** analyze and frontier of a rank-one factor family, d-dimensional vs span coordinates (issue 11). */
+        /** analyze and frontier of a rank-one factor family, d-dimensional vs span coordinates */
         frontier,
-        /** the full claims audit, beside its time before issue 16. */
+        /** the full claims audit, beside its first version's time. */
         audit,
         /** every suite. */
         all

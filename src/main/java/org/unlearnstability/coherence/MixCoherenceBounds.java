@@ -4,7 +4,7 @@ import java.util.stream.IntStream;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Entrywise bounds on the mix-coherence matrix S of Definition 3 that are cheap to apply (issue 13).
+ * Entrywise bounds on the mix-coherence matrix S of Definition 3 that are cheap to apply.
  * Write i = (r, f), t_ij = Tr(D_i D_j) = a^2 G_rr' + ab G_rf' + ab G_r'f + b^2 G_ff' (non-negative: traces
  * of products of PSD matrices), n_i = sqrt(t_ii) = ||D_i||_F, e_i = sqrt(n_i) and cos_ij = t_ij / (n_i n_j),
  * which lies in [0, 1] by Cauchy-Schwarz. Then S_ij = sqrt(t_ij) = e_i e_j sqrt(cos_ij), and concavity of the

@@ -3,8 +3,8 @@ package org.unlearnstability.coherence;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * lambda_max(S) of Definition 3 with a certified bracket of a requested relative width, at the least cost
- * (issue 13): first the bracket [lambda_max(L), lambda_max(M)] of the structured entrywise bounds
+ * lambda_max(S) of Definition 3 with a certified bracket of a requested relative width, at the least cost:
+ * first the bracket [lambda_max(L), lambda_max(M)] of the structured entrywise bounds
  * L &lt;= S &lt;= M of {@link MixCoherenceBounds} (products in O(n_r^2 n_f + n_r n_f^2)); when that is wider
  * than requested and exact products of S are affordable, power steps with S itself from the majorant's
  * Perron vector ({@link PerronRoot}), stopping at the requested width. The result is the intersection of the
@@ -15,7 +15,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param perronVector the final positive iterate, a start for a nearby operator (frontier cells)
  */
 public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, double[] perronVector) {
-    /** Default requested relative width of the bracket (issue 13: 1e-9 where the exact path is affordable). */
+    /** Default requested relative width of the bracket (1e-9 where the exact path is affordable). */
     public static final double DEFAULT_WIDTH = 1e-9;
     /**
      * Largest number of pairs n_r n_f at which exact products of S are used to tighten the bracket: one product
@@ -31,7 +31,7 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
         STRUCTURED_THEN_EXACT("structured+exact"),
         /** The structured bracket is wider than requested and S has too many pairs for exact products. */
         STRUCTURED_EXACT_UNAFFORDABLE("structured (exact unaffordable)"),
-        /** Exact products of S alone (power steps from the uniform vector, the path before issue 13). */
+        /** Exact products of S alone (power steps from the uniform vector, the path before the structured bounds). */
         EXACT("exact");
 
         private final String key;

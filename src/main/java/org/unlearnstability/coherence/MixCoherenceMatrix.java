@@ -10,14 +10,14 @@ import java.util.stream.IntStream;
  * so every entry is a square root of four Gram entries: no matrix root and no d x d work.
  * The pair (r, f) has index r * n_f + f.
  *
- * <p>A product evaluates each entry once (issue 13): S is symmetric, so the block of retain rows
+ * <p>A product evaluates each entry once: S is symmetric, so the block of retain rows
  * (r, r') with r &lt; r' feeds both out_r (with x_r') and out_r' (with x_r), halving the square roots.
  * The retain rows are cut into {@link #CHUNKS} fixed chunks of equal triangle work, each summed into
  * its own buffer and the buffers added in chunk order, so the result does not depend on the thread
  * count.
  *
  * <p>Serializable (its state is the weighted Gram blocks), so a distributed product can ship it to
- * executors once (the Spark module, issue 14).
+ * executors once (the Spark module).
  */
 public final class MixCoherenceMatrix implements NonnegativeOperator, Serializable {
     private static final long serialVersionUID = 1L;
@@ -189,7 +189,7 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
     }
 
     /**
-     * The product as it was before issue 13, one row of S at a time, every entry evaluated twice:
+     * The product as it was before the symmetric one, one row of S at a time, every entry evaluated twice:
      * kept as the benchmark's baseline and the tests' reference for the symmetric product.
      *
      * @return S as a row-by-row operator

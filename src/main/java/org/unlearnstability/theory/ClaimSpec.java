@@ -25,7 +25,7 @@ import java.util.List;
  * @param verdict the pinned verdict: HOLDS, FAILS or NOT_TESTABLE_AS_STATED
  * @param verdictReason why, in one or two sentences
  * @param notes anything else a reader needs (limits of the check)
- * @param strength the pinned strength of the verdict (issue 15): PROVED needs a written proof here and a
+ * @param strength the pinned strength of the verdict: PROVED needs a written proof here and a
  *     {@link ClaimProof} whose steps hold on every audited case
  * @param proof the written proof, one step per entry (empty when the verdict rests on search or a counterexample)
  */

@@ -1,7 +1,7 @@
 package org.unlearnstability.theory;
 
 /**
- * How strongly a verdict is established (issue 15): a proof beats a search, and a search beats nothing.
+ * How strongly a verdict is established: a proof beats a search, and a search beats nothing.
  * It is derived from the verdict and the claim's {@link ClaimProof}, never pinned by hand alone (the spec pins
  * it too, and a test compares the two).
  */

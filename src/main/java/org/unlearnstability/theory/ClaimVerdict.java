@@ -1,6 +1,6 @@
 package org.unlearnstability.theory;
 
-/** The verdict of the claims audit on one claim (issue 4): one of three, never an opinion. */
+/** The verdict of the claims audit on one claim: one of three, never an opinion. */
 public enum ClaimVerdict {
     /** No violation in the stated number of generated and searched cases. */
     HOLDS,

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The conventions every command keeps (issue 16): exit codes 0 / 1 / 2 / 3 listed in each --help, the pom's
+ * The conventions every command keeps: exit codes 0 / 1 / 2 / 3 listed in each --help, the pom's
  * version on each --version, case-insensitive enum options, a generated completion script, and internal
  * errors told apart from bad input.
  */

@@ -23,7 +23,7 @@ import org.unlearnstability.linalg.HessianCombination;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
- * The structured bracket of lambda_max(S) (issue 13): L &lt;= S &lt;= M entrywise, and the bracket contains the
+ * The structured bracket of lambda_max(S): L &lt;= S &lt;= M entrywise, and the bracket contains the
  * dense eigenvalue of S on random families of every adversarial kind (identical, orthogonal, aligned, mixed
  * forms), each optionally with sample scales spread over six orders of magnitude.
  */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The Spark benchmark of issue 14: throughput of S-entry evaluation (Definition 3) per executor core in
+ * The Spark benchmark: throughput of S-entry evaluation (Definition 3) per executor core in
  * distributed products on {@code local[1]} and {@code local[2]}, beside the core's single-JVM symmetric
  * product in the same run, and from them the projected wall time of the exact certified bracket of
  * lambda_max(S) at 10^6 and 10^7 pairs on 8, 64 and 512 executor cores. Other processes share the machine:
@@ -76,7 +76,7 @@ public final class SparkBenchmark implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, """
                 # Exact lambda_max(S) on Apache Spark: measured throughput and projections
 
-                Produced by `SparkBenchmark%s` (spark module, issue 14) on %d processors, other jobs sharing the \
+                Produced by `SparkBenchmark%s` (spark module) on %d processors, other jobs sharing the \
                 machine (timings are noisy). Family: dense Wishart, n_r = n_f = %d, d = 50 (%,d pairs, %.3g \
                 entries of S per product); median of %d products of S x after one warm-up.
 

@@ -1,5 +1,5 @@
 /**
- * unlearn-stability on Apache Spark (issue 14): {@link org.unlearnstability.spark.SparkTaskEngine} runs
+ * unlearn-stability on Apache Spark: {@link org.unlearnstability.spark.SparkTaskEngine} runs
  * audit claims and experiment rows as Spark tasks (found by the core through
  * {@link org.unlearnstability.engine.TaskEngineProvider}), and {@link org.unlearnstability.spark.SparkMixCoherence}
  * applies the mix-coherence matrix S of Definition 3 in row blocks on executors, so that the core's own
