@@ -50,6 +50,25 @@ public record CnnProtocol(int filters, int trainSamples, int forgetSamples, doub
         return trainSamples - forgetSamples;
     }
 
+    /** @return the forget set, samples 0..n_f-1 */
+    public int[] forgetSet() {
+        return java.util.stream.IntStream.range(0, forgetSamples).toArray();
+    }
+
+    /** @return the retain set, samples n_f..n-1 */
+    public int[] retainSet() {
+        return java.util.stream.IntStream.range(forgetSamples, trainSamples).toArray();
+    }
+
+    /** @return the retain set followed by the forget set (the order of the coherence core's families) */
+    public int[] retainThenForget() {
+        int[] order = new int[trainSamples];
+        for (int s = 0; s < trainSamples; s++) {
+            order[s] = (s + forgetSamples) % trainSamples;
+        }
+        return order;
+    }
+
     /** @return the number of filter rows 2m (W^(+1) stacked over W^(-1)) */
     public int filterRows() {
         return 2 * filters;

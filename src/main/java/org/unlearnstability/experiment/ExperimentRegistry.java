@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.unlearnstability.experiment.fig2.Fig2Experiment;
 import org.unlearnstability.experiment.fig3.Fig3Experiment;
 
 /**
@@ -32,7 +33,7 @@ public final class ExperimentRegistry {
     /** @return the registry of the paper's reproduction */
     public static ExperimentRegistry standard() {
         return new ExperimentRegistry(
-                List.of(new Fig1Experiment(), new Fig2Reproduction(), new Fig3Experiment()),
+                List.of(new Fig1Experiment(), new Fig2Experiment(), new Fig3Experiment()),
                 List.of(new ClaimsAuditJob()));
     }
 

@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.cnn.CnnProtocol;
 import org.unlearnstability.family.InputException;
 
 /**
