@@ -1,6 +1,7 @@
 package org.unlearnstability.experiment.fig2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.unlearnstability.cnn.RankCorrelation;
+import org.unlearnstability.rng.RandomStreams;
 
 /**
  * The numbers behind the claims of section 3.2 and Theorem 2.4, computed from the grid of cell
@@ -34,6 +39,10 @@ public final class Fig2Findings {
     public static final double Z95 = 1.959963984540054;
     /** The fewest cells below the transition at one d for the flatness test of sigma against ||mu||. */
     public static final int FLATNESS_CELLS = 4;
+    /** Parametric bootstrap draws behind the 95 % intervals on the Jaccard indices. */
+    public static final int BOOTSTRAP_DRAWS = 2000;
+    /** The seed of the bootstrap stream (fixed: the findings are a function of the cells alone). */
+    static final long BOOTSTRAP_SEED = 20250901L;
 
     private final Map<String, Double> numbers;
     private final Set<String> counts;
@@ -86,7 +95,11 @@ public final class Fig2Findings {
         n.put("spearmanRetrainGapVsTestError", RankCorrelation.spearman(column(cells, Fig2Metric.RETRAIN_GAP),
                 testError));
         n.put("jaccardMemorisationVsTopForgetLossAfter", jaccard(cells, mem, Fig2Metric.FORGET_LOSS_AFTER));
+        interval(n, "jaccardMemorisationVsTopForgetLossAfter", cells, Fig2Metric.TRAIN_LOSS, LOW_TRAIN_LOSS,
+                Fig2Metric.FORGET_LOSS_AFTER);
         n.put("jaccardMemorisationVsTopForgetLossIncrease", jaccard(cells, mem, Fig2Metric.FORGET_LOSS_INCREASE));
+        interval(n, "jaccardMemorisationVsTopForgetLossIncrease", cells, Fig2Metric.TRAIN_LOSS, LOW_TRAIN_LOSS,
+                Fig2Metric.FORGET_LOSS_INCREASE);
         // The looser reading of "low training loss": the training set is interpolated (error ~ 0).
         List<CellSummary> interpolating = select(cells, c -> c.mean(Fig2Metric.TRAIN_ERROR) <= INTERPOLATION_ERROR
                 && c.mean(Fig2Metric.TEST_ERROR) >= HIGH_TEST_ERROR);
@@ -96,8 +109,12 @@ public final class Fig2Findings {
                 average(interpolating, Fig2Metric.FORGET_LOSS_INCREASE));
         n.put("jaccardInterpolatingMemorisationVsTopForgetLossAfter",
                 jaccard(cells, interpolating, Fig2Metric.FORGET_LOSS_AFTER));
+        interval(n, "jaccardInterpolatingMemorisationVsTopForgetLossAfter", cells, Fig2Metric.TRAIN_ERROR,
+                INTERPOLATION_ERROR, Fig2Metric.FORGET_LOSS_AFTER);
         n.put("jaccardInterpolatingMemorisationVsTopForgetLossIncrease",
                 jaccard(cells, interpolating, Fig2Metric.FORGET_LOSS_INCREASE));
+        interval(n, "jaccardInterpolatingMemorisationVsTopForgetLossIncrease", cells, Fig2Metric.TRAIN_ERROR,
+                INTERPOLATION_ERROR, Fig2Metric.FORGET_LOSS_INCREASE);
         coherence(n, cells);
         return new Fig2Findings(n, counts, mem, gen);
     }
@@ -223,6 +240,60 @@ public final class Fig2Findings {
 
     private static double min(List<CellSummary> cells, Fig2Metric metric) {
         return cells.stream().mapToDouble(c -> c.mean(metric)).min().orElse(Double.NaN);
+    }
+
+    /**
+     * The 95 % interval of a Jaccard index with each cell's repeat-to-repeat spread carried through: a parametric
+     * bootstrap that draws every cell's means of the fitting metric, the test error and the forget metric
+     * independently from N(mean, sd^2 / repeats), re-forms the region (fit &lt;= fitLevel, test error &gt;=
+     * {@link #HIGH_TEST_ERROR}) and its top cells, and takes the 2.5 % and 97.5 % points of the
+     * {@link #BOOTSTRAP_DRAWS} indices (draws with an empty region are left out; NaN when all are). Stored as
+     * key + "Ci95Low" and key + "Ci95High".
+     */
+    private static void interval(Map<String, Double> n, String key, List<CellSummary> cells, Fig2Metric fit,
+            double fitLevel, Fig2Metric forget) {
+        UniformRandomProvider rng = RandomStreams.stream(BOOTSTRAP_SEED, key.hashCode());
+        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        int size = cells.size();
+        double[] values = new double[BOOTSTRAP_DRAWS];
+        int kept = 0;
+        double[] score = new double[size];
+        boolean[] inRegion = new boolean[size];
+        for (int draw = 0; draw < BOOTSTRAP_DRAWS; draw++) {
+            int regionSize = 0;
+            for (int c = 0; c < size; c++) {
+                CellSummary cell = cells.get(c);
+                boolean fits = drawMean(cell, fit, gauss) <= fitLevel;
+                boolean errs = drawMean(cell, Fig2Metric.TEST_ERROR, gauss) >= HIGH_TEST_ERROR;
+                inRegion[c] = fits && errs;
+                regionSize += inRegion[c] ? 1 : 0;
+                score[c] = drawMean(cell, forget, gauss);
+            }
+            if (regionSize == 0) {
+                continue;
+            }
+            Integer[] order = new Integer[size];
+            for (int c = 0; c < size; c++) {
+                order[c] = c;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(score[y], score[x]));
+            int both = 0;
+            for (int t = 0; t < regionSize; t++) {
+                both += inRegion[order[t]] ? 1 : 0;
+            }
+            values[kept++] = (double) both / (2 * regionSize - both);
+        }
+        double[] sorted = Arrays.copyOf(values, kept);
+        Arrays.sort(sorted);
+        n.put(key + "Ci95Low", kept == 0 ? Double.NaN : sorted[(int) Math.floor(0.025 * (kept - 1))]);
+        n.put(key + "Ci95High", kept == 0 ? Double.NaN : sorted[(int) Math.ceil(0.975 * (kept - 1))]);
+    }
+
+    /** A draw of the cell's mean of a metric from N(mean, sd^2 / repeats) (the mean itself when sd is undefined). */
+    private static double drawMean(CellSummary cell, Fig2Metric metric, NormalizedGaussianSampler gauss) {
+        double z = gauss.sample();
+        double sd = cell.std(metric);
+        return Double.isFinite(sd) ? cell.mean(metric) + z * sd / Math.sqrt(cell.repeats()) : cell.mean(metric);
     }
 
     /** Jaccard index of the region with the |region| cells of largest mean metric. */

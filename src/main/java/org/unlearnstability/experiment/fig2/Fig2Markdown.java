@@ -116,7 +116,8 @@ final class Fig2Markdown {
                 + "in generalising cells (before unlearning: %s vs %s; increase: %s vs %s). Over all cells, "
                 + "Spearman rho(forget loss after, test error) = %s (%s), rho(forget-loss increase, test error) "
                 + "= %s (%s). The memorisation region and the same number of cells of highest forget loss overlap "
-                + "with Jaccard index %s (highest increase: %s).%n%n",
+                + "with Jaccard index %s, 95 %% interval [%s, %s] (highest increase: %s [%s, %s]); the intervals "
+                + "carry each cell's repeat-to-repeat spread (parametric bootstrap of the cell means, %d draws).%n%n",
                 fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInGeneralisation")),
                 fmt(f.number("forgetLossBeforeInMemorisation")), fmt(f.number("forgetLossBeforeInGeneralisation")),
                 fmt(f.number("forgetLossIncreaseInMemorisation")),
@@ -126,7 +127,11 @@ final class Fig2Markdown {
                 fmt(f.number("spearmanForgetLossIncreaseVsTestError")),
                 strength(f.number("spearmanForgetLossIncreaseVsTestError")),
                 fmt(f.number("jaccardMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease"))));
+                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95Low")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95High")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95Low")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95High")), Fig2Findings.BOOTSTRAP_DRAWS));
         md.append(String.format(Locale.ROOT, "With the repeat-to-repeat spread of each cell carried through (95 %% "
                 + "intervals, cells independent): forget loss after %s +- %s in the memorisation region vs %s +- %s in "
                 + "generalising cells; increase %s +- %s vs %s +- %s. Retain loss after unlearning: %s vs %s.%n%n",
@@ -139,12 +144,17 @@ final class Fig2Markdown {
                 fmt(f.number("retainLossAfterInMemorisation")), fmt(f.number("retainLossAfterInGeneralisation"))));
         md.append(String.format(Locale.ROOT, "With the looser reading of \"low training loss\" (training error "
                 + "<= %s: the training set is interpolated), the memorisation region has %d cells, forget loss after "
-                + "%s and increase %s there, and Jaccard indices %s (forget loss after) and %s (increase).%n%n",
+                + "%s and increase %s there, and Jaccard indices %s [%s, %s] (forget loss after) and %s [%s, %s] "
+                + "(increase).%n%n",
                 fmt(Fig2Findings.INTERPOLATION_ERROR), (int) f.number("interpolatingMemorisationCells"),
                 fmt(f.number("forgetLossAfterInInterpolatingMemorisation")),
                 fmt(f.number("forgetLossIncreaseInInterpolatingMemorisation")),
                 fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease"))));
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95Low")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95High")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95Low")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95High"))));
         md.append(String.format(Locale.ROOT, "Caveat: forget loss after unlearning also tracks how far training "
                 + "got, rho(forget loss after, training loss) = %s; cells that never fit (small d, small ||mu||) "
                 + "have a high forget loss without memorising, which is why the increase is reported too.%n%n",
