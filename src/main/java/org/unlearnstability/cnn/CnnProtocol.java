@@ -1,5 +1,7 @@
 package org.unlearnstability.cnn;
 
+import java.io.Serializable;
+
 /**
  * Every parameter of the experiment of section 3.2 except the grid point (d, ||mu||): the data
  * model of Definition 5 (noise sigma), the network of eq. (9) (m filters per class, initialisation
@@ -18,7 +20,8 @@ package org.unlearnstability.cnn;
  * @param unlearning the unlearning run
  */
 public record CnnProtocol(int filters, int trainSamples, int forgetSamples, double noiseSigma, double initSigma,
-        int epochs, double learningRate, int testSamples, UnlearningProtocol unlearning) {
+        int epochs, double learningRate, int testSamples, UnlearningProtocol unlearning) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Rejects values outside the experiment's domain, naming the field. */
     public CnnProtocol {
