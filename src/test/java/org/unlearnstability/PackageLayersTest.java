@@ -43,8 +43,8 @@ class PackageLayersTest {
                 .layer("cnn").definedBy(pkg("cnn"))
                 .layer("frontier").definedBy(pkg("frontier"))
                 .layer("api").definedBy(pkg("api"))
-                .layer("bench").definedBy(pkg("bench"))
                 .layer("experiment").definedBy(pkg("experiment"))
+                .layer("bench").definedBy(pkg("bench"))
                 .layer("cli").definedBy(pkg("cli"))
                 .whereLayer("kernels").mayNotAccessAnyLayer()
                 .whereLayer("definitions").mayOnlyAccessLayers("kernels")
@@ -62,10 +62,10 @@ class PackageLayersTest {
                         "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
                 .whereLayer("api").mayOnlyAccessLayers(
                         "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
-                .whereLayer("bench").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
-                        "dynamics", "theory", "report", "cnn", "frontier")
                 .whereLayer("experiment").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
                         "dynamics", "theory", "report", "audit", "cnn", "frontier")
+                .whereLayer("bench").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
+                        "dynamics", "theory", "report", "cnn", "frontier", "experiment")
                 .whereLayer("cli").mayOnlyAccessLayers("kernels", "definitions", "io", "family", "coherence",
                         "dynamics", "theory", "report", "audit", "cnn", "frontier", "api", "bench", "experiment");
     }
@@ -94,7 +94,7 @@ class PackageLayersTest {
     @Test
     void everyPackageHasItsPlaceInTheOrder() {
         String[] placed = Stream.of("linalg", "rng", "engine", "definitions", "io", "family", "coherence",
-                "dynamics", "theory", "report", "audit", "cnn", "frontier", "api", "bench", "experiment", "cli")
+                "dynamics", "theory", "report", "audit", "cnn", "frontier", "api", "experiment", "bench", "cli")
                 .map(PackageLayersTest::pkg).toArray(String[]::new);
         classes().that().doNotHaveSimpleName("package-info").should().resideInAnyPackage(placed)
                 .because("a new top-level package needs a place in package-info's layer order")

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.unlearnstability.cnn.CellSummary;
-import org.unlearnstability.cnn.CnnCell;
 import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.experiment.fig2.CellSummary;
+import org.unlearnstability.experiment.fig2.Fig2Cell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +72,7 @@ public final class CnnCommand implements Callable<Integer> {
             throw new UsageException("--sigma0 must be finite and >= 0, got " + sigma0);
         }
         CnnProtocol protocol = CnnProtocol.paper().withInitSigma(sigma0);
-        CellSummary cell = CnnCell.run(protocol, d, mu, seed, repeats, !noCoherence);
+        CellSummary cell = Fig2Cell.run(protocol, d, mu, seed, repeats, !noCoherence);
         ObjectNode json = cell.toJson();
         json.put("sigma0", sigma0);
         json.put("seed", seed);

@@ -1,5 +1,7 @@
 package org.unlearnstability.cnn;
 
+import java.io.Serializable;
+
 /**
  * Every parameter of the experiment of section 3.2 except the grid point (d, ||mu||): the data
  * model of Definition 5 (noise sigma), the network of eq. (9) (m filters per class, initialisation
@@ -18,7 +20,8 @@ package org.unlearnstability.cnn;
  * @param unlearning the unlearning run
  */
 public record CnnProtocol(int filters, int trainSamples, int forgetSamples, double noiseSigma, double initSigma,
-        int epochs, double learningRate, int testSamples, UnlearningProtocol unlearning) {
+        int epochs, double learningRate, int testSamples, UnlearningProtocol unlearning) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Rejects values outside the experiment's domain, naming the field. */
     public CnnProtocol {
@@ -48,6 +51,25 @@ public record CnnProtocol(int filters, int trainSamples, int forgetSamples, doub
     /** @return n_r */
     public int retainSamples() {
         return trainSamples - forgetSamples;
+    }
+
+    /** @return the forget set, samples 0..n_f-1 */
+    public int[] forgetSet() {
+        return java.util.stream.IntStream.range(0, forgetSamples).toArray();
+    }
+
+    /** @return the retain set, samples n_f..n-1 */
+    public int[] retainSet() {
+        return java.util.stream.IntStream.range(forgetSamples, trainSamples).toArray();
+    }
+
+    /** @return the retain set followed by the forget set (the order of the coherence core's families) */
+    public int[] retainThenForget() {
+        int[] order = new int[trainSamples];
+        for (int s = 0; s < trainSamples; s++) {
+            order[s] = (s + forgetSamples) % trainSamples;
+        }
+        return order;
     }
 
     /** @return the number of filter rows 2m (W^(+1) stacked over W^(-1)) */

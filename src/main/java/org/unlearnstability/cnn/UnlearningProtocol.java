@@ -1,5 +1,6 @@
 package org.unlearnstability.cnn;
 
+import java.io.Serializable;
 import org.unlearnstability.definitions.Hyperparameters;
 
 /**
@@ -12,7 +13,8 @@ import org.unlearnstability.definitions.Hyperparameters;
  * @param alpha the forget weight (paper: 0.3)
  * @param batch the batch size B of each set (paper: 5)
  */
-public record UnlearningProtocol(int steps, double learningRate, double alpha, int batch) {
+public record UnlearningProtocol(int steps, double learningRate, double alpha, int batch) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Rejects values outside the domain of update (2). */
     public UnlearningProtocol {

@@ -16,6 +16,16 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 public record UnlearningSchedule(int[][] retainBatches, int[][] forgetBatches) {
 
     /**
+     * @param protocol the protocol (its forget/retain split, batch and steps)
+     * @param rng the schedule stream
+     * @return the unlearning batches of the protocol
+     */
+    public static UnlearningSchedule of(CnnProtocol protocol, UniformRandomProvider rng) {
+        UnlearningProtocol u = protocol.unlearning();
+        return sample(rng, protocol.retainSet(), protocol.forgetSet(), u.batch(), u.steps());
+    }
+
+    /**
      * @param rng the schedule stream
      * @param retain the retain set's sample indices
      * @param forget the forget set's sample indices

@@ -57,13 +57,13 @@
  *       <td>theory.StabilityThresholdsTest, audit.TheoremVerdictTest, audit.RepairedBoundVerdictTest</td></tr>
  *   <tr><td>Definition 5 (data), (9) (two-layer CNN), Theorem 2.4</td>
  *       <td>cnn.PatchData, cnn.SpanCnn, cnn.DirectCnn, cnn.CnnHessians, cnn.Theorem24Bounds</td>
- *       <td>cnn.SpanCnnTest, cnn.CnnHessiansTest, cnn.Fig2ExperimentTest</td></tr>
+ *       <td>cnn.SpanCnnTest, cnn.CnnHessiansTest, experiment.fig2.Fig2ExperimentTest</td></tr>
  *   <tr><td>Section 3.1, Figure 1 (construction, protocol, verdicts)</td>
  *       <td>family.PaperConstruction, dynamics.Verdict, experiment.fig1.Fig1Computation,
  *           experiment.fig1.PhaseBoundaries, experiment.fig1.Section31Law</td>
  *       <td>experiment.fig1.Fig1QuickTest, experiment.fig1.PhaseBoundariesTest, experiment.fig1.Section31LawTest</td></tr>
- *   <tr><td>Section 3.2, Figure 2</td><td>cnn.Fig2Experiment, experiment.Fig2Reproduction</td>
- *       <td>cnn.Fig2ExperimentTest, experiment.Fig2CacheTest</td></tr>
+ *   <tr><td>Section 3.2, Figure 2</td><td>experiment.fig2.Fig2Computation, experiment.fig2.Fig2Experiment</td>
+ *       <td>experiment.fig2.Fig2ExperimentTest, experiment.fig2.Fig2CacheTest</td></tr>
  * </table>
  */
 package org.unlearnstability.definitions;

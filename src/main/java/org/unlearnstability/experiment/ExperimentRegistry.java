@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.unlearnstability.experiment.fig1.Fig1Experiment;
 import org.unlearnstability.experiment.fig1.Fig1VariantsExperiment;
+import org.unlearnstability.experiment.fig2.Fig2Experiment;
 import org.unlearnstability.experiment.fig3.Fig3Experiment;
 
 /**
@@ -34,7 +35,7 @@ public final class ExperimentRegistry {
     /** @return the registry of the paper's reproduction */
     public static ExperimentRegistry standard() {
         return new ExperimentRegistry(
-                List.of(new Fig1Experiment(), new Fig1VariantsExperiment(), new Fig2Reproduction(),
+                List.of(new Fig1Experiment(), new Fig1VariantsExperiment(), new Fig2Experiment(),
                         new Fig3Experiment()),
                 List.of(new ClaimsAuditJob()));
     }

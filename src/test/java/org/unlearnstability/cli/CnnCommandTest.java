@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.unlearnstability.cnn.CnnMetric;
+import org.unlearnstability.experiment.fig2.Fig2Metric;
 
 /** {@code cnn} prints every metric as {"mean", "std"}; bad options fail with one line and status 2. */
 class CnnCommandTest {
@@ -29,7 +29,7 @@ class CnnCommandTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(200, json.get("d").asInt());
         assertEquals(3, json.get("repeats").asInt());
-        for (CnnMetric m : CnnMetric.values()) {
+        for (Fig2Metric m : Fig2Metric.values()) {
             JsonNode v = json.get(m.key());
             assertTrue(v != null && v.has("mean") && v.has("std"), m.key() + " in " + r.out());
         }

@@ -68,7 +68,7 @@ class CnnHessiansTest {
         int[] all = IntStream.range(0, data.size()).toArray();
         SpanCnn span = SpanCnn.initial(SpanGeometry.of(data)).train(all, protocol.epochs(), protocol.learningRate());
         DirectCnn direct = DirectCnn.of(data, span.filterWeights(data));
-        int[] order = CnnRepeat.concat(CnnRepeat.retain(protocol), CnnRepeat.forget(protocol));
+        int[] order = protocol.retainThenForget();
         double[][] k = CnnHessians.factorGram(span, order);
         for (int a = 0; a < order.length; a++) {
             double[] ha = direct.hessianFactor(order[a]);
@@ -83,8 +83,8 @@ class CnnHessiansTest {
     void coherenceIsTheSameForFullEmbeddedAndGramOnlyHessians() {
         CnnProtocol protocol = CnnProtocol.paper();
         Hyperparameters hyper = protocol.unlearning().hyper();
-        int[] retain = CnnRepeat.retain(protocol);
-        int[] forget = CnnRepeat.forget(protocol);
+        int[] retain = protocol.retainSet();
+        int[] forget = protocol.forgetSet();
         for (double mu : new double[] {0.3, 2.0, 6.0}) {
             PatchData data = PatchData.sample(RandomStreams.stream(43, (long) (mu * 10)), 40, mu, protocol);
             int[] all = IntStream.range(0, data.size()).toArray();
@@ -96,7 +96,7 @@ class CnnHessiansTest {
             assertEquals(protocol.trainSamples(), embedded.dimension());
             CoherenceAnalysis reference = CoherenceAnalysis.of(full, hyper);
             CoherenceAnalysis viaEmbedding = CoherenceAnalysis.of(embedded, hyper);
-            CoherenceAnalysis fast = RankOneCoherence.of(CnnHessians.factorGram(span, CnnRepeat.concat(retain, forget)),
+            CoherenceAnalysis fast = RankOneCoherence.of(CnnHessians.factorGram(span, protocol.retainThenForget()),
                     retain.length, hyper);
             for (CoherenceAnalysis other : new CoherenceAnalysis[] {viaEmbedding, fast}) {
                 String at = "mu=" + mu + (other == fast ? " (Gram route)" : " (embedded)");

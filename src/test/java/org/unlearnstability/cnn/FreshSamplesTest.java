@@ -23,7 +23,7 @@ class FreshSamplesTest {
             SpanGeometry geometry = SpanGeometry.of(data);
             int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
             SpanCnn trained = SpanCnn.initial(geometry).train(all, protocol.epochs(), protocol.learningRate());
-            SpanCnn unlearned = trained.unlearn(CnnRepeat.schedule(protocol, RandomStreams.stream(11, 1)),
+            SpanCnn unlearned = trained.unlearn(UnlearningSchedule.of(protocol, RandomStreams.stream(11, 1)),
                     protocol.unlearning());
             FreshSamples span = FreshSamples.evaluate(RandomStreams.stream(12), List.of(trained, unlearned), N,
                     protocol.noiseSigma());

@@ -47,8 +47,8 @@ class SpanCnnTest {
         PatchData data = PatchData.sample(RandomStreams.stream(seed, 0), d, mu, protocol);
         SpanGeometry geometry = SpanGeometry.of(data);
         int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
-        int[] retain = CnnRepeat.retain(protocol);
-        UnlearningSchedule schedule = CnnRepeat.schedule(protocol, RandomStreams.stream(seed, 1));
+        int[] retain = protocol.retainSet();
+        UnlearningSchedule schedule = UnlearningSchedule.of(protocol, RandomStreams.stream(seed, 1));
         Pair initial = new Pair(SpanCnn.initial(geometry), DirectCnn.initial(data));
         compare(data, initial, label + " at W0");
         Pair trained = new Pair(initial.span().train(all, protocol.epochs(), protocol.learningRate()),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.unlearnstability.experiment.fig2.Fig2Metric;
+import org.unlearnstability.experiment.fig2.Fig2Repeat;
 import org.unlearnstability.linalg.Vectors;
 import org.unlearnstability.rng.RandomStreams;
 
@@ -85,14 +87,14 @@ class SpanGeometryTest {
         double[][] sampled = new double[repeats][];
         double[][] explicit = new double[repeats][];
         for (int r = 0; r < repeats; r++) {
-            UnlearningSchedule schedule = CnnRepeat.schedule(protocol, RandomStreams.stream(21, r, 1));
+            UnlearningSchedule schedule = UnlearningSchedule.of(protocol, RandomStreams.stream(21, r, 1));
             SpanGeometry a = SpanGeometry.sample(RandomStreams.stream(21, r, 0), d, mu, protocol);
             SpanGeometry b = SpanGeometry.of(PatchData.sample(RandomStreams.stream(22, r, 0), d, mu, protocol));
-            sampled[r] = CnnRepeat.run(protocol, a, schedule, RandomStreams.stream(21, r, 2), false, mu);
-            explicit[r] = CnnRepeat.run(protocol, b, schedule, RandomStreams.stream(22, r, 2), false, mu);
+            sampled[r] = Fig2Repeat.run(protocol, a, schedule, RandomStreams.stream(21, r, 2), false, mu);
+            explicit[r] = Fig2Repeat.run(protocol, b, schedule, RandomStreams.stream(22, r, 2), false, mu);
         }
-        for (CnnMetric m : new CnnMetric[] {CnnMetric.TRAIN_LOSS, CnnMetric.TEST_ERROR, CnnMetric.FORGET_LOSS_AFTER,
-            CnnMetric.MIA_AUC_BEFORE}) {
+        for (Fig2Metric m : new Fig2Metric[] {Fig2Metric.TRAIN_LOSS, Fig2Metric.TEST_ERROR,
+            Fig2Metric.FORGET_LOSS_AFTER, Fig2Metric.MIA_AUC_BEFORE}) {
             double[] x = IntStream.range(0, repeats).mapToDouble(r -> sampled[r][m.ordinal()]).toArray();
             double[] y = IntStream.range(0, repeats).mapToDouble(r -> explicit[r][m.ordinal()]).toArray();
             double se = Math.sqrt((variance(x) + variance(y)) / repeats);

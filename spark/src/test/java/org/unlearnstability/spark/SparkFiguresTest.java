@@ -15,6 +15,7 @@ import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.RunContext;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.experiment.fig1.Fig1Experiment;
+import org.unlearnstability.experiment.fig2.Fig2Experiment;
 import org.unlearnstability.experiment.fig3.Fig3Experiment;
 import org.unlearnstability.report.OutputDirectory;
 
@@ -32,6 +33,11 @@ class SparkFiguresTest {
     @Test
     void quickFigure1OnSparkIsTheLocalReport() throws IOException {
         assertSameReports(new Fig1Experiment(), "fig1-quick.json", "fig1");
+    }
+
+    @Test
+    void quickFigure2OnSparkIsTheLocalReport() throws IOException {
+        assertSameReports(new Fig2Experiment(), "fig2-quick.json", "fig2");
     }
 
     @Test

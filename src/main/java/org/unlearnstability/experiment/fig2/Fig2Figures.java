@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -26,14 +26,14 @@ final class Fig2Figures {
     }
 
     static void write(Fig2Result result, OutputDirectory out) throws IOException {
-        List<CnnMetric> heatmaps = new ArrayList<>(List.of(CnnMetric.TRAIN_LOSS, CnnMetric.TEST_ERROR,
-                CnnMetric.FORGET_LOSS_AFTER, CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_GAP,
-                CnnMetric.MIA_AUC_AFTER));
+        List<Fig2Metric> heatmaps = new ArrayList<>(List.of(Fig2Metric.TRAIN_LOSS, Fig2Metric.TEST_ERROR,
+                Fig2Metric.FORGET_LOSS_AFTER, Fig2Metric.FORGET_LOSS_INCREASE, Fig2Metric.RETRAIN_GAP,
+                Fig2Metric.MIA_AUC_AFTER));
         if (result.spec().coherence()) {
-            heatmaps.addAll(List.of(CnnMetric.SIGMA, CnnMetric.LAMBDA_MIN_A, CnnMetric.NEGATIVE_COUNT_A,
-                    CnnMetric.RHO));
+            heatmaps.addAll(List.of(Fig2Metric.SIGMA, Fig2Metric.LAMBDA_MIN_A, Fig2Metric.NEGATIVE_COUNT_A,
+                    Fig2Metric.RHO));
         }
-        for (CnnMetric m : heatmaps) {
+        for (Fig2Metric m : heatmaps) {
             heatmap(result, m).writePngAndSvg(out, "heatmap-" + m.key());
         }
         if (result.spec().coherence() && result.spec().signalNorms().stream().allMatch(mu -> mu > 0)) {
@@ -42,7 +42,7 @@ final class Fig2Figures {
         }
     }
 
-    static Heatmap heatmap(Fig2Result result, CnnMetric metric) {
+    static Heatmap heatmap(Fig2Result result, Fig2Metric metric) {
         Fig2Spec spec = result.spec();
         int[] muOrder = order(spec.signalNorms().stream().mapToDouble(Double::doubleValue).toArray());
         int[] dOrder = order(spec.dimensions().stream().mapToDouble(Integer::doubleValue).toArray());
@@ -64,14 +64,14 @@ final class Fig2Figures {
                 .xAxis(logMu ? PlotAxis.log("||mu||") : PlotAxis.linear("||mu||"))
                 .yAxis(PlotAxis.integers("d"))
                 .grid(mus, ds, values);
-        builder.curve(contour(result, CnnMetric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, Color.RED,
+        builder.curve(contour(result, Fig2Metric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, Color.RED,
                 dOrder));
-        builder.curve(contour(result, CnnMetric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED,
+        builder.curve(contour(result, Fig2Metric.TRAIN_LOSS, 0.1, "training loss = 0.1", LineStyle.DASHED,
                 Color.MAGENTA, dOrder));
         return builder.build();
     }
 
-    private static ContinuousScale scale(CnnMetric metric, double[][] values) {
+    private static ContinuousScale scale(Fig2Metric metric, double[][] values) {
         double lo = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().orElse(0);
         double hi = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().orElse(1);
         if (!(hi > lo)) {
@@ -81,7 +81,7 @@ final class Fig2Figures {
     }
 
     /** Per d, the ||mu|| where the metric's mean crosses the level (NaN where it does not). */
-    private static Curve contour(Fig2Result result, CnnMetric metric, double level, String name, LineStyle style,
+    private static Curve contour(Fig2Result result, Fig2Metric metric, double level, String name, LineStyle style,
             Color colour, int[] dOrder) {
         double[] x = new double[dOrder.length];
         double[] y = new double[dOrder.length];
@@ -98,7 +98,7 @@ final class Fig2Figures {
                 .subtitle("sigma / (n_r n_f) at the trained solution, one line per d (mean of repeats)")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.linear("sigma / (n_r n_f)"));
-        perDimension(result, CnnMetric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID, "");
+        perDimension(result, Fig2Metric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID, "");
         return plot.build();
     }
 
@@ -108,12 +108,12 @@ final class Fig2Figures {
                 .subtitle("solid: lambda_max(S) / (10); dotted: max lambda_max(D_rf) / (11); one colour per d")
                 .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
                 .yAxis(PlotAxis.log("ratio"));
-        perDimension(result, CnnMetric.BOUND10_RATIO, plot, LineStyle.SOLID, "(10) ");
-        perDimension(result, CnnMetric.BOUND11_RATIO, plot, LineStyle.DOTTED, "(11) ");
+        perDimension(result, Fig2Metric.BOUND10_RATIO, plot, LineStyle.SOLID, "(10) ");
+        perDimension(result, Fig2Metric.BOUND11_RATIO, plot, LineStyle.DOTTED, "(11) ");
         return plot.build();
     }
 
-    private static void perDimension(Fig2Result result, CnnMetric metric, LinePlot.Builder plot, LineStyle style,
+    private static void perDimension(Fig2Result result, Fig2Metric metric, LinePlot.Builder plot, LineStyle style,
             String prefix) {
         Fig2Spec spec = result.spec();
         int[] muOrder = order(spec.signalNorms().stream().mapToDouble(Double::doubleValue).toArray());
@@ -123,7 +123,7 @@ final class Fig2Figures {
             double[] y = new double[muOrder.length];
             for (int i = 0; i < muOrder.length; i++) {
                 CellSummary c = result.cell(di, muOrder[i]);
-                x[i] = c.mean(CnnMetric.SNR);
+                x[i] = c.mean(Fig2Metric.SNR);
                 y[i] = c.mean(metric);
             }
             Color colour = Palette.VIRIDIS.at(dims == 1 ? 0.0 : 0.9 * di / (dims - 1.0));

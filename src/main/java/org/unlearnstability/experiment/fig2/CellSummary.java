@@ -1,14 +1,15 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import org.unlearnstability.report.JsonNumbers;
 
 /**
- * One grid cell (d, ||mu||) of Figure 2 summarised over its repeats: for every {@link CnnMetric}
+ * One grid cell (d, ||mu||) of Figure 2 summarised over its repeats: for every {@link Fig2Metric}
  * the mean and the sample standard deviation (n - 1 in the denominator; undefined for one repeat).
  * A metric that is NaN in any repeat (coherence switched off, 0/0) is NaN in the summary; the
- * {@link CnnMetric#sampled()} metrics are summarised over the first {@link CnnRepeat#DYNAMICS_REPEATS} repeats
+ * {@link Fig2Metric#sampled()} metrics are summarised over the first {@link Fig2Repeat#DYNAMICS_REPEATS} repeats
  * only, where they are computed.
  *
  * @param d the patch dimension
@@ -17,7 +18,7 @@ import org.unlearnstability.report.JsonNumbers;
  * @param mean per metric (by ordinal), the mean
  * @param std per metric (by ordinal), the standard deviation
  */
-public record CellSummary(int d, double muNorm, int repeats, double[] mean, double[] std) {
+public record CellSummary(int d, double muNorm, int repeats, double[] mean, double[] std) implements Serializable {
 
     /**
      * @param d the patch dimension
@@ -26,12 +27,12 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
      * @return the summary
      */
     public static CellSummary of(int d, double muNorm, double[][] values) {
-        int metrics = CnnMetric.values().length;
+        int metrics = Fig2Metric.values().length;
         double[] mean = new double[metrics];
         double[] std = new double[metrics];
-        for (CnnMetric metric : CnnMetric.values()) {
+        for (Fig2Metric metric : Fig2Metric.values()) {
             int k = metric.ordinal();
-            int n = metric.sampled() ? Math.min(values.length, CnnRepeat.DYNAMICS_REPEATS) : values.length;
+            int n = metric.sampled() ? Math.min(values.length, Fig2Repeat.DYNAMICS_REPEATS) : values.length;
             double sum = 0.0;
             for (int r = 0; r < n; r++) {
                 sum += values[r][k];
@@ -50,7 +51,7 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
      * @param metric a metric
      * @return its mean over the repeats
      */
-    public double mean(CnnMetric metric) {
+    public double mean(Fig2Metric metric) {
         return mean[metric.ordinal()];
     }
 
@@ -58,7 +59,7 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
      * @param metric a metric
      * @return its standard deviation over the repeats
      */
-    public double std(CnnMetric metric) {
+    public double std(Fig2Metric metric) {
         return std[metric.ordinal()];
     }
 
@@ -68,7 +69,7 @@ public record CellSummary(int d, double muNorm, int repeats, double[] mean, doub
         node.put("d", d);
         node.put("mu", muNorm);
         node.put("repeats", repeats);
-        for (CnnMetric metric : CnnMetric.values()) {
+        for (Fig2Metric metric : Fig2Metric.values()) {
             ObjectNode value = node.putObject(metric.key());
             JsonNumbers.put(value, "mean", mean(metric));
             JsonNumbers.put(value, "std", std(metric));

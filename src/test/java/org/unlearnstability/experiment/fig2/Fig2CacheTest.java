@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unlearnstability.cnn.Fig2Experiment;
-import org.unlearnstability.cnn.Fig2Spec;
+import org.unlearnstability.experiment.RunContext;
+import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
 
@@ -34,10 +34,10 @@ class Fig2CacheTest {
         SpecFile file = SpecFile.read(QUICK);
         RunContext context = new RunContext(OutputDirectory.create(dir.resolve("out")), dir.resolve("cache"), 2,
                 false);
-        JsonNode first = new Fig2Reproduction().run(file, context).golden();
+        JsonNode first = new Fig2Experiment().run(file, context).golden();
         List<Path> cached = cellFiles(dir.resolve("cache"));
-        assertEquals(Fig2Experiment.cellCount(Fig2Spec.read(QUICK)), cached.size(), cached::toString);
-        assertEquals(first, new Fig2Reproduction().run(file, context).golden(), "a cached rerun changes the result");
+        assertEquals(Fig2Computation.cellCount(Fig2Spec.read(QUICK)), cached.size(), cached::toString);
+        assertEquals(first, new Fig2Experiment().run(file, context).golden(), "a cached rerun changes the result");
 
         // Mark every cached cell: a rerun that shows the mark read the cache instead of retraining.
         for (Path cell : cached) {
@@ -45,7 +45,7 @@ class Fig2CacheTest {
             ((ArrayNode) tree.get("mean")).set(0, 123.0);
             Files.writeString(cell, JsonOutput.toText(tree));
         }
-        JsonNode marked = new Fig2Reproduction().run(file, context).golden();
+        JsonNode marked = new Fig2Experiment().run(file, context).golden();
         for (JsonNode cell : marked.get("cells")) {
             assertEquals(123.0, cell.get("trainLoss").get("mean").asDouble(), cell::toString);
         }
@@ -54,7 +54,7 @@ class Fig2CacheTest {
         reseeded.put("seed", reseeded.get("seed").asLong() + 1);
         Path changedSpec = dir.resolve("fig2-quick.json");
         JsonOutput.write(changedSpec, reseeded);
-        JsonNode fresh = new Fig2Reproduction().run(SpecFile.read(changedSpec), context).golden();
+        JsonNode fresh = new Fig2Experiment().run(SpecFile.read(changedSpec), context).golden();
         for (JsonNode cell : fresh.get("cells")) {
             assertNotEquals(123.0, cell.get("trainLoss").get("mean").asDouble(), cell::toString);
         }

@@ -1,9 +1,11 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.cnn.RankCorrelation;
 import org.unlearnstability.definitions.NoiseConstants;
 
 /**
@@ -82,14 +84,14 @@ final class Fig2Markdown {
 
     /** The interpolated ||mu|| where the test error of row dIndex first drops below CROSSING, or NaN. */
     static double crossing(Fig2Result result, int dIndex) {
-        return crossing(result, dIndex, CnnMetric.TEST_ERROR, CROSSING);
+        return crossing(result, dIndex, Fig2Metric.TEST_ERROR, CROSSING);
     }
 
     /**
      * @return the ||mu|| (log-linear interpolation) where the metric's cell mean in row dIndex first
      *     falls through the level as ||mu|| grows, or NaN if it does not on the grid
      */
-    static double crossing(Fig2Result result, int dIndex, CnnMetric metric, double level) {
+    static double crossing(Fig2Result result, int dIndex, Fig2Metric metric, double level) {
         List<Double> mus = result.spec().signalNorms();
         List<double[]> points = new ArrayList<>();
         for (int mi = 0; mi < mus.size(); mi++) {
@@ -114,7 +116,8 @@ final class Fig2Markdown {
                 + "in generalising cells (before unlearning: %s vs %s; increase: %s vs %s). Over all cells, "
                 + "Spearman rho(forget loss after, test error) = %s (%s), rho(forget-loss increase, test error) "
                 + "= %s (%s). The memorisation region and the same number of cells of highest forget loss overlap "
-                + "with Jaccard index %s (highest increase: %s).%n%n",
+                + "with Jaccard index %s, 95 %% interval [%s, %s] (highest increase: %s [%s, %s]); the intervals "
+                + "carry each cell's repeat-to-repeat spread (parametric bootstrap of the cell means, %d draws).%n%n",
                 fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInGeneralisation")),
                 fmt(f.number("forgetLossBeforeInMemorisation")), fmt(f.number("forgetLossBeforeInGeneralisation")),
                 fmt(f.number("forgetLossIncreaseInMemorisation")),
@@ -124,7 +127,11 @@ final class Fig2Markdown {
                 fmt(f.number("spearmanForgetLossIncreaseVsTestError")),
                 strength(f.number("spearmanForgetLossIncreaseVsTestError")),
                 fmt(f.number("jaccardMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease"))));
+                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95Low")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95High")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95Low")),
+                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95High")), Fig2Findings.BOOTSTRAP_DRAWS));
         md.append(String.format(Locale.ROOT, "With the repeat-to-repeat spread of each cell carried through (95 %% "
                 + "intervals, cells independent): forget loss after %s +- %s in the memorisation region vs %s +- %s in "
                 + "generalising cells; increase %s +- %s vs %s +- %s. Retain loss after unlearning: %s vs %s.%n%n",
@@ -137,12 +144,17 @@ final class Fig2Markdown {
                 fmt(f.number("retainLossAfterInMemorisation")), fmt(f.number("retainLossAfterInGeneralisation"))));
         md.append(String.format(Locale.ROOT, "With the looser reading of \"low training loss\" (training error "
                 + "<= %s: the training set is interpolated), the memorisation region has %d cells, forget loss after "
-                + "%s and increase %s there, and Jaccard indices %s (forget loss after) and %s (increase).%n%n",
+                + "%s and increase %s there, and Jaccard indices %s [%s, %s] (forget loss after) and %s [%s, %s] "
+                + "(increase).%n%n",
                 fmt(Fig2Findings.INTERPOLATION_ERROR), (int) f.number("interpolatingMemorisationCells"),
                 fmt(f.number("forgetLossAfterInInterpolatingMemorisation")),
                 fmt(f.number("forgetLossIncreaseInInterpolatingMemorisation")),
                 fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease"))));
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95Low")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95High")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95Low")),
+                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95High"))));
         md.append(String.format(Locale.ROOT, "Caveat: forget loss after unlearning also tracks how far training "
                 + "got, rho(forget loss after, training loss) = %s; cells that never fit (small d, small ||mu||) "
                 + "have a high forget loss without memorising, which is why the increase is reported too.%n%n",
@@ -178,7 +190,7 @@ final class Fig2Markdown {
                 fmt(f.number("sigmaOverPairsHighestSnrQuarter")),
                 f.number("spearmanSigmaVsSnr") > 0 ? "rises" : "does not rise",
                 fmt(f.number("spearmanSigmaVsTestError")), fmt(f.number("spearmanSigmaVsForgetLossIncrease"))));
-        double[] sigmaPairs = Fig2Findings.column(result.cells(), CnnMetric.SIGMA_OVER_PAIRS);
+        double[] sigmaPairs = Fig2Findings.column(result.cells(), Fig2Metric.SIGMA_OVER_PAIRS);
         md.append(String.format(Locale.ROOT, "Bounds (10)-(11) without their unknown constants (C_r' = %s, "
                 + "C_f' = %s). lambda_max(S) lies in [%s, %s] over the grid and lambda_max(S) / (10) in [%s, %s] "
                 + "(rho with SNR %s, with d %s): (10) grows linearly in d while lambda_max(S) barely moves. "
@@ -236,7 +248,7 @@ final class Fig2Markdown {
                 not by criterion (7) or by sigma: (7) starts only at eta7 in [%s, %s] (its coherence-free floor \
                 etaCoherenceFree in [%s, %s]), far above etaStar = 0.
 
-                """, p.trainSamples(), p.retainSamples(), p.forgetSamples(), CnnRepeat.DYNAMICS_REPEATS,
+                """, p.trainSamples(), p.retainSamples(), p.forgetSamples(), Fig2Repeat.DYNAMICS_REPEATS,
                 fmt(f.number("negativeCountAMin")), fmt(f.number("negativeCountAMax")),
                 fmt(f.number("lambdaMinAMin")), fmt(f.number("lambdaMinAMax")),
                 fmt(f.number("etaStarMin")), fmt(f.number("etaStarMax")),
@@ -294,7 +306,7 @@ final class Fig2Markdown {
 
     private static void sensitivityRow(StringBuilder md, Fig2Spec spec, Fig2Result.SensitivityRun row) {
         List<CellSummary> cells = row.cells();
-        double[] train = Fig2Findings.column(cells, CnnMetric.TRAIN_LOSS);
+        double[] train = Fig2Findings.column(cells, Fig2Metric.TRAIN_LOSS);
         Fig2Result single = new Fig2Result(new Fig2Spec(spec.seed(), List.of(cells.get(0).d()), spec.signalNorms(),
                 spec.repeats(), spec.coherence(), spec.protocol(), spec.sensitivity()), cells, List.of());
         int lo = argMin(spec.signalNorms());
@@ -303,12 +315,12 @@ final class Fig2Markdown {
                 .append(fmt(java.util.Arrays.stream(train).min().orElse(Double.NaN))).append("..")
                 .append(fmt(java.util.Arrays.stream(train).max().orElse(Double.NaN))).append(" | ")
                 .append(fmt(crossing(single, 0))).append(" | ")
-                .append(fmt(cells.get(lo).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" / ")
-                .append(fmt(cells.get(hi).mean(CnnMetric.FORGET_LOSS_AFTER))).append(" | ")
-                .append(fmt(cells.get(lo).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" / ")
-                .append(fmt(cells.get(hi).mean(CnnMetric.SIGMA_OVER_PAIRS))).append(" | ")
-                .append(fmt(RankCorrelation.spearman(Fig2Findings.column(cells, CnnMetric.FORGET_LOSS_AFTER),
-                        Fig2Findings.column(cells, CnnMetric.TEST_ERROR)))).append(" |\n");
+                .append(fmt(cells.get(lo).mean(Fig2Metric.FORGET_LOSS_AFTER))).append(" / ")
+                .append(fmt(cells.get(hi).mean(Fig2Metric.FORGET_LOSS_AFTER))).append(" | ")
+                .append(fmt(cells.get(lo).mean(Fig2Metric.SIGMA_OVER_PAIRS))).append(" / ")
+                .append(fmt(cells.get(hi).mean(Fig2Metric.SIGMA_OVER_PAIRS))).append(" | ")
+                .append(fmt(RankCorrelation.spearman(Fig2Findings.column(cells, Fig2Metric.FORGET_LOSS_AFTER),
+                        Fig2Findings.column(cells, Fig2Metric.TEST_ERROR)))).append(" |\n");
     }
 
     private static int argMin(List<Double> v) {
@@ -329,8 +341,8 @@ final class Fig2Markdown {
 
     private static void tables(StringBuilder md, Fig2Result result) {
         md.append("## Cell means (rows d, columns ||mu||)\n\n");
-        for (CnnMetric m : List.of(CnnMetric.TRAIN_LOSS, CnnMetric.TEST_ERROR, CnnMetric.FORGET_LOSS_AFTER,
-                CnnMetric.FORGET_LOSS_INCREASE, CnnMetric.RETRAIN_GAP, CnnMetric.MIA_AUC_AFTER, CnnMetric.SIGMA)) {
+        for (Fig2Metric m : List.of(Fig2Metric.TRAIN_LOSS, Fig2Metric.TEST_ERROR, Fig2Metric.FORGET_LOSS_AFTER,
+                Fig2Metric.FORGET_LOSS_INCREASE, Fig2Metric.RETRAIN_GAP, Fig2Metric.MIA_AUC_AFTER, Fig2Metric.SIGMA)) {
             md.append("### ").append(m.key()).append("\n\n| d \\ ||mu|| |");
             for (double mu : result.spec().signalNorms()) {
                 md.append(' ').append(fmt(mu)).append(" |");

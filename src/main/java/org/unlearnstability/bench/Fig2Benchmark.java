@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,11 +9,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.unlearnstability.cnn.CnnHessians;
+import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.cnn.DirectCnn;
+import org.unlearnstability.cnn.PatchData;
+import org.unlearnstability.cnn.UnlearningSchedule;
 import org.unlearnstability.coherence.CoherenceAnalysis;
+import org.unlearnstability.experiment.fig2.Fig2Computation;
+import org.unlearnstability.experiment.fig2.Fig2Repeat;
+import org.unlearnstability.experiment.fig2.Fig2Spec;
 import org.unlearnstability.report.Progress;
 
 /**
- * Benchmark of the Figure 2 sweep (issue 6): the full grid (11 d x 11 ||mu|| x 20 repeats, coherence
+ * Benchmark of the Figure 2 sweep: the full grid (11 d x 11 ||mu|| x 20 repeats, coherence
  * on) in span coordinates on 1 and 2 threads (target: under 5 s on 2 cores), without the coherence
  * analysis, and the direct d-dimensional implementation (explicit patches, {@link DirectCnn}, explicit
  * fresh samples, the coherence core on the full 2 m d-dimensional factors) on a subset of cells, with
@@ -56,8 +64,8 @@ public final class Fig2Benchmark {
         sweep(spec, 2, 1);
         int reps = quick ? 1 : 3;
         double[] two = sweep(spec, 2, reps);
-        out.printf("  span coordinates, coherence on, 2 threads: median %.2f s wall, %.2f s CPU (%d runs); before "
-                + "issue 16: 6.1-6.6 s (target < 5 s)%n", two[0], two[1], reps);
+        out.printf("  span coordinates, coherence on, 2 threads: median %.2f s wall, %.2f s CPU (%d runs); "
+                + "before exact dynamics per cell: 6.1-6.6 s (target < 5 s)%n", two[0], two[1], reps);
         double[] one = sweep(spec, 1, quick ? 1 : 2);
         out.printf("  span coordinates, coherence on, 1 thread:  median %.2f s wall (speed-up %.2f)%n", one[0],
                 one[0] / two[0]);
@@ -76,7 +84,7 @@ public final class Fig2Benchmark {
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            Fig2Experiment.compute(spec, threads, silent(spec));
+            Fig2Computation.compute(spec, threads, silent(spec));
             seconds[i] = (System.nanoTime() - start) / 1e9;
             cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
         }
@@ -93,7 +101,7 @@ public final class Fig2Benchmark {
     }
 
     private static Progress silent(Fig2Spec spec) {
-        return new Progress("fig2", Fig2Experiment.cellCount(spec), new PrintStream(new ByteArrayOutputStream()),
+        return new Progress("fig2", Fig2Computation.cellCount(spec), new PrintStream(new ByteArrayOutputStream()),
                 Progress.Style.LINES, Duration.ofHours(1), System::nanoTime);
     }
 
@@ -110,7 +118,7 @@ public final class Fig2Benchmark {
                 directRepeat(protocol, d, DIRECT_MU, spec.seed(), r);
                 directSeconds[r] = (System.nanoTime() - start) / 1e9;
                 start = System.nanoTime();
-                CnnRepeat.run(protocol, d, DIRECT_MU, spec.seed(), r, true);
+                Fig2Repeat.run(protocol, d, DIRECT_MU, spec.seed(), r, true);
                 spanSeconds[r] = (System.nanoTime() - start) / 1e9;
             }
             Arrays.sort(directSeconds);
@@ -147,16 +155,16 @@ public final class Fig2Benchmark {
      * rank-one factors (the membership-inference AUC, a sort of 1025 numbers, is left out).
      */
     static double directRepeat(CnnProtocol protocol, int d, double mu, long seed, int repeat) {
-        PatchData data = PatchData.sample(CnnRepeat.stream(seed, d, mu, repeat, 0), d, mu, protocol);
+        PatchData data = PatchData.sample(Fig2Repeat.stream(seed, d, mu, repeat, 0), d, mu, protocol);
         int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
-        int[] retain = CnnRepeat.retain(protocol);
-        int[] forget = CnnRepeat.forget(protocol);
+        int[] retain = protocol.retainSet();
+        int[] forget = protocol.forgetSet();
         DirectCnn initial = DirectCnn.initial(data);
         DirectCnn trained = initial.train(all, protocol.epochs(), protocol.learningRate());
-        UnlearningSchedule schedule = CnnRepeat.schedule(protocol, CnnRepeat.stream(seed, d, mu, repeat, 1));
+        UnlearningSchedule schedule = UnlearningSchedule.of(protocol, Fig2Repeat.stream(seed, d, mu, repeat, 1));
         DirectCnn unlearned = trained.unlearn(schedule, protocol.unlearning());
         DirectCnn retrained = initial.train(retain, protocol.epochs(), protocol.learningRate());
-        UniformRandomProvider test = CnnRepeat.stream(seed, d, mu, repeat, 2);
+        UniformRandomProvider test = Fig2Repeat.stream(seed, d, mu, repeat, 2);
         double errors = trained.testError(test, protocol.testSamples(), protocol.noiseSigma())
                 + unlearned.testError(test, protocol.testSamples(), protocol.noiseSigma());
         CoherenceAnalysis analysis = CoherenceAnalysis.of(CnnHessians.family(trained, retain, forget),

@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import java.util.List;
 

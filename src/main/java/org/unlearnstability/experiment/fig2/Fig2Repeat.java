@@ -1,10 +1,20 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.unlearnstability.cnn.CnnHessians;
+import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.cnn.FreshSamples;
+import org.unlearnstability.cnn.GradientEmbedding;
+import org.unlearnstability.cnn.MembershipInference;
+import org.unlearnstability.cnn.RankOneCoherence;
+import org.unlearnstability.cnn.SpanCnn;
+import org.unlearnstability.cnn.SpanGeometry;
+import org.unlearnstability.cnn.Theorem24Bounds;
+import org.unlearnstability.cnn.UnlearningSchedule;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
@@ -24,14 +34,14 @@ import org.unlearnstability.theory.StabilityThresholds;
  * schedule and test, so a repeat does not depend on the grid around it or on thread order, and
  * changing sigma0 keeps the data, schedule and test samples.
  */
-public final class CnnRepeat {
+public final class Fig2Repeat {
     private static final int DATA = 0;
     private static final int SCHEDULE = 1;
     private static final int TEST = 2;
-    /** The repeats of a cell on which the exact dynamics (the {@link CnnMetric#sampled()} metrics) are computed. */
+    /** The repeats of a cell on which the exact dynamics (the {@link Fig2Metric#sampled()} metrics) are computed. */
     public static final int DYNAMICS_REPEATS = 2;
 
-    private CnnRepeat() {
+    private Fig2Repeat() {
     }
 
     /**
@@ -42,7 +52,7 @@ public final class CnnRepeat {
      * @param component 0 data, 1 schedule, 2 test
      * @return the stream
      */
-    static UniformRandomProvider stream(long seed, int d, double muNorm, int repeat, int component) {
+    public static UniformRandomProvider stream(long seed, int d, double muNorm, int repeat, int component) {
         return RandomStreams.stream(seed, d, Double.doubleToLongBits(muNorm), repeat, component);
     }
 
@@ -53,33 +63,13 @@ public final class CnnRepeat {
      * @param seed the experiment seed
      * @param repeat the repeat index
      * @param coherence whether to run the coherence analysis (else its metrics are NaN)
-     * @return the metrics, indexed by {@link CnnMetric#ordinal()}
+     * @return the metrics, indexed by {@link Fig2Metric#ordinal()}
      */
     public static double[] run(CnnProtocol protocol, int d, double muNorm, long seed, int repeat, boolean coherence) {
         SpanGeometry geometry = SpanGeometry.sample(stream(seed, d, muNorm, repeat, DATA), d, muNorm, protocol);
-        UnlearningSchedule schedule = schedule(protocol, stream(seed, d, muNorm, repeat, SCHEDULE));
+        UnlearningSchedule schedule = UnlearningSchedule.of(protocol, stream(seed, d, muNorm, repeat, SCHEDULE));
         return run(protocol, geometry, schedule, stream(seed, d, muNorm, repeat, TEST), coherence, muNorm,
                 coherence && repeat < DYNAMICS_REPEATS);
-    }
-
-    /**
-     * @param protocol the protocol
-     * @param rng the schedule stream
-     * @return the unlearning batches for the protocol's forget/retain split
-     */
-    public static UnlearningSchedule schedule(CnnProtocol protocol, UniformRandomProvider rng) {
-        UnlearningProtocol u = protocol.unlearning();
-        return UnlearningSchedule.sample(rng, retain(protocol), forget(protocol), u.batch(), u.steps());
-    }
-
-    /** @return the forget set, samples 0..n_f-1 */
-    static int[] forget(CnnProtocol protocol) {
-        return IntStream.range(0, protocol.forgetSamples()).toArray();
-    }
-
-    /** @return the retain set, samples n_f..n-1 */
-    static int[] retain(CnnProtocol protocol) {
-        return IntStream.range(protocol.forgetSamples(), protocol.trainSamples()).toArray();
     }
 
     /**
@@ -89,7 +79,7 @@ public final class CnnRepeat {
      * @param test the test stream
      * @param coherence whether to run the coherence analysis
      * @param muNorm ||mu|| (for the SNR)
-     * @return the metrics, indexed by {@link CnnMetric#ordinal()}
+     * @return the metrics, indexed by {@link Fig2Metric#ordinal()}
      */
     public static double[] run(CnnProtocol protocol, SpanGeometry geometry, UnlearningSchedule schedule,
             UniformRandomProvider test, boolean coherence, double muNorm) {
@@ -103,40 +93,40 @@ public final class CnnRepeat {
      * @param test the test stream
      * @param coherence whether to run the coherence analysis
      * @param muNorm ||mu|| (for the SNR)
-     * @param dynamics whether to run the exact linearised dynamics too (the {@link CnnMetric#sampled()} metrics)
-     * @return the metrics, indexed by {@link CnnMetric#ordinal()}
+     * @param dynamics whether to run the exact linearised dynamics too (the {@link Fig2Metric#sampled()} metrics)
+     * @return the metrics, indexed by {@link Fig2Metric#ordinal()}
      */
     static double[] run(CnnProtocol protocol, SpanGeometry geometry, UnlearningSchedule schedule,
             UniformRandomProvider test, boolean coherence, double muNorm, boolean dynamics) {
-        double[] m = new double[CnnMetric.values().length];
+        double[] m = new double[Fig2Metric.values().length];
         Arrays.fill(m, Double.NaN);
         int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
-        int[] forget = forget(protocol);
-        int[] retain = retain(protocol);
+        int[] forget = protocol.forgetSet();
+        int[] retain = protocol.retainSet();
         SpanCnn initial = SpanCnn.initial(geometry);
         SpanCnn trained = initial.train(all, protocol.epochs(), protocol.learningRate());
         SpanCnn unlearned = trained.unlearn(schedule, protocol.unlearning());
         SpanCnn retrained = initial.train(retain, protocol.epochs(), protocol.learningRate());
         FreshSamples fresh = FreshSamples.evaluate(test, List.of(trained, unlearned), protocol.testSamples(),
                 protocol.noiseSigma());
-        set(m, CnnMetric.TRAIN_LOSS, trained.meanLoss(all));
-        set(m, CnnMetric.TRAIN_ERROR, trained.errorRate(all));
-        set(m, CnnMetric.TEST_ERROR, fresh.errorRate(0));
-        set(m, CnnMetric.FORGET_LOSS_BEFORE, trained.meanLoss(forget));
-        set(m, CnnMetric.FORGET_LOSS_AFTER, unlearned.meanLoss(forget));
-        set(m, CnnMetric.FORGET_LOSS_INCREASE, unlearned.meanLoss(forget) - trained.meanLoss(forget));
-        set(m, CnnMetric.RETAIN_LOSS_AFTER, unlearned.meanLoss(retain));
-        set(m, CnnMetric.RETAIN_ERROR_AFTER, unlearned.errorRate(retain));
-        set(m, CnnMetric.TEST_ERROR_AFTER, fresh.errorRate(1));
-        set(m, CnnMetric.RETRAIN_FORGET_LOSS, retrained.meanLoss(forget));
-        set(m, CnnMetric.RETRAIN_GAP, unlearned.meanLoss(forget) - retrained.meanLoss(forget));
-        set(m, CnnMetric.MIA_AUC_BEFORE, MembershipInference.auc(losses(trained, forget), fresh.losses()[0]));
-        set(m, CnnMetric.MIA_AUC_AFTER, MembershipInference.auc(losses(unlearned, forget), fresh.losses()[1]));
+        set(m, Fig2Metric.TRAIN_LOSS, trained.meanLoss(all));
+        set(m, Fig2Metric.TRAIN_ERROR, trained.errorRate(all));
+        set(m, Fig2Metric.TEST_ERROR, fresh.errorRate(0));
+        set(m, Fig2Metric.FORGET_LOSS_BEFORE, trained.meanLoss(forget));
+        set(m, Fig2Metric.FORGET_LOSS_AFTER, unlearned.meanLoss(forget));
+        set(m, Fig2Metric.FORGET_LOSS_INCREASE, unlearned.meanLoss(forget) - trained.meanLoss(forget));
+        set(m, Fig2Metric.RETAIN_LOSS_AFTER, unlearned.meanLoss(retain));
+        set(m, Fig2Metric.RETAIN_ERROR_AFTER, unlearned.errorRate(retain));
+        set(m, Fig2Metric.TEST_ERROR_AFTER, fresh.errorRate(1));
+        set(m, Fig2Metric.RETRAIN_FORGET_LOSS, retrained.meanLoss(forget));
+        set(m, Fig2Metric.RETRAIN_GAP, unlearned.meanLoss(forget) - retrained.meanLoss(forget));
+        set(m, Fig2Metric.MIA_AUC_BEFORE, MembershipInference.auc(losses(trained, forget), fresh.losses()[0]));
+        set(m, Fig2Metric.MIA_AUC_AFTER, MembershipInference.auc(losses(unlearned, forget), fresh.losses()[1]));
         double snr = protocol.snr(geometry.dimension(), muNorm);
-        set(m, CnnMetric.SNR, snr);
+        set(m, Fig2Metric.SNR, snr);
         if (coherence) {
-            coherence(m, protocol, CnnHessians.factorGram(trained, concat(retain, forget)), geometry.dimension(), snr,
-                    dynamics);
+            double[][] gram = CnnHessians.factorGram(trained, protocol.retainThenForget());
+            coherence(m, protocol, gram, geometry.dimension(), snr, dynamics);
         }
         return m;
     }
@@ -147,12 +137,6 @@ public final class CnnRepeat {
             losses[s] = net.loss(samples[s]);
         }
         return losses;
-    }
-
-    static int[] concat(int[] first, int[] second) {
-        int[] all = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 
     /**
@@ -168,21 +152,21 @@ public final class CnnRepeat {
         CoherenceAnalysis analysis = RankOneCoherence.of(k, nRetain, hyper);
         StabilityThresholds thresholds = StabilityThresholds.of(analysis, hyper, nRetain, nForget);
         Theorem24Bounds bounds = Theorem24Bounds.of(analysis.noise(), nRetain, nForget, d, protocol.noiseSigma(), snr);
-        set(m, CnnMetric.SIGMA, analysis.sigma());
-        set(m, CnnMetric.SIGMA_SINGLE_RETAIN, analysis.retainSingle().sigma());
-        set(m, CnnMetric.SIGMA_SINGLE_FORGET, analysis.forgetSingle().sigma());
-        set(m, CnnMetric.LAMBDA_MAX_S, analysis.lambdaMaxS().estimate());
-        set(m, CnnMetric.MAX_LAMBDA_MAX_DRF, analysis.maxLambdaMaxDrf());
-        set(m, CnnMetric.LAMBDA_MAX_D, analysis.lambdaMaxD());
-        set(m, CnnMetric.THRESHOLD7, thresholds.threshold7());
-        set(m, CnnMetric.THRESHOLD8, thresholds.threshold8());
-        set(m, CnnMetric.CONDITION7, thresholds.condition7() ? 1.0 : 0.0);
-        set(m, CnnMetric.CONDITION8, thresholds.condition8() ? 1.0 : 0.0);
-        set(m, CnnMetric.BOUND10_RATIO, analysis.lambdaMaxS().estimate() / bounds.bound10());
-        set(m, CnnMetric.BOUND11_RATIO, analysis.maxLambdaMaxDrf() / bounds.bound11());
-        set(m, CnnMetric.SIGMA_OVER_PAIRS, analysis.sigma() / ((double) nRetain * nForget));
-        set(m, CnnMetric.ETA_COHERENCE_FREE, thresholds.etaCoherenceFree());
-        set(m, CnnMetric.ETA7, thresholds.eta7());
+        set(m, Fig2Metric.SIGMA, analysis.sigma());
+        set(m, Fig2Metric.SIGMA_SINGLE_RETAIN, analysis.retainSingle().sigma());
+        set(m, Fig2Metric.SIGMA_SINGLE_FORGET, analysis.forgetSingle().sigma());
+        set(m, Fig2Metric.LAMBDA_MAX_S, analysis.lambdaMaxS().estimate());
+        set(m, Fig2Metric.MAX_LAMBDA_MAX_DRF, analysis.maxLambdaMaxDrf());
+        set(m, Fig2Metric.LAMBDA_MAX_D, analysis.lambdaMaxD());
+        set(m, Fig2Metric.THRESHOLD7, thresholds.threshold7());
+        set(m, Fig2Metric.THRESHOLD8, thresholds.threshold8());
+        set(m, Fig2Metric.CONDITION7, thresholds.condition7() ? 1.0 : 0.0);
+        set(m, Fig2Metric.CONDITION8, thresholds.condition8() ? 1.0 : 0.0);
+        set(m, Fig2Metric.BOUND10_RATIO, analysis.lambdaMaxS().estimate() / bounds.bound10());
+        set(m, Fig2Metric.BOUND11_RATIO, analysis.maxLambdaMaxDrf() / bounds.bound11());
+        set(m, Fig2Metric.SIGMA_OVER_PAIRS, analysis.sigma() / ((double) nRetain * nForget));
+        set(m, Fig2Metric.ETA_COHERENCE_FREE, thresholds.etaCoherenceFree());
+        set(m, Fig2Metric.ETA7, thresholds.eta7());
         if (dynamics) {
             dynamics(m, k, nRetain, hyper);
         }
@@ -201,13 +185,13 @@ public final class CnnRepeat {
             (s < nRetain ? retain : forget).add(FactorHessian.rankOne(v[s]));
         }
         StabilityAnalysis stability = StabilityAnalysis.of(new HessianFamily(retain, forget), hyper, 1);
-        set(m, CnnMetric.RHO, stability.rho());
-        set(m, CnnMetric.ETA_STAR, stability.etaStar());
-        set(m, CnnMetric.LAMBDA_MIN_A, stability.lambdaMinA());
-        set(m, CnnMetric.NEGATIVE_COUNT_A, stability.negativeCountA());
+        set(m, Fig2Metric.RHO, stability.rho());
+        set(m, Fig2Metric.ETA_STAR, stability.etaStar());
+        set(m, Fig2Metric.LAMBDA_MIN_A, stability.lambdaMinA());
+        set(m, Fig2Metric.NEGATIVE_COUNT_A, stability.negativeCountA());
     }
 
-    private static void set(double[] m, CnnMetric metric, double value) {
+    private static void set(double[] m, Fig2Metric metric, double value) {
         m[metric.ordinal()] = value;
     }
 }

@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -87,14 +87,14 @@ public final class Fig2Report {
      */
     public static CsvTable table(List<CellSummary> cells) {
         List<String> columns = new ArrayList<>(List.of("d", "mu", "repeats"));
-        for (CnnMetric m : CnnMetric.values()) {
+        for (Fig2Metric m : Fig2Metric.values()) {
             columns.add(m.key() + "Mean");
             columns.add(m.key() + "Std");
         }
         CsvTable.Builder table = CsvTable.builder(columns);
         for (CellSummary c : cells) {
             List<@Nullable Object> row = new ArrayList<>(List.of((long) c.d(), c.muNorm(), (long) c.repeats()));
-            for (CnnMetric m : CnnMetric.values()) {
+            for (Fig2Metric m : Fig2Metric.values()) {
                 row.add(finiteOrNull(c.mean(m)));
                 row.add(finiteOrNull(c.std(m)));
             }

@@ -1,4 +1,4 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unlearnstability.engine.LocalTaskEngine;
 import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.family.InputException;
 import org.unlearnstability.report.GoldenFile;
@@ -40,21 +42,21 @@ class Fig2ExperimentTest {
     Path dir;
 
     private static Progress quiet(Fig2Spec spec) {
-        return new Progress("fig2", Fig2Experiment.cellCount(spec), new PrintStream(new ByteArrayOutputStream()),
+        return new Progress("fig2", Fig2Computation.cellCount(spec), new PrintStream(new ByteArrayOutputStream()),
                 Progress.Style.LINES, Duration.ofHours(1), System::nanoTime);
     }
 
     @Test
     void oneAndTwoThreadsGiveIdenticalResults() {
         Fig2Spec spec = Fig2Spec.read(QUICK);
-        Fig2Result one = Fig2Experiment.compute(spec, 1, quiet(spec));
-        Fig2Result two = Fig2Experiment.compute(spec, 2, quiet(spec));
+        Fig2Result one = Fig2Computation.compute(spec, 1, quiet(spec));
+        Fig2Result two = Fig2Computation.compute(spec, 2, quiet(spec));
         assertEquals(one.cells().size(), two.cells().size());
         for (int c = 0; c < one.cells().size(); c++) {
             assertArrayEquals(one.cells().get(c).mean(), two.cells().get(c).mean(), 0.0, "cell " + c);
             assertArrayEquals(one.cells().get(c).std(), two.cells().get(c).std(), 0.0, "cell " + c);
         }
-        CellSummary alone = CnnCell.run(spec.protocol(), spec.dimensions().get(1), spec.signalNorms().get(0),
+        CellSummary alone = Fig2Cell.run(spec.protocol(), spec.dimensions().get(1), spec.signalNorms().get(0),
                 spec.seed(), spec.repeats(), spec.coherence());
         assertArrayEquals(alone.mean(), one.cell(1, 0).mean(), 0.0, "a cell run alone equals the sweep's");
     }
@@ -64,9 +66,9 @@ class Fig2ExperimentTest {
         Fig2Spec spec = Fig2Spec.read(QUICK);
         Fig2Result result;
         try (Progress progress = quiet(spec)) {
-            result = Fig2Experiment.run(spec, dir, 2, progress, CellStore.NONE, Provenance.of(
+            result = Fig2Computation.run(spec, dir, new LocalTaskEngine(2), progress, Optional.empty(), Provenance.of(
                     BuildFingerprint.current(), List.of(QUICK), JsonOutput.mapper().valueToTree(spec), spec.seed(), 2));
-            assertEquals(Fig2Experiment.cellCount(spec), progress.done());
+            assertEquals(Fig2Computation.cellCount(spec), progress.done());
         }
         JsonNode written = JsonOutput.mapper().readTree(Files.readString(dir.resolve("fig2.json")));
         JsonNode provenance = written.get(Provenance.KEY);

@@ -1,21 +1,25 @@
-package org.unlearnstability.cnn;
+package org.unlearnstability.experiment.fig2;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.cnn.CnnProtocol;
 import org.unlearnstability.family.InputException;
 
 /**
  * The Figure 2 sweep (section 3.2) as read from specs/experiments/fig2.json: the grid d x ||mu||,
  * repeats per cell, the seed every stream derives from, whether to run the coherence analysis,
  * the protocol, and a sigma0 sensitivity run (the paper does not give sigma0). Every field is
- * required and unknown fields are rejected.
+ * required and unknown fields are rejected; an "experiment" field, if present, must be "fig2" (variant specs
+ * outside specs/experiments/ name their experiment, e.g. specs/variants/fig2-near-zero-loss.json).
  *
  * @param seed the experiment seed
  * @param dimensions the patch dimensions d
@@ -27,6 +31,9 @@ import org.unlearnstability.family.InputException;
  */
 public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalNorms, int repeats, boolean coherence,
         CnnProtocol protocol, Sensitivity sensitivity) {
+    /** The value of the optional "experiment" field. */
+    public static final String EXPERIMENT = "fig2";
+    private static final String EXPERIMENT_FIELD = "experiment";
 
     /** Copies the lists and rejects an empty grid or bad values. */
     public Fig2Spec {
@@ -87,7 +94,15 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
                 .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return mapper.readValue(file.toFile(), Fig2Spec.class);
+            JsonNode tree = mapper.readTree(file.toFile());
+            if (tree instanceof ObjectNode object && object.has(EXPERIMENT_FIELD)) {
+                // Specs outside specs/experiments/fig2*.json name their experiment; it is not a field of the record.
+                if (!EXPERIMENT.equals(object.get(EXPERIMENT_FIELD).asText())) {
+                    throw new InputException(file.toString(), EXPERIMENT_FIELD, -1, "must be \"" + EXPERIMENT + "\"");
+                }
+                object.remove(EXPERIMENT_FIELD);
+            }
+            return mapper.treeToValue(tree, Fig2Spec.class);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.fig2;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.unlearnstability.cnn.CellStore;
-import org.unlearnstability.cnn.CellSummary;
-import org.unlearnstability.cnn.Fig2Experiment;
-import org.unlearnstability.cnn.Fig2Findings;
-import org.unlearnstability.cnn.Fig2Report;
-import org.unlearnstability.cnn.Fig2Result;
-import org.unlearnstability.cnn.Fig2Spec;
+import org.unlearnstability.experiment.CellCache;
+import org.unlearnstability.experiment.Experiment;
+import org.unlearnstability.experiment.ExperimentOutcome;
+import org.unlearnstability.experiment.RunContext;
+import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.ProseNumber;
 import org.unlearnstability.report.Tolerance;
 
 /**
- * Figure 2 (section 3.2) as a part of {@code reproduce}: runs the cnn package's {@link Fig2Experiment}
- * on a fig2 spec, which writes reports/fig2/, and hands its figures, key findings and golden document
- * (the one its own golden test compares) to the index.
+ * Figure 2 (section 3.2) as a part of {@code reproduce}: runs {@link Fig2Computation} on a fig2 spec, which
+ * writes reports/fig2/, and hands its figures, key findings and golden document (the one its own golden test
+ * compares) to the index.
  */
-public final class Fig2Reproduction implements Experiment {
-    /** The tolerance of the Figure 2 golden file (as in the cnn package's own golden test). */
+public final class Fig2Experiment implements Experiment {
+    /** The tolerance of the Figure 2 golden file (as in its own golden test). */
     static final Tolerance GOLDEN = new Tolerance(1e-6, 1e-9);
 
     @Override
@@ -50,8 +48,9 @@ public final class Fig2Reproduction implements Experiment {
             throw new IllegalStateException("no folder for " + folder);
         }
         Fig2Result result;
-        try (Progress progress = context.progress("fig2 cells", Fig2Experiment.cellCount(spec))) {
-            result = Fig2Experiment.run(spec, directory, context.threads(), progress, store(file, context),
+        try (Progress progress = context.progress("fig2 cells", Fig2Computation.cellCount(spec))) {
+            result = Fig2Computation.run(spec, directory, context.engine(), progress,
+                    Optional.of(cache(file, context)),
                     context.provenance(file, spec.seed()));
         }
         Fig2Findings findings = Fig2Findings.of(result.cells());
@@ -70,20 +69,8 @@ public final class Fig2Reproduction implements Experiment {
     }
 
     /** The cells of an earlier run of the same spec file and code, in the run's cache root. */
-    private static CellStore store(SpecFile file, RunContext context) {
-        CellCache<CellSummary> cache = CellCache.open(context.cacheRoot(), file.baseName(),
-                JsonOutput.toText(file.tree()), CellSummary.class);
-        return new CellStore() {
-            @Override
-            public Optional<CellSummary> load(String cell) {
-                return cache.load(cell);
-            }
-
-            @Override
-            public void store(String cell, CellSummary summary) {
-                cache.store(cell, summary);
-            }
-        };
+    private static CellCache<CellSummary> cache(SpecFile file, RunContext context) {
+        return CellCache.open(context.cacheRoot(), file.baseName(), JsonOutput.toText(file.tree()), CellSummary.class);
     }
 
     /** The handful of numbers a reader of the index needs; fig2.md has them all with their definitions. */
