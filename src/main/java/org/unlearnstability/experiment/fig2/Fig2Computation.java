@@ -125,9 +125,18 @@ public final class Fig2Computation {
         List<CellSummary> computed = engine.map(todo, Fig2Cell::compute, summary -> progress.advance());
         for (int i = 0; i < todo.size(); i++) {
             String name = todo.get(i).name();
-            done.put(name, computed.get(i));
-            cache.ifPresent(c -> c.store(name, done.get(name)));
+            CellSummary summary = computed.get(i);
+            done.put(name, summary);
+            cache.ifPresent(c -> c.store(name, summary));
         }
-        return cells.stream().map(cell -> done.get(cell.name())).toList();
+        List<CellSummary> ordered = new ArrayList<>();
+        for (Fig2Cell cell : cells) {
+            CellSummary summary = done.get(cell.name());
+            if (summary == null) {
+                throw new IllegalStateException("no result for Figure 2 cell " + cell.name());
+            }
+            ordered.add(summary);
+        }
+        return ordered;
     }
 }
