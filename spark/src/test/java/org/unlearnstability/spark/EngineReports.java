@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Compares two report directories the way the Spark engine must match the local one: byte for byte, except the lines that state timings. */
+/**
+ * Compares two report directories the way the Spark engine must match the local one: byte for byte, except the
+ * lines that state timings.
+ */
 final class EngineReports {
     /** A timing line states a duration such as "16.4 s" or "58.6 s". */
     private static final Pattern TIMING = Pattern.compile("\\d s\\b");
