@@ -1,18 +1,24 @@
 package org.unlearnstability.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.frontier.Frontier;
 import org.unlearnstability.frontier.FrontierReport;
 import org.unlearnstability.frontier.FrontierSpec;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
+import org.unlearnstability.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,12 +79,29 @@ public final class FrontierCommand implements Callable<Integer> {
             frontier = Frontier.compute(family, grid, progress);
         }
         OutputDirectory directory = OutputDirectory.create(out);
-        FrontierReport.write(directory, frontier);
+        FrontierReport.write(directory, frontier, Provenance.of(BuildFingerprint.current(), input.files(),
+                options(alphaGrid, batchGrid), null, Runtime.getRuntime().availableProcessors()));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(frontier.summary().text());
         stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");
         stdout.flush();
         return 0;
+    }
+
+    /** The options that decide the frontier, for its provenance. */
+    private ObjectNode options(double[] alphaGrid, int[] batchGrid) {
+        ObjectNode options = JsonNodeFactory.instance.objectNode();
+        ArrayNode alphaList = options.putArray("alphas");
+        Arrays.stream(alphaGrid).forEach(alphaList::add);
+        ArrayNode batchList = options.putArray("batches");
+        Arrays.stream(batchGrid).forEach(batchList::add);
+        Double rate = eta;
+        if (rate == null) {
+            options.putNull("eta");
+        } else {
+            options.put("eta", rate.doubleValue());
+        }
+        return options;
     }
 
     /** The grid as given, its checks reported as bad input before any computation. */

@@ -13,6 +13,7 @@ import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
+import org.unlearnstability.report.Provenance;
 
 /**
  * Writes a stability frontier (specs/frontier.md): frontier.csv (one row per cell, the columns of
@@ -21,7 +22,8 @@ import org.unlearnstability.report.PlotAxis;
  */
 public final class FrontierReport {
     /** The files written, relative to the output directory. */
-    public static final List<String> FILES = List.of("frontier.csv", "frontier.json", "frontier-etaStar.png",
+    public static final List<String> FILES = List.of("frontier.csv", "frontier.csv.json", "frontier.json",
+            "frontier-etaStar.png",
             "frontier-etaStar.svg", "frontier-eta7-ratio.png", "frontier-eta7-ratio.svg");
 
     private FrontierReport() {
@@ -30,12 +32,14 @@ public final class FrontierReport {
     /**
      * @param out the output directory
      * @param frontier the frontier
+     * @param provenance what made it (version, build, input files, options), in frontier.json and the CSV's sidecar
      * @throws IOException when a file cannot be written
      */
-    public static void write(OutputDirectory out, Frontier frontier) throws IOException {
+    public static void write(OutputDirectory out, Frontier frontier, Provenance provenance) throws IOException {
         CsvTable table = table(frontier);
         out.writeString("frontier.csv", table.toCsv());
-        out.writeString("frontier.json", JsonOutput.toText(json(frontier, table)));
+        out.writeString("frontier.csv.json", provenance.sidecar("frontier.csv"));
+        out.writeString("frontier.json", JsonOutput.toText(provenance.attachTo(json(frontier, table))));
         etaStarHeatmap(frontier).writePngAndSvg(out, "frontier-etaStar");
         ratioHeatmap(frontier).writePngAndSvg(out, "frontier-eta7-ratio");
     }

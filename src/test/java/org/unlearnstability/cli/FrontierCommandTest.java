@@ -7,16 +7,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unlearnstability.frontier.FrontierColumn;
 import org.unlearnstability.frontier.FrontierReport;
+import org.unlearnstability.report.Provenance;
 
 /** {@code frontier} through Main: files, CSV header and JSON from the column enum, summary, bad input. */
 class FrontierCommandTest {
     @TempDir
     Path dir;
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
 
     @Test
     void writesCsvJsonAndHeatmapsAndPrintsTheSummary() throws Exception {
@@ -33,6 +42,12 @@ class FrontierCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("frontier.json").toFile());
         assertEquals(6, json.get("cells").size());
         assertEquals(0.5, json.get("eta").asDouble());
+        JsonNode provenance = json.get(Provenance.KEY);
+        assertEquals(List.of("specs/examples/tiny.json"), iterable(provenance.get("inputs").fieldNames()));
+        assertEquals(3, provenance.get("spec").get("alphas").size());
+        JsonNode sidecar = new ObjectMapper().readTree(out.resolve("frontier.csv.json").toFile());
+        assertEquals("frontier.csv", sidecar.get("describes").asText());
+        assertEquals(provenance, sidecar.get(Provenance.KEY));
         for (FrontierColumn column : FrontierColumn.values()) {
             assertTrue(json.get("cells").get(0).has(column.key()), column.key());
             assertEquals(column.doc(), json.get("columns").get(column.key()).asText());
