@@ -11,14 +11,12 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.unlearnstability.experiment.BuildFingerprint;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.frontier.Frontier;
 import org.unlearnstability.frontier.FrontierReport;
 import org.unlearnstability.frontier.FrontierSpec;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
-import org.unlearnstability.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,8 +77,8 @@ public final class FrontierCommand implements Callable<Integer> {
             frontier = Frontier.compute(family, grid, progress);
         }
         OutputDirectory directory = OutputDirectory.create(out);
-        FrontierReport.write(directory, frontier, Provenance.of(BuildFingerprint.current(), input.files(),
-                options(alphaGrid, batchGrid), null, Runtime.getRuntime().availableProcessors()));
+        FrontierReport.write(directory, frontier, RunProvenance.of(input.files(), options(alphaGrid, batchGrid), null,
+                Runtime.getRuntime().availableProcessors()));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(frontier.summary().text());
         stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");

@@ -22,6 +22,17 @@ final class RunProvenance {
      */
     static ObjectNode attach(ObjectNode output, List<Path> inputs, ObjectNode options, @Nullable Long seed,
             int threads) {
-        return Provenance.of(BuildFingerprint.current(), inputs, options, seed, threads).attachTo(output);
+        return of(inputs, options, seed, threads).attachTo(output);
+    }
+
+    /**
+     * @param inputs the files the command read
+     * @param options the options that decide the result
+     * @param seed the seed, or null when nothing is random
+     * @param threads the worker threads
+     * @return the provenance of this build's run of the command
+     */
+    static Provenance of(List<Path> inputs, ObjectNode options, @Nullable Long seed, int threads) {
+        return Provenance.of(BuildFingerprint.current(), inputs, options, seed, threads);
     }
 }

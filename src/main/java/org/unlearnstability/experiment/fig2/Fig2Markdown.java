@@ -360,20 +360,17 @@ final class Fig2Markdown {
     private static void sensitivityRow(StringBuilder md, Fig2Spec spec, Fig2Result.SensitivityRun row) {
         List<CellSummary> cells = row.cells();
         double[] train = Fig2Findings.column(cells, Fig2Metric.TRAIN_LOSS);
-        Fig2Result single = new Fig2Result(new Fig2Spec(spec.seed(), List.of(cells.get(0).d()), spec.signalNorms(),
-                spec.repeats(), spec.coherence(), spec.protocol(), spec.sensitivity()), cells, List.of());
-        int lo = argMin(spec.signalNorms());
+        SensitivityNumbers numbers = SensitivityNumbers.of(spec, row);
         int hi = argMax(spec.signalNorms());
         md.append("| ").append(fmt(row.initSigma())).append(" | ").append(cells.get(0).d()).append(" | ")
                 .append(fmt(java.util.Arrays.stream(train).min().orElse(Double.NaN))).append("..")
                 .append(fmt(java.util.Arrays.stream(train).max().orElse(Double.NaN))).append(" | ")
-                .append(fmt(crossing(single, 0))).append(" | ")
-                .append(fmt(cells.get(lo).mean(Fig2Metric.FORGET_LOSS_AFTER))).append(" / ")
+                .append(fmt(numbers.crossing())).append(" | ")
+                .append(fmt(numbers.forgetAtLowMu())).append(" / ")
                 .append(fmt(cells.get(hi).mean(Fig2Metric.FORGET_LOSS_AFTER))).append(" | ")
-                .append(fmt(cells.get(lo).mean(Fig2Metric.SIGMA_OVER_PAIRS))).append(" / ")
+                .append(fmt(cells.get(argMin(spec.signalNorms())).mean(Fig2Metric.SIGMA_OVER_PAIRS))).append(" / ")
                 .append(fmt(cells.get(hi).mean(Fig2Metric.SIGMA_OVER_PAIRS))).append(" | ")
-                .append(fmt(RankCorrelation.spearman(Fig2Findings.column(cells, Fig2Metric.FORGET_LOSS_AFTER),
-                        Fig2Findings.column(cells, Fig2Metric.TEST_ERROR)))).append(" |\n");
+                .append(fmt(numbers.link())).append(" |\n");
     }
 
     private static int argMin(List<Double> v) {
