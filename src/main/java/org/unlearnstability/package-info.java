@@ -16,7 +16,8 @@
  *   <li>{@code family}: the Hessian family, its readers, writers and constructions.</li>
  *   <li>{@code coherence} (Definitions 1-4) | {@code dynamics} (update (2), Lemma 2.1, the exact
  *       mean-square operator, Monte Carlo).</li>
- *   <li>{@code theory}: the thresholds (7)/(8) and the claims with their exact twins.</li>
+ *   <li>{@code theory}: the thresholds (7)/(8) and the claims with their exact twins; one class per claim in
+ *       {@code theory.claims}, listed by its registry (the rest of {@code theory} does not use it).</li>
  *   <li>{@code report}: output formats (CSV, JSON, Markdown, PNG/SVG plots, golden files, progress);
  *       it knows nothing of the paper and uses only {@code io}.</li>
  *   <li>{@code audit} (the claims audit) | {@code cnn} (Definition 5's model, data and training) | {@code frontier} (the stability frontier of a family over alpha and B) | {@code api}

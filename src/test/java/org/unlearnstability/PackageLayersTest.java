@@ -1,6 +1,7 @@
 package org.unlearnstability;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -88,6 +89,14 @@ class PackageLayersTest {
     void experimentsDoNotDependOnEachOther() {
         slices().matching(ROOT + ".experiment.(*)..").should().notDependOnEachOther()
                 .because("each experiment (spec, computation, report) uses only the shared experiment code")
+                .check(mainClasses);
+    }
+
+    @Test
+    void theClaimClassesSitAboveTheRestOfTheory() {
+        noClasses().that().resideInAPackage(ROOT + ".theory").should()
+                .dependOnClassesThat().resideInAPackage(ROOT + ".theory.claims..")
+                .because("theory.claims (one class per claim and the registry) uses theory, not the other way round")
                 .check(mainClasses);
     }
 

@@ -6,9 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
-import org.unlearnstability.theory.ClaimEvaluator;
-import org.unlearnstability.theory.ClaimId;
 
 /**
  * Local search of one claim from one case ({@link LocalSearch} on the claim's slack ratio). The search
@@ -19,7 +18,7 @@ final class CaseSearch {
     /** The slack above which a search stops: a clear violation has been found. */
     static final double STOP_ABOVE = 1.001;
 
-    private final ClaimId claim;
+    private final Claim claim;
     private final AuditCase start;
     private final boolean alphaFree;
     private final AtomicInteger failures;
@@ -29,10 +28,10 @@ final class CaseSearch {
      * @param start the starting case
      * @param failures counts evaluations that failed numerically (reported by the audit)
      */
-    CaseSearch(ClaimId claim, AuditCase start, AtomicInteger failures) {
+    CaseSearch(Claim claim, AuditCase start, AtomicInteger failures) {
         this.claim = claim;
         this.start = start;
-        this.alphaFree = claim != ClaimId.SINGLE_SET_REDUCTION;
+        this.alphaFree = claim.alphaFree();
         this.failures = failures;
     }
 
@@ -64,7 +63,7 @@ final class CaseSearch {
             return Double.NEGATIVE_INFINITY;
         }
         try {
-            double slack = ClaimEvaluator.searchSlack(claim, c.family(), c.hyper());
+            double slack = claim.searchSlack(c.family(), c.hyper());
             return Double.isNaN(slack) ? Double.NEGATIVE_INFINITY : Math.min(slack, 1e300);
         } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
             failures.incrementAndGet();
@@ -83,7 +82,7 @@ final class CaseSearch {
         try {
             HessianFamily family = c.family();
             Hyperparameters hyper = c.hyper();
-            return ClaimEvaluator.evaluate(claim, family, hyper);
+            return claim.evaluate(family, hyper);
         } catch (ArithmeticException | IllegalStateException | IllegalArgumentException e) {
             failures.incrementAndGet();
             return null;

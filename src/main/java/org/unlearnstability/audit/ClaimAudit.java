@@ -14,13 +14,12 @@ import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
-import org.unlearnstability.theory.ClaimId;
-import org.unlearnstability.theory.ClaimProofs;
 import org.unlearnstability.theory.ClaimStrength;
 import org.unlearnstability.theory.ClaimVerdict;
+import org.unlearnstability.theory.KnownCase;
 import org.unlearnstability.theory.Violation;
-import org.unlearnstability.theory.ViolationCheck;
 
 /**
  * The audit of one claim: generated cases over every {@link FamilyKind} (half of them small), local
@@ -52,7 +51,7 @@ final class ClaimAudit {
         }
     }
 
-    private final ClaimId claim;
+    private final Claim claim;
     private final Budget budget;
     private final long seed;
     private final AtomicInteger failures = new AtomicInteger();
@@ -60,11 +59,11 @@ final class ClaimAudit {
     private final List<Evaluated> earlier;
     private volatile List<Evaluated> generated = List.of();
 
-    ClaimAudit(ClaimId claim, Budget budget, long seed) {
+    ClaimAudit(Claim claim, Budget budget, long seed) {
         this(claim, budget, seed, List.of());
     }
 
-    private ClaimAudit(ClaimId claim, Budget budget, long seed, List<Evaluated> earlier) {
+    private ClaimAudit(Claim claim, Budget budget, long seed, List<Evaluated> earlier) {
         this.claim = claim;
         this.budget = budget;
         this.seed = seed;
@@ -145,7 +144,7 @@ final class ClaimAudit {
                     first.origin(), false);
         }
         long searchEvaluations = searched.size() * (long) budget.evaluations();
-        @Nullable ProofAudit proof = verdict == ClaimVerdict.FAILS ? null : ClaimProofs.of(claim)
+        @Nullable ProofAudit proof = verdict == ClaimVerdict.FAILS ? null : claim.proof()
                 .map(p -> ProofAudit.over(p, generated.stream().map(Evaluated::auditCase).toList())).orElse(null);
         ClaimStrength strength = ClaimStrength.of(verdict, proof != null && proof.holds());
         return new ClaimResult(claim, verdict, generated.size(), applicable, byKind, searched.size(),
@@ -180,7 +179,7 @@ final class ClaimAudit {
     private Evaluated generate(int index) {
         FamilyKind kind = KINDS[index % KINDS.length];
         boolean small = (index / KINDS.length) % 2 == 0;
-        AuditCase c = CaseFactory.create(claim, kind, small, RandomStreams.stream(seed, claim.ordinal(), index));
+        AuditCase c = CaseFactory.create(claim, kind, small, RandomStreams.stream(seed, claim.index(), index));
         return new Evaluated(index, c, new CaseSearch(claim, c, failures).evaluate(c));
     }
 
@@ -206,7 +205,7 @@ final class ClaimAudit {
         return IntStream.range(0, chosen.size()).parallel().mapToObj(i -> {
             Evaluated from = chosen.get(i);
             CaseSearch.Found found = new CaseSearch(claim, from.auditCase(), failures)
-                    .run(budget.evaluations(), RandomStreams.stream(seed, claim.ordinal(), 1_000_000L + i));
+                    .run(budget.evaluations(), RandomStreams.stream(seed, claim.index(), 1_000_000L + i));
             return new Evaluated(from.index(), found.best(), found.check());
         }).toList();
     }
@@ -218,11 +217,11 @@ final class ClaimAudit {
      */
     private List<Evaluated> nearEquality() {
         List<Evaluated> out = new ArrayList<>();
-        List<BoundaryCases.KnownCase> known = BoundaryCases.of(claim);
+        List<KnownCase> known = claim.equalityCases();
         for (int k = 0; k < known.size(); k++) {
             for (int d = 1; d <= 3; d++) {
                 int index = budget.cases() + 3 * k + d - 1;
-                org.apache.commons.rng.UniformRandomProvider rng = RandomStreams.stream(seed, claim.ordinal(),
+                org.apache.commons.rng.UniformRandomProvider rng = RandomStreams.stream(seed, claim.index(),
                         2_000_000L + index);
                 AuditCase c = embedded(known.get(k), d, rng);
                 out.add(new Evaluated(index, c, new CaseSearch(claim, c, failures).evaluate(c)));
@@ -231,7 +230,7 @@ final class ClaimAudit {
         return out;
     }
 
-    private static AuditCase embedded(BoundaryCases.KnownCase known, int d,
+    private static AuditCase embedded(KnownCase known, int d,
             org.apache.commons.rng.UniformRandomProvider rng) {
         HessianFamily family = known.family();
         int slots = family.nRetain() + family.nForget();
@@ -271,7 +270,7 @@ final class ClaimAudit {
             if (shrunk.isEmpty()) {
                 continue;
             }
-            Violation violation = ViolationCheck.check(claim, shrunk.get().family(), shrunk.get().hyper());
+            Violation violation = claim.check(shrunk.get().family(), shrunk.get().hyper());
             if (!violation.violated()) {
                 continue;
             }
@@ -289,7 +288,7 @@ final class ClaimAudit {
             Optional<Shrinker.Shrunk> tiny = TinyCounterexamples.first(claim, samples);
             if (tiny.isPresent()) {
                 ClaimResult.Counterexample simplest = new ClaimResult.Counterexample(tiny.get().family(),
-                        tiny.get().hyper(), ViolationCheck.check(claim, tiny.get().family(), tiny.get().hyper()),
+                        tiny.get().hyper(), claim.check(tiny.get().family(), tiny.get().hyper()),
                         best.origin() + "; then the simplest one-dimensional case with at most " + samples
                                 + " samples (exhaustive, " + tiny.get().evaluations() + " exact checks)", true);
                 if (!smaller(best, simplest)) {
@@ -340,8 +339,8 @@ final class ClaimAudit {
 
     private List<ClaimResult.EqualityCase> equalities() {
         List<ClaimResult.EqualityCase> out = new ArrayList<>();
-        for (BoundaryCases.KnownCase known : BoundaryCases.of(claim)) {
-            Violation v = ViolationCheck.check(claim, known.family(), known.hyper());
+        for (KnownCase known : claim.equalityCases()) {
+            Violation v = claim.check(known.family(), known.hyper());
             out.add(new ClaimResult.EqualityCase(known.name(), known.description(), known.family(), known.hyper(), v,
                     known.origin()));
         }

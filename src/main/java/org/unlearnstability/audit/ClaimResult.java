@@ -8,7 +8,7 @@ import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
-import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimStrength;
 import org.unlearnstability.theory.ClaimVerdict;
 import org.unlearnstability.theory.Violation;
@@ -38,7 +38,7 @@ import org.unlearnstability.theory.Violation;
  * @param strength how strongly the verdict is established (PROVED needs {@code proof} to hold)
  * @param proof the claim's written proof checked step by step on the generated cases, when it has one
  */
-public record ClaimResult(ClaimId claim, ClaimVerdict verdict, int cases, int applicable,
+public record ClaimResult(Claim claim, ClaimVerdict verdict, int cases, int applicable,
         Map<FamilyKind, Integer> applicableByKind, int searchStarts, long searchEvaluations, double maxSlack,
         String worst, int randomViolations, int searchViolations, int boundary, int numericalFailures,
         @Nullable Counterexample counterexample, List<EqualityCase> equalityCases, double secondaryMin,

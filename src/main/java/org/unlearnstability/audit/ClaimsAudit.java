@@ -17,12 +17,13 @@ import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
-import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimVerdict;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * The claims audit, as a callable runner (the {@code audit} command and {@code reproduce} use
- * it): every claim of {@link ClaimId} checked against the exact dynamics ({@link ClaimAudit}), the shrunk
+ * it): every claim of {@link Claims} checked against the exact dynamics ({@link ClaimAudit}), the shrunk
  * counterexamples written as family files, the tightness grid on the section 3.1 construction
  * ({@link TightnessGrid}), and the reports claims.md, tightness.md, tightness.csv and the ratio heatmaps,
  * all written atomically.
@@ -55,7 +56,7 @@ public final class ClaimsAudit {
     }
 
     /**
-     * @param claims the claim results of the run's own budget, in {@link ClaimId} order
+     * @param claims the claim results of the run's own budget, in {@link Claims} order
      * @param quickVerdicts for a full run, the verdicts of its quick pass (empty for a quick run)
      * @param quickSeconds the time of the quick pass
      * @param fullSeconds the time of the full pass (NaN for a quick run)
@@ -63,7 +64,7 @@ public final class ClaimsAudit {
      * @param tightnessSeconds the time of the grid
      * @param written the files written
      */
-    public record Result(List<ClaimResult> claims, Map<ClaimId, ClaimVerdict> quickVerdicts, double quickSeconds,
+    public record Result(List<ClaimResult> claims, Map<Claim, ClaimVerdict> quickVerdicts, double quickSeconds,
             double fullSeconds, List<TightnessGrid.Cell> tightness, double tightnessSeconds, List<Path> written) {
 
         /** Copies the collections. */
@@ -75,8 +76,8 @@ public final class ClaimsAudit {
         }
 
         /** @return the verdict per claim */
-        public Map<ClaimId, ClaimVerdict> verdicts() {
-            Map<ClaimId, ClaimVerdict> out = new LinkedHashMap<>();
+        public Map<Claim, ClaimVerdict> verdicts() {
+            Map<Claim, ClaimVerdict> out = new LinkedHashMap<>();
             for (ClaimResult c : claims) {
                 out.put(c.claim(), c.verdict());
             }
@@ -89,7 +90,7 @@ public final class ClaimsAudit {
      * @return the progress units of a run: one per claim and pass, one per tightness cell
      */
     public static long workUnits(boolean quick) {
-        int claims = ClaimId.values().length;
+        int claims = Claims.all().size();
         return (quick ? claims : 2L * claims) + (long) TightnessGrid.QS.length * TightnessGrid.BS.length;
     }
 
@@ -127,7 +128,7 @@ public final class ClaimsAudit {
         // so that no core waits for the slowest claim of a pass.
         List<ClaimPasses> passes;
         try {
-            passes = engine.map(List.of(ClaimId.values()), claim -> ClaimPasses.run(claim, quick, seed),
+            passes = engine.map(Claims.all(), claim -> ClaimPasses.run(claim, quick, seed),
                     done -> progress.advance(quick ? 1 : 2));
         } finally {
             gridPool.shutdown();
@@ -141,7 +142,7 @@ public final class ClaimsAudit {
             quickSeconds = Math.max(quickSeconds, pair.quickSeconds());
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        Map<ClaimId, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
+        Map<Claim, ClaimVerdict> quickVerdicts = new LinkedHashMap<>();
         double fullSeconds = Double.NaN;
         if (!options.quick()) {
             for (ClaimResult c : quickResults) {
@@ -156,7 +157,7 @@ public final class ClaimsAudit {
         double tightnessSeconds = timed.seconds();
         OutputDirectory out = OutputDirectory.create(options.out());
         List<Path> written = new ArrayList<>();
-        Map<ClaimId, Path> files = new LinkedHashMap<>();
+        Map<Claim, Path> files = new LinkedHashMap<>();
         for (ClaimResult c : results) {
             ClaimResult.@Nullable Counterexample ce = c.counterexample();
             if (ce != null) {
@@ -194,7 +195,7 @@ public final class ClaimsAudit {
      */
     private record ClaimPasses(ClaimResult quick, ClaimResult result, double quickSeconds)
             implements Serializable {
-        static ClaimPasses run(ClaimId claim, boolean quickOnly, long seed) {
+        static ClaimPasses run(Claim claim, boolean quickOnly, long seed) {
             long start = System.nanoTime();
             ClaimAudit quickAudit = new ClaimAudit(claim, ClaimAudit.Budget.quick(), seed);
             ClaimResult quickResult = quickAudit.run();
@@ -229,7 +230,7 @@ public final class ClaimsAudit {
      * @param seed the seed
      * @return its result
      */
-    public static ClaimResult quick(ClaimId claim, long seed) {
+    public static ClaimResult quick(Claim claim, long seed) {
         return new ClaimAudit(claim, ClaimAudit.Budget.quick(), seed).run();
     }
 }

@@ -11,11 +11,9 @@ import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
-import org.unlearnstability.theory.ClaimEvaluator;
-import org.unlearnstability.theory.ClaimId;
 import org.unlearnstability.theory.Violation;
-import org.unlearnstability.theory.ViolationCheck;
 
 /**
  * Shrinks a counterexample towards the smallest one (fewest samples, smallest d, simplest
@@ -25,7 +23,7 @@ import org.unlearnstability.theory.ViolationCheck;
  * the simplest dyadic rational (smallest power-of-two denominator, then smallest numerator) in the widest
  * window around it that keeps the violation, trying 0 first. Dyadic numbers are exact as doubles, so
  * the stored file holds exactly the numbers the exact check uses. For claims over every eta, the learning
- * rate is chosen last as the simplest dyadic at which {@link ViolationCheck} confirms the violation.
+ * rate is chosen last as the simplest dyadic at which the claim's exact check ({@link org.unlearnstability.theory.Claim#check}) confirms the violation.
  *
  * <p>The predicate is a strict floating-point violation, confirmed by the exact check whenever the case
  * admits one, so shrinking never walks onto an equality case by rounding.
@@ -35,11 +33,11 @@ final class Shrinker {
     /** Evaluations of one re-optimisation after a dropped sample. */
     private static final int REOPTIMIZE_BUDGET = 400;
 
-    private final ClaimId claim;
+    private final Claim claim;
     private boolean requireAdmissible;
     private int evaluations;
 
-    private Shrinker(ClaimId claim) {
+    private Shrinker(Claim claim) {
         this.claim = claim;
     }
 
@@ -57,7 +55,7 @@ final class Shrinker {
      * @param hyper its hyper-parameters
      * @return the shrunk case, or empty when the starting case does not violate the claim
      */
-    static Optional<Shrunk> shrink(ClaimId claim, HessianFamily family, Hyperparameters hyper) {
+    static Optional<Shrunk> shrink(Claim claim, HessianFamily family, Hyperparameters hyper) {
         Shrinker shrinker = new Shrinker(claim);
         State state = new State(family, hyper);
         if (!shrinker.violates(state)) {
@@ -123,7 +121,7 @@ final class Shrinker {
             return false;
         }
         try {
-            ClaimCheck check = ClaimEvaluator.evaluate(claim, s.family, s.hyper);
+            ClaimCheck check = claim.evaluate(s.family, s.hyper);
             if (!check.violatedStrictly()) {
                 return false;
             }
@@ -141,7 +139,7 @@ final class Shrinker {
         if (family.dimension() > 2) {
             return true;
         }
-        Violation v = ViolationCheck.check(claim, family, hyper);
+        Violation v = claim.check(family, hyper);
         return v.violated();
     }
 
@@ -320,7 +318,7 @@ final class Shrinker {
     private State simplify(State s) {
         s = simplifyHessians(s, true);
         s = simplifyHessians(s, false);
-        if (claim != ClaimId.SINGLE_SET_REDUCTION) {
+        if (claim.alphaFree()) {
             double alpha = s.hyper.alpha();
             for (double candidate : Dyadics.candidates(alpha, 0.0, 1.0)) {
                 State next = new State(s.family, new Hyperparameters(s.hyper.eta(), candidate, s.hyper.batch()));
@@ -415,7 +413,7 @@ final class Shrinker {
         if (claim.etaDependent()) {
             return s;
         }
-        ClaimCheck check = ClaimEvaluator.evaluate(claim, s.family, s.hyper);
+        ClaimCheck check = claim.evaluate(s.family, s.hyper);
         double witness = check.witnessEta();
         if (!(witness > 0.0) || !Double.isFinite(witness)) {
             return s;
@@ -424,7 +422,7 @@ final class Shrinker {
             if (candidate > 0.0) {
                 Hyperparameters hyper = s.hyper.withEta(candidate);
                 evaluations++;
-                if (ViolationCheck.check(claim, s.family, hyper).violated()) {
+                if (claim.check(s.family, hyper).violated()) {
                     return new State(s.family, hyper);
                 }
             }

@@ -7,9 +7,8 @@ import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
-import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.Violation;
-import org.unlearnstability.theory.ViolationCheck;
 
 /**
  * The last step of shrinking a one-dimensional counterexample: an exhaustive search, in order of size and
@@ -31,7 +30,7 @@ final class TinyCounterexamples {
      * @param maxSamples the largest n_r + n_f to try
      * @return the first confirmed case, if any
      */
-    static Optional<Shrinker.Shrunk> first(ClaimId claim, int maxSamples) {
+    static Optional<Shrinker.Shrunk> first(Claim claim, int maxSamples) {
         int checks = 0;
         for (int total = 2; total <= maxSamples; total++) {
             for (int nRetain = 1; nRetain < total; nRetain++) {
@@ -40,14 +39,14 @@ final class TinyCounterexamples {
                     for (List<Hessian> forget : multisets(nForget)) {
                         HessianFamily family = new HessianFamily(retain, forget);
                         for (int b = 1; b <= Math.min(nRetain, nForget); b++) {
-                            for (double alpha : claim == ClaimId.SINGLE_SET_REDUCTION ? new double[] {0.0} : ALPHAS) {
+                            for (double alpha : claim.alphaFree() ? ALPHAS : new double[] {0.0}) {
                                 for (double eta : ETAS) {
                                     Hyperparameters hyper = new Hyperparameters(eta, alpha, b);
                                     if (!Shrinker.admissible(family, hyper)) {
                                         continue;
                                     }
                                     checks++;
-                                    Violation v = ViolationCheck.check(claim, family, hyper);
+                                    Violation v = claim.check(family, hyper);
                                     if (v.violated() && v.exact()) {
                                         return Optional.of(new Shrinker.Shrunk(family, hyper, checks));
                                     }

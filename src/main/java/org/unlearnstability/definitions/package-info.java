@@ -53,7 +53,8 @@
  *           theory.ExactScalarFamily</td>
  *       <td>dynamics.Lemma21Test, audit.LemmaVerdictTest, theory.ExactAgreementTest</td></tr>
  *   <tr><td>Theorem 2.2, condition (7); Theorem 2.3, condition (8), C_r'</td>
- *       <td>theory.StabilityThresholds (eta7, eta8, sigma8, etaCoherenceFree), theory.ClaimEvaluator</td>
+ *       <td>theory.StabilityThresholds (eta7, eta8, sigma8, etaCoherenceFree), theory.claims.Theorem22Reading,
+ *           theory.claims.Theorem23Reading</td>
  *       <td>theory.StabilityThresholdsTest, audit.TheoremVerdictTest, audit.RepairedBoundVerdictTest</td></tr>
  *   <tr><td>Definition 5 (data), (9) (two-layer CNN), Theorem 2.4</td>
  *       <td>cnn.PatchData, cnn.SpanCnn, cnn.DirectCnn, cnn.CnnHessians, cnn.Theorem24Bounds</td>

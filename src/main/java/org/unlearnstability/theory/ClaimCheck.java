@@ -14,10 +14,10 @@ package org.unlearnstability.theory;
  * @param rhs the quantity on the right of the relation
  * @param step the step k at which the slack is largest, 0 when the claim has no steps
  * @param witnessEta for claims over every eta: a learning rate at which a violation shows (eta of the case otherwise)
- * @param secondary a claim-specific second ratio (sigma / (n_f sigma_single) for the single-set reduction,
- *     eta7 / eta8 for the existence statement), NaN otherwise
+ * @param secondary the claim's second ratio, described by {@link Claim#describeSecondary} (sigma / (n_f sigma_single)
+ *     for the single-set reduction, eta7 / eta8 for the existence statement), NaN for claims without one
  */
-public record ClaimCheck(ClaimId claim, boolean applicable, double slack, double lhs, double rhs, int step,
+public record ClaimCheck(Claim claim, boolean applicable, double slack, double lhs, double rhs, int step,
         double witnessEta, double secondary) {
 
     /**
@@ -25,6 +25,8 @@ public record ClaimCheck(ClaimId claim, boolean applicable, double slack, double
      * violation, to be confirmed (exactly where the case allows).
      */
     public static final double TOLERANCE = 1e-8;
+    /** The steps k = 1..K of the Lemma 2.1 checks. */
+    public static final int STEPS = 10;
     /**
      * The margin a violation needs when it can only be decided in floating point (no exact check applies):
      * cancellation in 1 - eta a near J = 0 can cost far more than the rounding of a single operation.
@@ -35,7 +37,7 @@ public record ClaimCheck(ClaimId claim, boolean applicable, double slack, double
      * @param claim the claim
      * @return a check on a case outside the claim's hypotheses
      */
-    public static ClaimCheck notApplicable(ClaimId claim) {
+    public static ClaimCheck notApplicable(Claim claim) {
         return new ClaimCheck(claim, false, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
     }
 

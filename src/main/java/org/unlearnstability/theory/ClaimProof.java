@@ -9,12 +9,9 @@ import org.unlearnstability.family.HessianFamily;
  * The written proof of one claim (in the claim's spec, field {@code proof}) as code: its inequality steps,
  * and their two sides on one case, so that the audit checks every step on every case it generates. A proof
  * whose steps all hold makes a HOLDS verdict PROVED (and a never-applicable hypothesis VACUOUS); a step that
- * fails on a case would show a gap in the written proof. {@link ClaimProofs} registers one per claim.
+ * fails on a case would show a gap in the written proof. A claim returns its proof from {@link Claim#proof}.
  */
 public interface ClaimProof {
-    /** @return the claim proved */
-    ClaimId claim();
-
     /** @return the steps, in the order of the written proof */
     List<ProofStep> steps();
 

@@ -28,10 +28,13 @@ import java.util.List;
  * @param strength the pinned strength of the verdict: PROVED needs a written proof here and a
  *     {@link ClaimProof} whose steps hold on every audited case
  * @param proof the written proof, one step per entry (empty when the verdict rests on search or a counterexample)
+ * @param implementation the fully qualified name of the {@link Claim} class that checks this reading (the
+ *     registry {@code theory.claims.Claims} instantiates it)
  */
 public record ClaimSpec(String id, String title, String source, String statementAsPrinted, String readingTested,
         List<String> hypotheses, String check, String tolerance, ClaimVerdict verdict, String verdictReason,
-        List<String> notes, ClaimStrength strength, List<String> proof) {
+        List<String> notes, ClaimStrength strength, List<String> proof,
+        String implementation) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -44,11 +47,11 @@ public record ClaimSpec(String id, String title, String source, String statement
     }
 
     /**
-     * @param claim a claim
+     * @param slug a claim's slug
      * @return its spec from the class path
      */
-    public static ClaimSpec of(ClaimId claim) {
-        String resource = "claims/" + claim.slug() + ".json";
+    public static ClaimSpec of(String slug) {
+        String resource = "claims/" + slug + ".json";
         try (InputStream in = ClaimSpec.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing claim spec on the class path: " + resource);

@@ -14,7 +14,7 @@ import org.unlearnstability.family.HessianFamily;
  * lambda_max(N_1) <= (1 - eps)^2 + Tr(N_1) <= (1 - eps)^2 + eps = 1 - eps + eps^2 < 1 for eps in (0, 1).
  * Applicable exactly where the claim's own check is.
  */
-final class ConvergenceProof implements ClaimProof {
+public final class ConvergenceProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "lambda_max(T(I)) >= rho(T) (T positive: T(I) <= c I implies T^k(I) <= c^k I)",
                     ProofStep.Relation.AT_LEAST),
@@ -24,9 +24,11 @@ final class ConvergenceProof implements ClaimProof {
             new ProofStep("4", "eps >= Tr(N_1) (the hypothesis at r = 1)", ProofStep.Relation.AT_LEAST),
             new ProofStep("5", "1 > (1 - eps)^2 + eps (eps in (0, 1))", ProofStep.Relation.ABOVE));
 
-    @Override
-    public ClaimId claim() {
-        return ClaimId.LEMMA21_CONVERGENCE_R_GE_1;
+    private final Claim claim;
+
+    /** @param claim the claim proved, whose own check decides where the proof applies */
+    public ConvergenceProof(Claim claim) {
+        this.claim = claim;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class ConvergenceProof implements ClaimProof {
 
     @Override
     public Optional<List<StepValue>> evaluate(HessianFamily family, Hyperparameters hyper) {
-        ClaimCheck check = ClaimEvaluator.evaluate(claim(), family, hyper);
+        ClaimCheck check = claim.evaluate(family, hyper);
         if (!check.applicable()) {
             return Optional.empty();
         }

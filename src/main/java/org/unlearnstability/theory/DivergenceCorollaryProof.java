@@ -10,17 +10,12 @@ import org.unlearnstability.family.HessianFamily;
  * T^k(X) >= N^k(X) for every PSD X (the mixed words of the lower bound's proof are PSD); with V >= 0 the Perron
  * eigenvector of N, Tr T^k(V) >= rho(N)^k Tr V, so rho(T) >= rho(N) > 1.
  */
-final class DivergenceCorollaryProof implements ClaimProof {
+public final class DivergenceCorollaryProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))",
                     ProofStep.Relation.ABOVE),
             new ProofStep("2", "rho(T) >= rho(N) (T^k >= N^k on the PSD cone)", ProofStep.Relation.AT_LEAST),
             new ProofStep("3", "rho(T) > 1", ProofStep.Relation.ABOVE));
-
-    @Override
-    public ClaimId claim() {
-        return ClaimId.LEMMA21_DIVERGENCE_COROLLARY;
-    }
 
     @Override
     public List<ProofStep> steps() {

@@ -57,11 +57,6 @@ public final class DivergenceProof implements ClaimProof {
             new ProofStep("14", "rho(T) > 1 at eta = 1.001 eta7 (strict (7))", ProofStep.Relation.ABOVE));
 
     @Override
-    public ClaimId claim() {
-        return ClaimId.THEOREM22_DIVERGENCE_STRICT;
-    }
-
-    @Override
     public List<ProofStep> steps() {
         return STEPS;
     }

@@ -12,17 +12,12 @@ import org.unlearnstability.family.HessianFamily;
  * E||w_k||^2 = E||J_{k-1} ... J_0||_F^2 <= (1 - eps)^{2k} ||I||_F^2 = (1 - eps)^{2k} d, which is the r = 0 term of
  * the printed sum; the other terms are nonnegative. So the printed bound holds, with room to spare.
  */
-final class EveryJkProof implements ClaimProof {
+public final class EveryJkProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "(1 - eps)^{2k} d >= E||w_k||^2 (||A B||_F <= ||A|| ||B||_F on every batch path)",
                     ProofStep.Relation.AT_LEAST),
             new ProofStep("2", "sum_{r=0}^{k-1} C(k,r) (1-eps)^{2(k-r)} Tr(N_r) >= (1 - eps)^{2k} d (its r = 0 term)",
                     ProofStep.Relation.AT_LEAST));
-
-    @Override
-    public ClaimId claim() {
-        return ClaimId.LEMMA21_UPPER_BOUND_EVERY_JK;
-    }
 
     @Override
     public List<ProofStep> steps() {
@@ -35,7 +30,7 @@ final class EveryJkProof implements ClaimProof {
         if (!(norm > 0.0 && norm < 1.0)) {
             return Optional.empty();
         }
-        Lemma21 lemma = Lemma21.compute(family, hyper, ClaimEvaluator.STEPS);
+        Lemma21 lemma = Lemma21.compute(family, hyper, ClaimCheck.STEPS);
         double[] bound = Lemma21.binomialBound(norm, family.dimension(), lemma.traceN(), false);
         @Nullable StepValue worstPath = null;
         @Nullable StepValue worstTerm = null;

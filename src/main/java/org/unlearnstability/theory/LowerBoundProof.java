@@ -12,19 +12,14 @@ import org.unlearnstability.family.HessianFamily;
  * Lemma 2.1 part 1, E||w_k||^2 >= Tr(M_k): T = J(.)J + N is a sum of two positive maps, so T^k expands into
  * 2^k words, each a composition of positive maps; applied to I each word is PSD, the two pure words are
  * J^{2k} and N_k, hence T^k(I) - J^{2k} - N_k (the mixed words) is PSD and its trace is nonnegative. Checked for
- * k = 1..{@link ClaimEvaluator#STEPS}, the worst k reported.
+ * k = 1..{@link ClaimCheck#STEPS}, the worst k reported.
  */
-final class LowerBoundProof implements ClaimProof {
+public final class LowerBoundProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "lambda_min(T^k(I) - J^{2k} - N_k) >= 0 (the mixed words of (J(.)J + N)^k applied to I)",
                     ProofStep.Relation.AT_LEAST),
             new ProofStep("2", "Tr(T^k(I)) >= Tr(J^{2k}) + Tr(N_k) (the trace of step 1)",
                     ProofStep.Relation.AT_LEAST));
-
-    @Override
-    public ClaimId claim() {
-        return ClaimId.LEMMA21_LOWER_BOUND;
-    }
 
     @Override
     public List<ProofStep> steps() {
@@ -40,7 +35,7 @@ final class LowerBoundProof implements ClaimProof {
         RealMatrix pureNoise = identity;
         @Nullable StepValue worstPsd = null;
         @Nullable StepValue worstTrace = null;
-        for (int k = 1; k <= ClaimEvaluator.STEPS; k++) {
+        for (int k = 1; k <= ClaimCheck.STEPS; k++) {
             full = maps.t(full);
             pureDrift = maps.drift(pureDrift);
             pureNoise = maps.noise(pureNoise);

@@ -14,6 +14,11 @@ import org.hipparchus.fraction.BigFraction;
  */
 public record QuadraticSurd(BigFraction a, BigFraction b, BigFraction radicand) {
 
+    /** @return {@code a + b sqrt(r)} with exact rationals */
+    public String text() {
+        return Rationals.text(a) + " + " + Rationals.text(b) + " sqrt(" + Rationals.text(radicand) + ")";
+    }
+
     /** Rejects a negative radicand. */
     public QuadraticSurd {
         if (radicand.signum() < 0) {

@@ -11,15 +11,10 @@ import org.unlearnstability.family.HessianFamily;
  * d >= 1 while eps = 1 - ||J|| < 1, so the hypothesis fails at r = 0 on every family. Checked on every case where
  * eps is defined (||J|| in (0, 1)).
  */
-final class VacuousConvergenceProof implements ClaimProof {
+public final class VacuousConvergenceProof implements ClaimProof {
     private static final List<ProofStep> STEPS = List.of(
             new ProofStep("1", "Tr(N_0) = d >= 1", ProofStep.Relation.AT_LEAST),
             new ProofStep("2", "1 > eps = 1 - ||J||", ProofStep.Relation.ABOVE));
-
-    @Override
-    public ClaimId claim() {
-        return ClaimId.LEMMA21_CONVERGENCE_AS_PRINTED;
-    }
 
     @Override
     public List<ProofStep> steps() {

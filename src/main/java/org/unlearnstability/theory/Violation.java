@@ -16,7 +16,7 @@ import java.util.List;
  * @param rhs the right side
  * @param hypotheses the quantities that show the hypotheses hold
  */
-public record Violation(ClaimId claim, boolean violated, boolean exact, String relation, Quantity lhs, Quantity rhs,
+public record Violation(Claim claim, boolean violated, boolean exact, String relation, Quantity lhs, Quantity rhs,
         List<Quantity> hypotheses) implements Serializable {
 
     /** Copies the list. */

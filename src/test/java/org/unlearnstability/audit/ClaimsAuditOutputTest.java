@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.report.Progress;
-import org.unlearnstability.theory.ClaimId;
+import org.unlearnstability.theory.Claim;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * The reports of one claim's audit and the tightness grid (claims.md is tested through the full command in
@@ -25,7 +26,7 @@ class ClaimsAuditOutputTest {
 
     @Test
     void resultsDoNotDependOnTheThreadCount() throws Exception {
-        ClaimId claim = ClaimId.THEOREM23_CONVERGENCE_STRICT;
+        Claim claim = Claims.bySlug("theorem23-convergence-strict");
         ClaimResult common = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
         ForkJoinPool single = new ForkJoinPool(1);
         try {
@@ -67,7 +68,7 @@ class ClaimsAuditOutputTest {
 
     @Test
     void counterexampleFilesAreFamilyFilesThatReadBack(@TempDir Path dir) throws Exception {
-        ClaimResult r = ClaimsAudit.quick(ClaimId.SINGLE_SET_REDUCTION, ClaimsAudit.DEFAULT_SEED);
+        ClaimResult r = ClaimsAudit.quick(Claims.bySlug("single-set-reduction"), ClaimsAudit.DEFAULT_SEED);
         Path file = CounterexampleFiles.write(dir, r.counterexample());
         var read = FamilyReader.readJson(file);
         assertEquals(r.counterexample().hyper(), read.hyperparameters().orElseThrow());
@@ -77,15 +78,16 @@ class ClaimsAuditOutputTest {
 
     @Test
     void claimsReportHasAVerdictRowPerClaimWithLinksAndDecidingNumbers(@TempDir Path dir) {
-        List<ClaimResult> results = List.of(ClaimsAudit.quick(ClaimId.THEOREM22_DIVERGENCE, ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(ClaimId.THEOREM22_DIVERGENCE_STRICT, ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(ClaimId.THEOREM23_EXISTENCE, ClaimsAudit.DEFAULT_SEED));
+        Claim divergence = Claims.bySlug("theorem22-divergence");
+        List<ClaimResult> results = List.of(ClaimsAudit.quick(divergence, ClaimsAudit.DEFAULT_SEED),
+                ClaimsAudit.quick(Claims.bySlug("theorem22-divergence-strict"), ClaimsAudit.DEFAULT_SEED),
+                ClaimsAudit.quick(Claims.bySlug("theorem23-existence"), ClaimsAudit.DEFAULT_SEED));
         ClaimsAudit.Result result = new ClaimsAudit.Result(results, java.util.Map.of(), 1.0, Double.NaN, List.of(),
                 0.5, List.of());
         ClaimsAudit.Options options = new ClaimsAudit.Options(dir.resolve("reports"), dir.resolve("golden"),
                 dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
         Path file = dir.resolve("golden").resolve("theorem22-divergence.json");
-        String md = ClaimsReport.markdown(result, options, java.util.Map.of(ClaimId.THEOREM22_DIVERGENCE, file));
+        String md = ClaimsReport.markdown(result, options, java.util.Map.of(divergence, file));
         assertTrue(md.contains("| **FAILS** | FAILS |"), md);
         assertTrue(md.contains("| **PROVED** | HOLDS |"), md);
         assertTrue(md.contains("Coherence can only weaken criterion (7)"), md);

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.FamilyFile;
 import org.unlearnstability.family.FamilyReader;
-import org.unlearnstability.theory.ClaimId;
-import org.unlearnstability.theory.ClaimSpec;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimVerdict;
 import org.unlearnstability.theory.Violation;
-import org.unlearnstability.theory.ViolationCheck;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * Re-checks every stored counterexample (golden/counterexamples/*.json, family files that {@code analyze}
@@ -33,7 +32,7 @@ class CounterexampleGoldenTest {
 
     @Test
     void everyStoredCounterexampleStillViolatesItsClaim() throws IOException {
-        Set<ClaimId> covered = new HashSet<>();
+        Set<Claim> covered = new HashSet<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(DIRECTORY)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -42,21 +41,21 @@ class CounterexampleGoldenTest {
         for (Path file : files) {
             FamilyFile contents = FamilyReader.readJson(file);
             JsonNode stored = contents.violation().orElseThrow(() -> new AssertionError(file + " has no violation"));
-            ClaimId claim = ClaimId.ofSlug(stored.get("claim").asText());
+            Claim claim = Claims.bySlug(stored.get("claim").asText());
             assertEquals(claim.slug() + ".json", file.getFileName().toString(), "file name names its claim");
             Hyperparameters hyper = contents.hyperparameters().orElseThrow();
-            Violation v = ViolationCheck.check(claim, contents.family(), hyper);
+            Violation v = claim.check(contents.family(), hyper);
             assertTrue(v.violated(), file + " no longer violates " + claim.slug() + ": " + v);
             boolean exact = stored.get("exact").asBoolean();
             assertEquals(exact, v.exact(), file + ": exactness of the decision");
             JsonNode sides = stored.get("violatedInequality");
             assertSide(file, sides.get("lhs"), v.lhs().value(), v.lhs().exact(), exact);
             assertSide(file, sides.get("rhs"), v.rhs().value(), v.rhs().exact(), exact);
-            assertEquals(ClaimVerdict.FAILS, ClaimSpec.of(claim).verdict(), file + ": its claim must be pinned FAILS");
+            assertEquals(ClaimVerdict.FAILS, claim.spec().verdict(), file + ": its claim must be pinned FAILS");
             covered.add(claim);
         }
-        for (ClaimId claim : ClaimId.values()) {
-            if (ClaimSpec.of(claim).verdict() == ClaimVerdict.FAILS) {
+        for (Claim claim : Claims.all()) {
+            if (claim.spec().verdict() == ClaimVerdict.FAILS) {
                 assertTrue(covered.contains(claim), claim.slug() + " is pinned FAILS without a stored counterexample");
             }
         }

@@ -13,8 +13,8 @@ import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
-import org.unlearnstability.theory.ClaimId;
-import org.unlearnstability.theory.ViolationCheck;
+import org.unlearnstability.theory.Claim;
+import org.unlearnstability.theory.claims.Claims;
 
 /** The tools behind the audit's search: dyadic simplification, local search and shrinking. */
 class SearchToolsTest {
@@ -69,11 +69,12 @@ class SearchToolsTest {
         // A five-sample violation of Theorem 2.3 (strict): pure-ish ascent with a large forget weight.
         HessianFamily family = new HessianFamily(scalars(1.3, 0.7, 2.1), scalars(1.9, 0.4));
         Hyperparameters hyper = new Hyperparameters(0.3, 0.8, 1);
-        Optional<Shrinker.Shrunk> shrunk = Shrinker.shrink(ClaimId.THEOREM23_CONVERGENCE_STRICT, family, hyper);
+        Claim strict = Claims.bySlug("theorem23-convergence-strict");
+        Optional<Shrinker.Shrunk> shrunk = Shrinker.shrink(strict, family, hyper);
         assertTrue(shrunk.isPresent());
         HessianFamily small = shrunk.get().family();
         assertTrue(small.nRetain() + small.nForget() <= 3, "shrunk to " + small);
-        assertTrue(ViolationCheck.check(ClaimId.THEOREM23_CONVERGENCE_STRICT, small, shrunk.get().hyper()).violated());
+        assertTrue(strict.check(small, shrunk.get().hyper()).violated());
         assertTrue(Shrinker.admissible(small, shrunk.get().hyper()));
     }
 

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.unlearnstability.theory.ClaimId;
-import org.unlearnstability.theory.ClaimSpec;
+import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimVerdict;
 
 /**
@@ -18,12 +17,12 @@ final class VerdictPins {
     private VerdictPins() {
     }
 
-    static ClaimResult assertPinned(ClaimId claim) {
+    static ClaimResult assertPinned(Claim claim) {
         ClaimResult result = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
-        ClaimVerdict pinned = ClaimSpec.of(claim).verdict();
+        ClaimVerdict pinned = claim.spec().verdict();
         assertEquals(pinned, result.verdict(), claim.slug() + ": audit says " + result.verdict() + ", spec pins "
                 + pinned + "; largest slack " + result.maxSlack() + " at " + result.worst());
-        assertEquals(ClaimSpec.of(claim).strength(), result.strength(), claim.slug() + ": strength; proof steps "
+        assertEquals(claim.spec().strength(), result.strength(), claim.slug() + ": strength; proof steps "
                 + (result.proof() == null ? "none" : result.proof().steps()));
         if (result.verdict() == ClaimVerdict.FAILS) {
             ClaimResult.Counterexample ce = result.counterexample();

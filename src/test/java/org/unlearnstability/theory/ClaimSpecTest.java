@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.io.AtomicOutput;
 import org.unlearnstability.report.GoldenFile;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * Every claim has a spec specs/claims/[slug].json that parses, names the claim, and whose Markdown
@@ -20,14 +21,15 @@ class ClaimSpecTest {
 
     @Test
     void everyClaimHasAParsableSpecWithARenderedMarkdownPage() throws IOException {
-        for (ClaimId claim : ClaimId.values()) {
+        for (Claim claim : Claims.all()) {
             Path json = SPECS.resolve(claim.slug() + ".json");
             ClaimSpec spec;
             try (var in = Files.newInputStream(json)) {
                 spec = ClaimSpec.parse(in);
             }
             assertEquals(claim.slug(), spec.id(), json.toString());
-            assertEquals(spec, ClaimSpec.of(claim), "class-path copy of " + json + " is stale");
+            assertEquals(claim.getClass().getName(), spec.implementation(), json + " names another class");
+            assertEquals(spec, claim.spec(), "class-path copy of " + json + " is stale");
             assertFalse(spec.hypotheses().isEmpty(), json + " lists no hypothesis");
             assertEquals(!claim.testable(), spec.verdict() == ClaimVerdict.NOT_TESTABLE_AS_STATED, json.toString());
             Path md = SPECS.resolve(claim.slug() + ".md");

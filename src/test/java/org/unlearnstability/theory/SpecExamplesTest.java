@@ -8,6 +8,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * The worked examples quoted in specs/claims, checked in exact arithmetic (so a spec cannot quote a number
@@ -24,11 +25,11 @@ class SpecExamplesTest {
         assertEquals(new BigFraction(1, 32), x.noise());
         assertEquals(new BigFraction(9, 32), x.meanSquare(1));
         assertEquals(new BigFraction(1, 4), x.upperBound(1, false));
-        Violation v = ViolationCheck.check(ClaimId.LEMMA21_UPPER_BOUND_MEAN_J, family, hyper);
+        Violation v = Claims.bySlug("lemma21-upper-bound-mean-j").check(family, hyper);
         assertTrue(v.violated() && v.exact(), v.toString());
         assertEquals("9/32", v.lhs().exact());
         assertEquals("1/4", v.rhs().exact());
-        ClaimCheck c = ClaimEvaluator.evaluate(ClaimId.LEMMA21_UPPER_BOUND_MEAN_J, family, hyper);
+        ClaimCheck c = Claims.bySlug("lemma21-upper-bound-mean-j").evaluate(family, hyper);
         assertEquals(9.0 / 8, c.slack(), 1e-12);
     }
 
@@ -46,9 +47,9 @@ class SpecExamplesTest {
         assertEquals(new BigFraction(12), x.etaStar().orElseThrow());
         assertEquals(BigFraction.ZERO, x.j());
         assertEquals(BigFraction.ONE, x.rho());
-        assertTrue(ViolationCheck.check(ClaimId.THEOREM22_DIVERGENCE, family, hyper).violated());
-        assertFalse(ViolationCheck.check(ClaimId.THEOREM22_DIVERGENCE_STRICT, family, hyper).violated());
-        ClaimCheck c = ClaimEvaluator.evaluate(ClaimId.THEOREM22_DIVERGENCE, family, hyper);
+        assertTrue(Claims.bySlug("theorem22-divergence").check(family, hyper).violated());
+        assertFalse(Claims.bySlug("theorem22-divergence-strict").check(family, hyper).violated());
+        ClaimCheck c = Claims.bySlug("theorem22-divergence").evaluate(family, hyper);
         assertEquals(12.0, c.lhs(), 1e-9, "eta7");
         assertEquals(12.0, c.rhs(), 1e-9, "etaStar");
     }
@@ -64,7 +65,7 @@ class SpecExamplesTest {
         assertEquals(new BigFraction(4, 3), x.eta8().orElseThrow());
         assertEquals(1, x.condition8().orElseThrow());
         assertEquals(new BigFraction(9, 8), x.rho());
-        assertTrue(ViolationCheck.check(ClaimId.THEOREM23_CONVERGENCE_STRICT, family, hyper).violated());
+        assertTrue(Claims.bySlug("theorem23-convergence-strict").check(family, hyper).violated());
     }
 
     @Test
@@ -74,19 +75,19 @@ class SpecExamplesTest {
         ExactScalarFamily x = ExactScalarFamily.of(family, hyper).orElseThrow();
         assertEquals(0, x.condition8().orElseThrow());
         assertEquals(BigFraction.ONE, x.rho());
-        assertTrue(ViolationCheck.check(ClaimId.THEOREM23_CONVERGENCE, family, hyper).violated());
-        assertFalse(ViolationCheck.check(ClaimId.THEOREM23_CONVERGENCE_STRICT, family, hyper).violated());
+        assertTrue(Claims.bySlug("theorem23-convergence").check(family, hyper).violated());
+        assertFalse(Claims.bySlug("theorem23-convergence-strict").check(family, hyper).violated());
     }
 
     @Test
     void unlearningCoherenceAtAlphaZeroIsNfTimesTheSingleSetCoherence() {
         HessianFamily family = ScalarFamilies.of(new double[] {1}, new double[] {1, 1});
         Hyperparameters hyper = new Hyperparameters(1.0, 0.0, 1);
-        Violation v = ViolationCheck.check(ClaimId.SINGLE_SET_REDUCTION, family, hyper);
+        Violation v = Claims.bySlug("single-set-reduction").check(family, hyper);
         assertTrue(v.violated() && v.exact());
         assertEquals("2", v.lhs().exact());
         assertEquals("1", v.rhs().exact());
-        ClaimCheck c = ClaimEvaluator.evaluate(ClaimId.SINGLE_SET_REDUCTION, family, hyper);
+        ClaimCheck c = Claims.bySlug("single-set-reduction").evaluate(family, hyper);
         assertEquals(1.0, c.secondary(), 1e-12, "sigma = n_f sigma_single");
     }
 

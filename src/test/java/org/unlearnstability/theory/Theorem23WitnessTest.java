@@ -10,6 +10,7 @@ import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.theory.claims.Claims;
 
 /**
  * The exact witness against Theorem 2.3's strong reading (specs/claims/theorem23-existence.md), re-checked in
@@ -34,7 +35,7 @@ class Theorem23WitnessTest {
         assertEquals(1, x.condition8().orElseThrow(), "(8) strictly");
         assertEquals(new BigFraction(3, 2), x.rho());
         assertEquals(new BigFraction(4, 3), x.etaStar().orElseThrow());
-        Violation v = ViolationCheck.check(ClaimId.THEOREM23_EXISTENCE, family, new Hyperparameters(2.0, 0.5, 1));
+        Violation v = Claims.bySlug("theorem23-existence").check(family, new Hyperparameters(2.0, 0.5, 1));
         assertTrue(v.violated() && v.exact(), v.toString());
     }
 
@@ -42,7 +43,7 @@ class Theorem23WitnessTest {
     void atEtaStarTheSameValuesNoLongerSatisfyStrictSevenSoTheWitnessIsNotVacuous() {
         HessianFamily family = new HessianFamily(List.of(scalar(2), scalar(0)), List.of(scalar(1), scalar(0)));
         Hyperparameters atEtaStar = new Hyperparameters(4.0 / 3.0, 0.5, 1);
-        Violation v = ViolationCheck.check(ClaimId.THEOREM23_EXISTENCE, family, atEtaStar);
+        Violation v = Claims.bySlug("theorem23-existence").check(family, atEtaStar);
         assertTrue(!v.violated(), "below eta7 strict (7) fails, and the check must say so: " + v);
     }
 }

@@ -1,0 +1,77 @@
+package org.unlearnstability.theory;
+
+import java.util.function.DoublePredicate;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
+import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.linalg.Hessian;
+
+/**
+ * Learning rates for drawing audit cases from the drift A = (1 - alpha) H_R - alpha H_F of update (2):
+ * the range of its spectrum, and a learning rate drawn inside the interval (0, eta_h] on which a claim's
+ * hypothesis holds (found by bisection), for the claims whose hypotheses hold only there ({@link CaseShape}).
+ */
+public final class LearningRateIntervals {
+    private LearningRateIntervals() {
+    }
+
+    /**
+     * Eta uniform in (0, eta_h] where the predicate holds on (0, eta_h]; the fallback when it holds nowhere
+     * below 2 / lambda_max(A), beyond which ||J|| >= 1.
+     *
+     * @param family the family
+     * @param alpha alpha
+     * @param rng the case's stream
+     * @param holds the hypothesis as a function of eta, holding on an interval (0, eta_h]
+     * @param fallback the learning rate when the hypothesis holds nowhere
+     * @return the learning rate
+     */
+    public static double inside(HessianFamily family, double alpha, UniformRandomProvider rng, DoublePredicate holds,
+            double fallback) {
+        double[] range = driftRange(family, alpha);
+        if (!(range[0] > 0.0)) {
+            return fallback;
+        }
+        double hi = 2.0 / range[1];
+        double lo = 1e-6 * hi;
+        if (!holds.test(lo)) {
+            return fallback;
+        }
+        for (int i = 0; i < 50 && hi - lo > 1e-9 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (holds.test(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo * (0.05 + 0.95 * rng.nextDouble());
+    }
+
+    /**
+     * @param family the family
+     * @param alpha alpha
+     * @return [lambda_min, lambda_max] of A = (1-alpha) H_R - alpha H_F on all of R^d
+     */
+    public static double[] driftRange(HessianFamily family, double alpha) {
+        int d = family.dimension();
+        RealMatrix a = new Array2DRowRealMatrix(d, d);
+        for (Hessian h : family.retain()) {
+            a = a.add(h.toMatrix().scalarMultiply((1 - alpha) / family.nRetain()));
+        }
+        for (Hessian h : family.forget()) {
+            a = a.add(h.toMatrix().scalarMultiply(-alpha / family.nForget()));
+        }
+        RealMatrix symmetric = a.add(a.transpose()).scalarMultiply(0.5);
+        double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new double[] {min, max};
+    }
+}
