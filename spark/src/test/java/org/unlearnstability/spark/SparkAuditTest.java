@@ -19,7 +19,6 @@ import org.unlearnstability.engine.LocalTaskEngine;
 import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
-import org.unlearnstability.theory.ClaimSpec;
 
 /**
  * The quick claims audit with its claims as Spark tasks ({@code local[2]}) is the core's: the verdicts its
@@ -43,7 +42,7 @@ class SparkAuditTest {
             ClaimResult l = local.claims().get(i);
             ClaimResult s = spark.claims().get(i);
             String slug = l.claim().slug();
-            assertEquals(ClaimSpec.of(s.claim()).verdict(), s.verdict(), slug + ": the verdict its spec pins");
+            assertEquals(s.claim().spec().verdict(), s.verdict(), slug + ": the verdict its spec pins");
             assertEquals(l.verdict(), s.verdict(), slug);
             assertEquals(List.of(l.cases(), l.applicable(), l.randomViolations(), l.searchViolations(), l.boundary(),
                     l.numericalFailures(), l.searchStarts()), List.of(s.cases(), s.applicable(), s.randomViolations(),
