@@ -1,12 +1,14 @@
 package org.unlearnstability.theory.claims;
 
 import java.util.List;
+import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
+import org.unlearnstability.theory.ExactScalarFamily;
 import org.unlearnstability.theory.Quantity;
 import org.unlearnstability.theory.Violation;
 
@@ -61,6 +63,17 @@ abstract class AbstractClaim implements Claim {
         return new Violation(this, c.violatedBeyondMargin(), false, "slack <= 1",
                 new Quantity("slack", c.slack(), null), new Quantity("1", 1.0, "1"),
                 List.of(new Quantity("applicable", c.applicable() ? 1 : 0, null)));
+    }
+
+    /**
+     * @param family the family
+     * @param hyper its hyper-parameters
+     * @param exact the check in exact arithmetic, for a case that has an exact scalar form (d = 1)
+     * @return the exact check where the case allows it, else the floating-point one
+     */
+    final Violation scalarOrFloating(HessianFamily family, Hyperparameters hyper,
+            Function<ExactScalarFamily, Violation> exact) {
+        return ExactScalarFamily.of(family, hyper).map(exact).orElseGet(() -> floating(family, hyper));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.unlearnstability.theory.claims;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.fraction.BigFraction;
 import org.unlearnstability.definitions.Hyperparameters;
@@ -90,11 +89,11 @@ abstract class Lemma21Convergence extends AbstractClaim {
      */
     @Override
     public final Violation check(HessianFamily family, Hyperparameters hyper) {
-        Optional<ExactScalarFamily> scalar = ExactScalarFamily.of(family, hyper);
-        if (scalar.isEmpty()) {
-            return floating(family, hyper);
-        }
-        ExactScalarFamily x = scalar.get();
+        return scalarOrFloating(family, hyper, this::exactCheck);
+    }
+
+    /** The check in exact rational arithmetic (d = 1). */
+    private Violation exactCheck(ExactScalarFamily x) {
         BigFraction norm = x.j().abs();
         BigFraction eps = BigFraction.ONE.subtract(norm);
         BigFraction noise = x.noise();

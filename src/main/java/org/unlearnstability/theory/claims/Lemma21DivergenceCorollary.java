@@ -53,11 +53,11 @@ public final class Lemma21DivergenceCorollary extends AbstractClaim {
     /** The corollary of part 1; exact for d = 1: Tr(N_k) = n^k grows iff n > 1, and then rho = J^2 + n > 1. */
     @Override
     public Violation check(HessianFamily family, Hyperparameters hyper) {
-        Optional<ExactScalarFamily> scalar = ExactScalarFamily.of(family, hyper);
-        if (scalar.isEmpty()) {
-            return floating(family, hyper);
-        }
-        ExactScalarFamily x = scalar.get();
+        return scalarOrFloating(family, hyper, this::exactCheck);
+    }
+
+    /** The check in exact rational arithmetic (d = 1). */
+    private Violation exactCheck(ExactScalarFamily x) {
         boolean hypothesis = x.noise().compareTo(BigFraction.ONE) > 0;
         BigFraction rho = x.rho();
         return new Violation(this, hypothesis && rho.compareTo(BigFraction.ONE) <= 0, true, ">",

@@ -59,11 +59,11 @@ public final class Lemma21UpperBoundEveryJk extends Lemma21UpperBound {
     /** Part 2 as printed, every-J_k reading; exact for d = 1 (1 - eps = max |J_k| over the patterns). */
     @Override
     public Violation check(HessianFamily family, Hyperparameters hyper) {
-        Optional<ExactScalarFamily> scalar = ExactScalarFamily.of(family, hyper);
-        if (scalar.isEmpty()) {
-            return floating(family, hyper);
-        }
-        ExactScalarFamily x = scalar.get();
+        return scalarOrFloating(family, hyper, this::exactCheck);
+    }
+
+    /** The check in exact rational arithmetic (d = 1). */
+    private Violation exactCheck(ExactScalarFamily x) {
         BigFraction m = x.maxPatternNorm();
         boolean applicable = m.signum() > 0 && m.compareTo(BigFraction.ONE) < 0;
         int worst = 1;
