@@ -65,17 +65,26 @@ public final class RankOneCoherence {
         // Tr(D_rf D_r'f') = [a^2 K_rr'^2 + ab K_rf'^2] + [ab K_r'f^2 + b^2 K_ff'^2]: the first bracket
         // depends on (r; r', f'), the second on (f; r', f'), so each row of S is one long vectorisable
         // sweep sqrt(retainPart[r] + forgetPart[f]) over the pair index r' n_f + f'.
+        // Filled row by row (contiguous writes); each entry is the same expression as before, to the bit.
         double[][] retainPart = new double[nRetain][size];
         double[][] forgetPart = new double[nForget][size];
-        for (int rp = 0; rp < nRetain; rp++) {
-            for (int fp = 0; fp < nForget; fp++) {
-                int pair = rp * nForget + fp;
-                for (int r = 0; r < nRetain; r++) {
-                    retainPart[r][pair] = a * a * square(k[r][rp]) + a * b * square(k[r][nRetain + fp]);
+        for (int r = 0; r < nRetain; r++) {
+            double[] part = retainPart[r];
+            double[] kr = k[r];
+            for (int rp = 0; rp < nRetain; rp++) {
+                double retain = a * a * square(kr[rp]);
+                for (int fp = 0; fp < nForget; fp++) {
+                    part[rp * nForget + fp] = retain + a * b * square(kr[nRetain + fp]);
                 }
-                for (int f = 0; f < nForget; f++) {
-                    forgetPart[f][pair] = a * b * square(k[rp][nRetain + f])
-                            + b * b * square(k[nRetain + f][nRetain + fp]);
+            }
+        }
+        for (int f = 0; f < nForget; f++) {
+            double[] part = forgetPart[f];
+            double[] kf = k[nRetain + f];
+            for (int rp = 0; rp < nRetain; rp++) {
+                double cross = a * b * square(k[rp][nRetain + f]);
+                for (int fp = 0; fp < nForget; fp++) {
+                    part[rp * nForget + fp] = cross + b * b * square(kf[nRetain + fp]);
                 }
             }
         }

@@ -25,13 +25,33 @@ public interface NonnegativeOperator extends SymmetricOperator {
             @Override
             public void apply(double[] x, double[] out) {
                 java.util.Arrays.fill(out, 0.0);
+                int[] nonzero = new int[s.length];
+                int count = 0;
                 for (int j = 0; j < s.length; j++) {
-                    double xj = x[j];
-                    if (xj != 0.0) {
-                        double[] column = s[j];
-                        for (int i = 0; i < out.length; i++) {
-                            out[i] += xj * column[i];
-                        }
+                    nonzero[count] = j;
+                    count += x[j] != 0.0 ? 1 : 0;
+                }
+                // Four columns per sweep: out_i still receives x_j s_ji in the order of j (the same roundings
+                // as one sweep per column), with a quarter of the loads and stores of out.
+                int k = 0;
+                for (; k + 3 < count; k += 4) {
+                    double x0 = x[nonzero[k]];
+                    double x1 = x[nonzero[k + 1]];
+                    double x2 = x[nonzero[k + 2]];
+                    double x3 = x[nonzero[k + 3]];
+                    double[] c0 = s[nonzero[k]];
+                    double[] c1 = s[nonzero[k + 1]];
+                    double[] c2 = s[nonzero[k + 2]];
+                    double[] c3 = s[nonzero[k + 3]];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = out[i] + x0 * c0[i] + x1 * c1[i] + x2 * c2[i] + x3 * c3[i];
+                    }
+                }
+                for (; k < count; k++) {
+                    double xj = x[nonzero[k]];
+                    double[] column = s[nonzero[k]];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += xj * column[i];
                     }
                 }
             }

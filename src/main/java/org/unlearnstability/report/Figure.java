@@ -2,8 +2,11 @@ package org.unlearnstability.report;
 
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -102,6 +105,36 @@ public abstract class Figure {
         writeSvg(svg, width, height);
         directory.record(svg);
         return List.of(png, svg);
+    }
+
+    /**
+     * Writes {@code <name>.png} and {@code <name>.svg} of several figures at the default size, rendering them
+     * concurrently (figures are independent and rendering is deterministic, so the files are those written one
+     * by one) and recording them in the map's order.
+     *
+     * @param directory the output directory
+     * @param figures by file name without extension, in the order to record them; each built when rendered
+     * @throws IOException when a file cannot be written
+     */
+    public static void writeAllPngAndSvg(OutputDirectory directory,
+            Map<String, ? extends Supplier<? extends Figure>> figures) throws IOException {
+        try {
+            figures.entrySet().parallelStream().forEach(entry -> {
+                Figure figure = entry.getValue().get();
+                try {
+                    figure.writePng(directory.resolve(entry.getKey() + ".png"), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+                    figure.writeSvg(directory.resolve(entry.getKey() + ".svg"), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String name : figures.keySet()) {
+            directory.record(directory.resolve(name + ".png"));
+            directory.record(directory.resolve(name + ".svg"));
+        }
     }
 
     private static String twoDecimals(double value) {

@@ -1,5 +1,6 @@
 package org.unlearnstability.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +13,10 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -169,6 +173,29 @@ class FigureSmokeTest {
                 "the dashed bound should be one path through its 30 points");
         assertTrue(out.written().containsAll(
                 List.of(Path.of("tightness-ratio7.png"), Path.of("coherence-vs-snr.svg"))));
+    }
+
+    @Test
+    void figuresWrittenConcurrentlyAreTheFilesWrittenOneByOneRecordedInOrder() throws Exception {
+        Map<String, Supplier<Figure>> figures = new LinkedHashMap<>();
+        figures.put("together-phase", FigureSmokeTest::phaseDiagram);
+        figures.put("together-tightness", FigureSmokeTest::tightness);
+        figures.put("together-snr", FigureSmokeTest::coherenceVsSnr);
+        OutputDirectory together = OutputDirectory.create(OUT.resolve("together"));
+        Figure.writeAllPngAndSvg(together, figures);
+        OutputDirectory single = OutputDirectory.create(OUT.resolve("single"));
+        List<Path> expected = new ArrayList<>();
+        for (Map.Entry<String, Supplier<Figure>> figure : figures.entrySet()) {
+            figure.getValue().get().writePngAndSvg(single, figure.getKey());
+            expected.add(Path.of(figure.getKey() + ".png"));
+            expected.add(Path.of(figure.getKey() + ".svg"));
+        }
+        assertEquals(expected, together.written());
+        for (Path file : expected) {
+            assertArrayEquals(Files.readAllBytes(single.root().resolve(file)),
+                    Files.readAllBytes(together.root().resolve(file)), file.toString());
+        }
+        assertNoTemporaries(together.root());
     }
 
     @Test

@@ -9,16 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.report.CategoricalScale;
 import org.unlearnstability.report.Category;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
+import org.unlearnstability.report.Figure;
 import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.HeatmapCell;
 import org.unlearnstability.report.JsonOutput;
@@ -127,13 +130,15 @@ final class Fig1Report {
         JsonOutput.write(out.resolve(folder + "/fig1.json"), provenance.attachTo(json));
         List<String> figures = new ArrayList<>();
         OutputDirectory figureDirectory = OutputDirectory.create(out.root().resolve(folder));
+        Map<String, Supplier<Heatmap>> panels = new LinkedHashMap<>();
         for (String sampler : spec.samplers()) {
             for (double eta : spec.etas()) {
                 String name = figureName(eta, sampler);
-                heatmap(eta, sampler).writePngAndSvg(figureDirectory, name);
+                panels.put(name, () -> heatmap(eta, sampler));
                 figures.add(folder + "/" + name + ".png");
             }
         }
+        Figure.writeAllPngAndSvg(figureDirectory, panels);
         Fig1Findings findings = Fig1Findings.of(spec, rows);
         out.writeString(folder + "/fig1.md", markdown(figures, findings, timing));
         return new ExperimentOutcome("Figure 1: phase diagram of unlearning divergence (section 3.1)",

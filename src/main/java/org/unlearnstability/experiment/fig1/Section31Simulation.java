@@ -72,14 +72,19 @@ public final class Section31Simulation {
         double logNorm0 = 0.5 * Math.log(sumOfSquares(w0));
         double[] growth = new double[etas.length];
         double[] logCoordinates = new double[d];
+        // ln|w_0,c| does not depend on eta: one logarithm per coordinate, not one per coordinate and eta.
+        double[] logW0 = new double[d];
+        for (int c = 0; c < d; c++) {
+            logW0[c] = logAbs(w0[c]);
+        }
         for (int e = 0; e < etas.length; e++) {
             double eta = etas[e];
-            logCoordinates[0] = logAbs(w0[0]) + groupLog(eta, groupOutcomes);
+            logCoordinates[0] = logW0[0] + groupLog(eta, groupOutcomes);
             double logRetain = Math.log(Math.abs(law.factor(eta, 1, 0)));
             double logForget = Math.log(Math.abs(law.factor(eta, 0, 1)));
             double logBoth = Math.log(Math.abs(law.factor(eta, 1, 1)));
             for (int c = 0; c < s; c++) {
-                logCoordinates[c + 1] = logAbs(w0[c + 1])
+                logCoordinates[c + 1] = logW0[c + 1]
                         + times(retainHits[c] - bothHits[c], logRetain)
                         + times(forgetHits[c] - bothHits[c], logForget)
                         + times(bothHits[c], logBoth);

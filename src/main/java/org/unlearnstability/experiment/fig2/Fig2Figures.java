@@ -4,9 +4,13 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.unlearnstability.report.ContinuousScale;
 import org.unlearnstability.report.Curve;
+import org.unlearnstability.report.Figure;
 import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.LinePlot;
 import org.unlearnstability.report.LineStyle;
@@ -33,13 +37,15 @@ final class Fig2Figures {
             heatmaps.addAll(List.of(Fig2Metric.SIGMA, Fig2Metric.LAMBDA_MIN_A, Fig2Metric.NEGATIVE_COUNT_A,
                     Fig2Metric.RHO));
         }
+        Map<String, Supplier<Figure>> figures = new LinkedHashMap<>();
         for (Fig2Metric m : heatmaps) {
-            heatmap(result, m).writePngAndSvg(out, "heatmap-" + m.key());
+            figures.put("heatmap-" + m.key(), () -> heatmap(result, m));
         }
         if (result.spec().coherence() && result.spec().signalNorms().stream().allMatch(mu -> mu > 0)) {
-            coherencePlot(result).writePngAndSvg(out, "coherence-vs-snr");
-            boundPlot(result).writePngAndSvg(out, "theorem24-ratios-vs-snr");
+            figures.put("coherence-vs-snr", () -> coherencePlot(result));
+            figures.put("theorem24-ratios-vs-snr", () -> boundPlot(result));
         }
+        Figure.writeAllPngAndSvg(out, figures);
     }
 
     static Heatmap heatmap(Fig2Result result, Fig2Metric metric) {
