@@ -71,6 +71,7 @@ public final class FrontierBenchmark {
         out.printf(Locale.ROOT, "  dynamics (rho, etaStar, inertia of A, Lemma 2.1) %8.2f s%n", dynamics[0]);
         out.printf(Locale.ROOT, "  analyze now: %.2f s with dynamics, %.2f s with --no-dynamics (target < 10 s)%n",
                 span + after, span + coherence[0]);
+        SpanDynamicsBenchmark.run(out, quick);
         FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
                 FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
         long cells = (long) spec.alphas().length * spec.batches().length;
