@@ -47,7 +47,8 @@ final class SpanDynamicsBenchmark {
             CriticalLearningRate critical = CriticalLearningRate.of(compact, ALPHA, BATCH);
             long end = System.nanoTime();
             out.printf(Locale.ROOT, "  n_r = %,5d, n_f = %,4d (m = %,d): rho %.6f in %6.2f s (%d products); "
-                    + "etaStar %.6g in %6.2f s (%d products)%s%n", nRetain, nRetain / 10, rho.rangeDimension(), rho.rho(),
+                    + "etaStar %.6g in %6.2f s (%d products)%s%n", nRetain, nRetain / 10, rho.rangeDimension(),
+                    rho.rho(),
                     (middle - start) / 1e9, rho.iterations(), critical.etaStar(), (end - middle) / 1e9,
                     critical.iterations(), nRetain == 1_000 ? "   (target: both < 60 s)" : "");
         }
