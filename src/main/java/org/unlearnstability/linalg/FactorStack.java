@@ -13,7 +13,12 @@ import java.util.stream.IntStream;
  * rank-one term); stacked it is three dense products, V^T X, the k x k blocks, and V U^T, each
  * streaming X or the output once per group of {@link #GROUP} columns. Every output row and every row of
  * V^T X is computed by one thread in a fixed order, so the result does not depend on the thread count.
+ *
+ * <p>Outside the Index Checker's proofs: every column has length m (a {@link FactorHessian} guarantees it and
+ * {@link #of} checks the dimension of every term), x and out are checked to be m x m at entry, and the term
+ * boundaries increase from 0 to K by construction; the checker cannot follow the group and term offsets.
  */
+@SuppressWarnings("index")
 public final class FactorStack {
     /** Columns that share one pass over a row of X or of the output (eight accumulating rows in cache). */
     static final int GROUP = 8;
@@ -75,6 +80,8 @@ public final class FactorStack {
         if (weights.length != terms()) {
             throw new IllegalArgumentException(weights.length + " weights for " + terms() + " terms");
         }
+        requireSquare(x, "x");
+        requireSquare(out, "out");
         int k = columns.length;
         boolean parallel = 2.0 * k * dimension * dimension > PARALLEL_FLOPS;
         double[][] xv = new double[k][];
@@ -83,6 +90,12 @@ public final class FactorStack {
         double[][] u = new double[k][dimension];
         rows(terms(), parallel).forEach(t -> weightedBlock(t, weights[t], xv, u));
         rows(groups(dimension), parallel).forEach(g -> outputRows(g, u, out));
+    }
+
+    private void requireSquare(double[][] matrix, String name) {
+        if (matrix.length != dimension || java.util.Arrays.stream(matrix).anyMatch(row -> row.length != dimension)) {
+            throw new IllegalArgumentException(name + " must be " + dimension + " x " + dimension);
+        }
     }
 
     private static int groups(int k) {

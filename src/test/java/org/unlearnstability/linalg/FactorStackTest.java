@@ -66,6 +66,8 @@ class FactorStackTest {
         FactorStack stack = FactorStack.of(List.of(FactorHessian.rankOne(new double[] {1, 2})));
         assertThrows(IllegalArgumentException.class,
                 () -> stack.weightedCongruenceSum(new double[2], new double[2][2], new double[2][2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> stack.weightedCongruenceSum(new double[1], new double[2][3], new double[2][2]));
     }
 
     private static double[][] symmetric(SplittableRandom random, int m) {
