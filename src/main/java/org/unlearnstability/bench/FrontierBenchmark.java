@@ -12,6 +12,8 @@ import org.unlearnstability.coherence.FamilyGeometry;
 import org.unlearnstability.coherence.MixCoherenceBracket;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.engine.LocalTaskEngine;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.family.FactorGram;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.frontier.Frontier;
@@ -30,6 +32,10 @@ import org.unlearnstability.report.Progress;
 public final class FrontierBenchmark {
     /** The issue's figure for analyze of the full family before this work. */
     private static final double ISSUE_ANALYZE_SECONDS = 47.0;
+    /** The default grid measured before the stacked noise kernel and the engine (2 cores, 2026-12-05). */
+    private static final double ISSUE_FRONTIER_SECONDS = 364.0;
+    /** A bracket width that gives eta7 and eta8 to six digits. */
+    private static final double COARSE_WIDTH = 1e-6;
 
     private FrontierBenchmark() {
     }
@@ -65,14 +71,25 @@ public final class FrontierBenchmark {
         out.printf(Locale.ROOT, "  dynamics (rho, etaStar, inertia of A, Lemma 2.1) %8.2f s%n", dynamics[0]);
         out.printf(Locale.ROOT, "  analyze now: %.2f s with dynamics, %.2f s with --no-dynamics (target < 10 s)%n",
                 span + after, span + coherence[0]);
+        SpanDynamicsBenchmark.run(out, quick);
         FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
                 FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
         long cells = (long) spec.alphas().length * spec.batches().length;
-        double frontier = seconds(() -> Frontier.compute(family, spec, new Progress("frontier", cells,
-                new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES, Progress.LOG_INTERVAL,
-                System::nanoTime)));
-        out.printf(Locale.ROOT, "  frontier, default grid (%d cells)    %8.2f s   (%.2f s per cell; target < 60 s)%n",
-                cells, frontier, frontier / cells);
+        for (double width : new double[] {MixCoherenceBracket.DEFAULT_WIDTH, COARSE_WIDTH}) {
+            double frontier = seconds(() -> {
+                try (TaskEngine engine = new LocalTaskEngine(Runtime.getRuntime().availableProcessors())) {
+                    Frontier.compute(family, spec, width, engine, new Progress("frontier",
+                            Frontier.tasks(family, spec), new PrintStream(OutputStream.nullOutputStream()),
+                            Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime));
+                }
+            });
+            out.printf(Locale.ROOT, "  frontier, default grid (%d cells, %d tasks), --sigma-width %.0e %8.2f s   "
+                    + "(%.2f s per cell; target < 60 s%s)%n", cells, Frontier.tasks(family, spec), width, frontier,
+                    frontier / cells, width == MixCoherenceBracket.DEFAULT_WIDTH && !quick
+                            ? String.format(Locale.ROOT, "; %.0f s before the stacked noise kernel",
+                                    ISSUE_FRONTIER_SECONDS)
+                            : "");
+        }
     }
 
     private static double seconds(Runnable work) {

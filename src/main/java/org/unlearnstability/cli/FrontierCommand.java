@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.coherence.MixCoherenceBracket;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.frontier.Frontier;
 import org.unlearnstability.frontier.FrontierReport;
@@ -52,6 +54,14 @@ public final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "frontier", description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("frontier");
 
+    @Option(names = "--sigma-width", defaultValue = "1e-9", paramLabel = "WIDTH",
+            description = "Requested relative width of the certified bracket of lambda_max(S) in every cell (default "
+                    + "1e-9); eta7 and eta8 are proportional to sigma, so 1e-6 gives them to six digits, sooner.")
+    private double sigmaWidth = MixCoherenceBracket.DEFAULT_WIDTH;
+
+    @Mixin
+    private EngineOptions engineOptions = new EngineOptions();
+
     @Option(names = "--no-progress", description = "Do not print progress lines on stderr.")
     private boolean noProgress;
 
@@ -64,21 +74,26 @@ public final class FrontierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WritableDirectory.require("--out", out);
+        if (!(sigmaWidth > 0.0 && sigmaWidth < 1.0)) {
+            throw new UsageException("--sigma-width must lie in (0, 1), got " + sigmaWidth);
+        }
         HessianFamily family = input.load().family();
         double[] alphaGrid = alphas != null ? alphas : FrontierSpec.defaultAlphas();
         int[] batchGrid = batches != null ? batches : FrontierSpec.defaultBatches(family.nRetain(), family.nForget());
         FrontierSpec grid = grid(family, alphaGrid, batchGrid);
-        long cells = (long) alphaGrid.length * batchGrid.length;
+        long tasks = Frontier.tasks(family, grid);
+        int threads = Runtime.getRuntime().availableProcessors();
         Frontier frontier;
-        try (Progress progress = noProgress
-                ? new Progress("frontier", cells, new PrintStream(OutputStream.nullOutputStream()),
-                        Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime)
-                : Progress.onStderr("frontier", cells)) {
-            frontier = Frontier.compute(family, grid, progress);
+        try (TaskEngine engine = engineOptions.open(threads);
+                Progress progress = noProgress
+                        ? new Progress("frontier tasks", tasks, new PrintStream(OutputStream.nullOutputStream()),
+                                Progress.Style.LINES, Progress.LOG_INTERVAL, System::nanoTime)
+                        : Progress.onStderr("frontier tasks", tasks)) {
+            frontier = Frontier.compute(family, grid, sigmaWidth, engine, progress);
         }
         OutputDirectory directory = OutputDirectory.create(out);
         FrontierReport.write(directory, frontier, RunProvenance.of(input.files(), options(alphaGrid, batchGrid), null,
-                Runtime.getRuntime().availableProcessors()));
+                threads));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(frontier.summary().text());
         stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");
@@ -93,6 +108,7 @@ public final class FrontierCommand implements Callable<Integer> {
         Arrays.stream(alphaGrid).forEach(alphaList::add);
         ArrayNode batchList = options.putArray("batches");
         Arrays.stream(batchGrid).forEach(batchList::add);
+        options.put("sigmaWidth", sigmaWidth);
         Double rate = eta;
         if (rate == null) {
             options.putNull("eta");

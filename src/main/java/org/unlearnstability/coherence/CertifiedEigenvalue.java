@@ -1,5 +1,7 @@
 package org.unlearnstability.coherence;
 
+import java.io.Serializable;
+
 /**
  * The largest eigenvalue of a symmetric entrywise-nonnegative matrix with a certified bracket:
  * {@code lower <= lambda_max <= upper}. The upper end is the Collatz-Wielandt bound
@@ -11,7 +13,9 @@ package org.unlearnstability.coherence;
  * @param upper a certified upper bound (may be +Infinity if no positive iterate was reached)
  * @param iterations the number of operator applications used
  */
-public record CertifiedEigenvalue(double estimate, double lower, double upper, int iterations) {
+public record CertifiedEigenvalue(double estimate, double lower, double upper, int iterations)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** @return (upper - lower) / upper, or 0 for the zero matrix */
     public double relativeWidth() {

@@ -1,5 +1,6 @@
 package org.unlearnstability.coherence;
 
+import java.io.Serializable;
 import java.util.function.Function;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.MixHessianWeights;
@@ -38,7 +39,9 @@ public record CoherenceAnalysis(
         SingleSetCoherence retainSingle,
         SingleSetCoherence forgetSingle,
         @Curvature double lambdaMaxD,
-        MixCoherenceBracket.Method lambdaMaxSMethod) {
+        MixCoherenceBracket.Method lambdaMaxSMethod) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /**
      * An analysis whose bracket of lambda_max(S) came from exact products alone.

@@ -1,5 +1,6 @@
 package org.unlearnstability.coherence;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.unlearnstability.family.HessianFamily;
@@ -11,7 +12,8 @@ import org.unlearnstability.linalg.Hessian;
  * each Hessian's lambda_max and trace. Every coherence quantity of Definitions 1-4 is a function of
  * this geometry and the mixing weights C_r', C_f', so sweeps over eta, alpha and B reuse it.
  */
-public final class FamilyGeometry {
+public final class FamilyGeometry implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final HessianFamily family;
     private final double[][] gram;
     private final double[] lambdaMax;

@@ -1,5 +1,7 @@
 package org.unlearnstability.coherence;
 
+import java.io.Serializable;
+
 /**
  * Definition 1 (Dexter et al., 2024): S^single_ij = ||H_i^{1/2} H_j^{1/2}||_F = sqrt(Tr(H_i H_j))
  * and sigma^single = lambda_max(S^single) / max_i lambda_max(H_i), for the retain or the forget set.
@@ -8,7 +10,10 @@ package org.unlearnstability.coherence;
  * @param maxLambdaMaxH max_i lambda_max(H_i)
  * @param sigma sigma^single
  */
-public record SingleSetCoherence(CertifiedEigenvalue lambdaMaxS, double maxLambdaMaxH, double sigma) {
+public record SingleSetCoherence(CertifiedEigenvalue lambdaMaxS, double maxLambdaMaxH, double sigma)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /**
      * @param geometry the family geometry

@@ -1,5 +1,6 @@
 package org.unlearnstability.definitions;
 
+import java.io.Serializable;
 import org.unlearnstability.definitions.units.InverseCurvature;
 import org.unlearnstability.definitions.units.InverseCurvatureSquared;
 import org.unlearnstability.definitions.units.Units;
@@ -23,7 +24,9 @@ import org.unlearnstability.definitions.units.Units;
  * @param cFPrime C_f'
  */
 public record NoiseConstants(@InverseCurvatureSquared double cR, @InverseCurvatureSquared double cF, double cRPrime,
-        double cFPrime) {
+        double cFPrime) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /**
      * @param hyper eta, alpha and B

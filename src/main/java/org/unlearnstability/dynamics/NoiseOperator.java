@@ -10,6 +10,7 @@ import org.unlearnstability.definitions.units.Units;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
+import org.unlearnstability.linalg.FactorStack;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
 
@@ -37,6 +38,11 @@ final class NoiseOperator {
     private final List<Hessian> terms;
     private final double cost;
     private final boolean explicit;
+    /** The factor terms stacked for one blocked sum (null when no term is a factor Hessian of this size). */
+    private final @Nullable FactorStack stack;
+    private final double[] stackWeights;
+    /** Indices of the terms outside the stack, summed term by term. */
+    private final int[] others;
     private double @MonotonicNonNull [][] matrix;
 
     private NoiseOperator(int size, double[] weights, List<Hessian> terms, @Nullable Boolean formed) {
@@ -53,6 +59,20 @@ final class NoiseOperator {
         double explicitFlops = terms.size() * s * s + EXPECTED_APPLICATIONS * 4 * s * s;
         this.explicit = formed != null ? formed
                 : s <= EXPLICIT_LIMIT && explicitFlops < EXPECTED_APPLICATIONS * flops;
+        List<FactorHessian> stacked = new ArrayList<>();
+        List<Double> stackedWeights = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            if (terms.get(t) instanceof FactorHessian f && f.dimension() == size) {
+                stacked.add(f);
+                stackedWeights.add(weights[t]);
+            } else {
+                rest.add(t);
+            }
+        }
+        this.stack = stacked.isEmpty() ? null : FactorStack.of(stacked);
+        this.stackWeights = stackedWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        this.others = rest.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -184,11 +204,15 @@ final class NoiseOperator {
      * @param out overwritten with sum_t w_t H_t x H_t
      */
     void apply(double[][] x, double[][] out) {
-        int count = terms.size();
-        int chunks = Math.min(CHUNKS, count);
         for (double[] row : out) {
             java.util.Arrays.fill(row, 0.0);
         }
+        FactorStack factors = stack;
+        if (factors != null) {
+            factors.weightedCongruenceSum(stackWeights, x, out);
+        }
+        int count = others.length;
+        int chunks = Math.min(CHUNKS, count);
         if (chunks == 0) {
             return;
         }
@@ -313,10 +337,12 @@ final class NoiseOperator {
         }
     }
 
+    /** The terms outside the stack, others[from..to), summed term by term. */
     private double[][] chunk(double[][] x, int from, int to) {
         double[][] sum = new double[size][size];
         double[][] image = new double[size][size];
-        for (int t = from; t < to; t++) {
+        for (int i = from; i < to; i++) {
+            int t = others[i];
             terms.get(t).congruence(x, image);
             double w = weights[t];
             for (int p = 0; p < size; p++) {
