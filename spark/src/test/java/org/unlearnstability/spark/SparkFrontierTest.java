@@ -49,7 +49,8 @@ class SparkFrontierTest {
             spark = Frontier.compute(family, spec, MixCoherenceBracket.DEFAULT_WIDTH, engine, silent(family, spec));
         }
         assertEquals(local.cells(), spark.cells());
-        Provenance provenance = new Provenance("test", "test", Map.of(), JsonNodeFactory.instance.objectNode(), null, 2);
+        Provenance provenance = new Provenance("test", "test", Map.of(), JsonNodeFactory.instance.objectNode(), null,
+                2);
         FrontierReport.write(OutputDirectory.create(dir.resolve("local")), local, provenance);
         FrontierReport.write(OutputDirectory.create(dir.resolve("spark")), spark, provenance);
         List<String> files = EngineReports.files(dir.resolve("local"));
