@@ -17,7 +17,6 @@ import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.ExperimentRegistry;
 import org.unlearnstability.experiment.ReproductionIndex;
-import org.unlearnstability.experiment.ReproductionJob;
 import org.unlearnstability.experiment.RunContext;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.family.InputException;
@@ -116,6 +115,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = injected == null ? new PrintWriter(System.err, true) : injected.commandLine().getErr();
         List<ReproductionIndex.Entry> entries = new ArrayList<>();
         boolean goldenFailed = false;
+        JobsBeside jobs = JobsBeside.start(registry.jobs(), quick, context);
         for (SpecFile spec : specFiles) {
             Experiment experiment = registry.experiment(spec.experiment()).orElseThrow();
             ExperimentOutcome outcome = experiment.run(spec, context);
@@ -129,10 +129,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "%s: done in %.1f s%n", spec.path(), outcome.elapsed().toMillis() / 1000.0);
             err.flush();
         }
-        for (ReproductionJob job : registry.jobs()) {
-            ExperimentOutcome outcome = job.run(quick, context);
+        for (ExperimentOutcome outcome : jobs.outcomes(err)) {
             entries.add(new ReproductionIndex.Entry(outcome, link(context, Path.of(outcome.spec())), null));
-            err.printf(Locale.ROOT, "%s: done in %.1f s%n", job.name(), outcome.elapsed().toMillis() / 1000.0);
         }
         String command = "reproduce" + (quick ? " --quick" : "") + " --threads " + threads;
         context.out().writeString("README.md",

@@ -38,6 +38,17 @@ public record NoiseSpectralRadius(double lower, double upper) {
      * (its Cholesky factor of an iterate regularised at 1e-9 of its trace can lose up to about 1e-7).
      */
     private static final double COLLATZ_WIELANDT_MARGIN = 1e-6;
+    /**
+     * The iteration at which {@link #lowerExceeds}, still undecided, bounds rho(N) by the eigenvalues of N's
+     * matrix (cheaper than the remaining iterations, dearer than the early decisions most cases reach first).
+     */
+    private static final int OPERATOR_CHECKPOINT = 64;
+    /**
+     * The margin of that bound relative to sum_i c_i ||H_i||_F^2 (which bounds every entry of N's matrix in
+     * magnitude): the rounding of the entries, of the eigensolver and of the iteration's Rayleigh quotients is
+     * about 1e-13 of it.
+     */
+    private static final double OPERATOR_MARGIN = 1e-9;
 
     /**
      * @param family a family
@@ -58,7 +69,9 @@ public record NoiseSpectralRadius(double lower, double upper) {
      * positive semidefinite and self-adjoint for Tr(XY)), so once it exceeds the threshold by the relative
      * {@link #RAYLEIGH_MARGIN} the final lower bound does too, and once a Collatz-Wielandt bound (taken
      * at iterations 0, 1, 2, 4, 8, ...) lies below it by {@link #COLLATZ_WIELANDT_MARGIN}, so does rho(N)
-     * and with it the final bound. Otherwise the iteration runs to its end and the final bound decides, as in {@link #of}. The
+     * and with it the final bound; at iteration {@link #OPERATOR_CHECKPOINT} an undecided question is put to the
+     * sharper bound of N's matrix (below the threshold: no Rayleigh quotient reaches it). Otherwise the iteration
+     * runs to its end and the final bound decides, as in {@link #of}. The
      * audit's local search asks only this question, thousands of times.
      *
      * @param family a family
@@ -119,6 +132,9 @@ public record NoiseSpectralRadius(double lower, double upper) {
                 if (early.decides(inner(x, image) / inner(x, x), upper)) {
                     return null;
                 }
+                if (t == OPERATOR_CHECKPOINT && operatorUpper(family, noise) < early.threshold) {
+                    return null;
+                }
             }
             double norm = frobenius(image);
             if (norm == 0.0) {
@@ -164,6 +180,66 @@ public record NoiseSpectralRadius(double lower, double upper) {
             out[i] = x[i].clone();
         }
         return out;
+    }
+
+    /**
+     * An upper bound of rho(N) that every Rayleigh quotient the iteration computes stays below: lambda_max of
+     * the matrix M_ab = Tr(B_a N(B_b)) of N on the orthonormal basis E_ii, (E_ij + E_ji) / sqrt 2 of the
+     * symmetric matrices (rho(N) = lambda_max(M), N being self-adjoint and positive), plus
+     * {@link #OPERATOR_MARGIN} sum_i c_i ||H_i||_F^2; NaN or infinite when the entries are not finite.
+     */
+    private static double operatorUpper(HessianFamily family, NoiseConstants noise) {
+        int d = family.dimension();
+        int size = d * (d + 1) / 2;
+        double[][] basis = new double[d][d];
+        double[][] image = new double[d][d];
+        double[][] m = new double[size][size];
+        int b = 0;
+        for (int i = 0; i < d; i++) {
+            for (int k = i; k < d; k++) {
+                double entry = i == k ? 1.0 : Math.sqrt(0.5);
+                basis[i][k] = entry;
+                basis[k][i] = entry;
+                apply(family, noise, basis, image);
+                basis[i][k] = 0.0;
+                basis[k][i] = 0.0;
+                int a = 0;
+                for (int p = 0; p < d; p++) {
+                    for (int q = p; q < d; q++) {
+                        m[a++][b] = p == q ? image[p][p] : (image[p][q] + image[q][p]) * Math.sqrt(0.5);
+                    }
+                }
+                b++;
+            }
+        }
+        double scale = 0.0;
+        for (Hessian h : family.retain()) {
+            scale += noise.cR() * h.frobeniusInner(h);
+        }
+        for (Hessian h : family.forget()) {
+            scale += noise.cF() * h.frobeniusInner(h);
+        }
+        if (!Double.isFinite(scale)) {
+            return Double.NaN;
+        }
+        for (int a = 0; a < size; a++) {
+            for (int c = 0; c < a; c++) {
+                double mean = 0.5 * (m[a][c] + m[c][a]);
+                if (!Double.isFinite(mean)) {
+                    return Double.NaN;
+                }
+                m[a][c] = mean;
+                m[c][a] = mean;
+            }
+            if (!Double.isFinite(m[a][a])) {
+                return Double.NaN;
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues()) {
+            max = Math.max(max, v);
+        }
+        return max + OPERATOR_MARGIN * scale;
     }
 
     /** A Collatz-Wielandt bound of an unfinished iteration, NaN when the decomposition fails (then undecided). */

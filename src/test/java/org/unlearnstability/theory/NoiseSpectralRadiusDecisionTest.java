@@ -28,7 +28,8 @@ class NoiseSpectralRadiusDecisionTest {
                     1 + rng.nextInt(limit));
             double lower = NoiseSpectralRadius.of(family, hyper).lower();
             double[] thresholds = {1 + ClaimCheck.TOLERANCE, lower, lower * (1 + 1e-3), lower * (1 - 1e-3),
-                lower * (1 + 1e-9), lower * (1 - 1e-9), lower * (1 + 1e-13), lower * (1 - 1e-13)};
+                lower * (1 + 1e-7), lower * (1 - 1e-7), lower * (1 + 1e-9), lower * (1 - 1e-9), lower * (1 + 1e-13),
+                lower * (1 - 1e-13)};
             for (double t : thresholds) {
                 if (t > 0.0) {
                     assertEquals(lower > t, NoiseSpectralRadius.lowerExceeds(family, hyper, t),
