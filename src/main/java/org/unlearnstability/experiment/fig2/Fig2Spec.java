@@ -1,17 +1,13 @@
 package org.unlearnstability.experiment.fig2;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.experiment.SpecBinding;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -88,44 +84,20 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
      * @throws InputException naming the file and field on any problem
      */
     public static Fig2Spec read(Path file) {
-        ObjectMapper mapper = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        JsonNode tree;
         try {
-            JsonNode tree = mapper.readTree(file.toFile());
-            if (tree instanceof ObjectNode object && object.has(EXPERIMENT_FIELD)) {
-                // Specs outside specs/experiments/fig2*.json name their experiment; it is not a field of the record.
-                if (!EXPERIMENT.equals(object.get(EXPERIMENT_FIELD).asText())) {
-                    throw new InputException(file.toString(), EXPERIMENT_FIELD, -1, "must be \"" + EXPERIMENT + "\"");
-                }
-                object.remove(EXPERIMENT_FIELD);
-            }
-            return mapper.treeToValue(tree, Fig2Spec.class);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause();
-            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
-            throw new InputException(file.toString(), path(e), -1, reason);
-        } catch (JsonMappingException e) {
-            throw new InputException(file.toString(), path(e), -1, firstLine(e.getOriginalMessage()));
+            tree = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new InputException(file.toString(), null, -1, firstLine(e.getMessage()));
+            String message = String.valueOf(e.getMessage());
+            throw new InputException(file.toString(), null, -1, message.lines().findFirst().orElse(message));
         }
-    }
-
-    private static @Nullable String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? null : path;
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable JSON";
+        if (tree instanceof ObjectNode object && object.has(EXPERIMENT_FIELD)) {
+            // Specs outside specs/experiments/fig2*.json name their experiment; it is not a field of the record.
+            if (!EXPERIMENT.equals(object.get(EXPERIMENT_FIELD).asText())) {
+                throw new InputException(file.toString(), EXPERIMENT_FIELD, -1, "must be \"" + EXPERIMENT + "\"");
+            }
+            object.remove(EXPERIMENT_FIELD);
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return SpecBinding.bind(file.toString(), tree, Fig2Spec.class);
     }
 }

@@ -92,6 +92,9 @@ class Fig2ExperimentTest {
         assertEquals(1 + spec.dimensions().size() * spec.signalNorms().size(), csv.lines().count());
         String md = Files.readString(dir.resolve("fig2.md"));
         assertTrue(md.contains("## Does the memorisation region coincide with high forget loss?"), md);
+        for (Fig2Metric metric : Fig2Metric.values()) {
+            assertTrue(md.contains("- `" + metric.key() + "`: " + metric.doc() + "\n"), "legend of " + metric.key());
+        }
     }
 
     @Test
