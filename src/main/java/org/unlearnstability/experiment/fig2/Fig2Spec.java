@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.unlearnstability.cnn.CnnProtocol;
 import org.unlearnstability.experiment.SpecBinding;
 import org.unlearnstability.family.InputException;
@@ -31,7 +32,12 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
     public static final String EXPERIMENT = "fig2";
     private static final String EXPERIMENT_FIELD = "experiment";
 
-    /** Copies the lists and rejects an empty grid or bad values. */
+    /** The most repeats per cell: each repeat trains a network (also the limit of {@code cnn --repeats}). */
+    public static final int MAX_REPEATS = 10_000;
+    /** The largest patch dimension d: the data are dense arrays of samples x d (also the limit of {@code cnn --d}). */
+    public static final int MAX_DIMENSION = 1_000_000;
+
+    /** Copies the lists and rejects an empty grid, bad values and sizes that cannot fit (the limit named). */
     public Fig2Spec {
         dimensions = List.copyOf(dimensions);
         signalNorms = List.copyOf(signalNorms);
@@ -39,9 +45,7 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
             throw new IllegalArgumentException("dimensions and signalNorms must not be empty");
         }
         for (int d : dimensions) {
-            if (d < 1) {
-                throw new IllegalArgumentException("dimensions: every d must be >= 1, got " + d);
-            }
+            requireDimension("dimensions", d);
         }
         for (double mu : signalNorms) {
             if (!(mu >= 0.0) || Double.isInfinite(mu)) {
@@ -50,6 +54,20 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
         }
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+        if (repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "repeats = %d exceeds the limit %,d",
+                    repeats, MAX_REPEATS));
+        }
+    }
+
+    private static void requireDimension(String field, int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException(field + ": every d must be >= 1, got " + d);
+        }
+        if (d > MAX_DIMENSION) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: d = %d exceeds the limit %,d", field, d,
+                    MAX_DIMENSION));
         }
     }
 
@@ -71,9 +89,7 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
                 }
             }
             for (int d : dimensions) {
-                if (d < 1) {
-                    throw new IllegalArgumentException("sensitivity.dimensions: every d must be >= 1, got " + d);
-                }
+                requireDimension("sensitivity.dimensions", d);
             }
         }
     }
