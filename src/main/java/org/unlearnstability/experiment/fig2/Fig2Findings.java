@@ -10,12 +10,12 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.cnn.RankCorrelation;
 import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.rng.RandomStreams;
@@ -109,7 +109,7 @@ public record Fig2Findings(Training training, Regions regions, Overlap overlap, 
          * @return its averages over the regions
          */
         public RegionMeans mean(Fig2Metric metric) {
-            return Objects.requireNonNull(means.get(metric), metric::key);
+            return found(means.get(metric), metric);
         }
 
         /**
@@ -117,7 +117,7 @@ public record Fig2Findings(Training training, Regions regions, Overlap overlap, 
          * @return the half-widths of the 95 % intervals of its averages
          */
         public RegionMeans halfWidth(Fig2Metric metric) {
-            return Objects.requireNonNull(ci95.get(metric), metric::key);
+            return found(ci95.get(metric), metric);
         }
     }
 
@@ -197,7 +197,7 @@ public record Fig2Findings(Training training, Regions regions, Overlap overlap, 
          * @return its range of cell means
          */
         public Range range(Fig2Metric metric) {
-            return Objects.requireNonNull(ranges.get(metric), metric::key);
+            return found(ranges.get(metric), metric);
         }
     }
 
@@ -209,6 +209,14 @@ public record Fig2Findings(Training training, Regions regions, Overlap overlap, 
      * @param spearman the range of the rows' rank correlations
      */
     public record Flatness(int tested, int flat, Range spearman) {
+    }
+
+    /** A finding kept per metric is only looked up for the metrics it is kept for: any other is a coding error. */
+    private static <T> T found(@Nullable T value, Fig2Metric metric) {
+        if (value == null) {
+            throw new IllegalArgumentException("no finding kept for " + metric.key());
+        }
+        return value;
     }
 
     /**
