@@ -11,6 +11,7 @@ import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.experiment.BuildFingerprint;
+import org.unlearnstability.experiment.ClaimsAuditJob;
 import org.unlearnstability.report.GoldenFile;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
@@ -69,10 +70,15 @@ public final class AuditCommand implements Callable<Integer> {
         WritableDirectory.require(counterexamples != null ? "--counterexamples" : "--out", directory);
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
+        Provenance provenance = Provenance.of(BuildFingerprint.current(), List.of(), options.toJson(), seed,
+                Runtime.getRuntime().availableProcessors());
         try (TaskEngine engine = engineOptions.open(Runtime.getRuntime().availableProcessors());
                 Progress progress = Progress.onStderr("audit", ClaimsAudit.workUnits(quick))) {
-            result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
-                    options.toJson(), seed, Runtime.getRuntime().availableProcessors()), engine);
+            result = ClaimsAudit.run(options, progress, provenance, engine);
+        }
+        if (!goldenRequested()) {
+            // golden/ holds what verify pins, without a build fingerprint that changes with every build.
+            provenance.writeJsonSidecars(ClaimsAuditJob.counterexamples(result, directory));
         }
         PrintStream stdout = System.out;
         for (ClaimResult c : result.claims()) {
@@ -84,8 +90,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** golden/ only on an explicit request, so that an audit run cannot silently rewrite what verify pins. */
+    private boolean goldenRequested() {
+        return updateGolden || Boolean.getBoolean(GoldenFile.UPDATE_PROPERTY);
+    }
+
     private Path counterexamplesDirectory() {
-        boolean golden = updateGolden || Boolean.getBoolean(GoldenFile.UPDATE_PROPERTY);
+        boolean golden = goldenRequested();
         if (golden && quick) {
             throw new ParameterException(spec.commandLine(), "--update-golden needs the full audit, not --quick");
         }

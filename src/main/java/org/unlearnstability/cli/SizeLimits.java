@@ -1,6 +1,7 @@
 package org.unlearnstability.cli;
 
 import java.util.Locale;
+import org.unlearnstability.experiment.fig2.Fig2Spec;
 
 /**
  * The largest sizes the commands accept, checked before any computation so that a size that cannot fit
@@ -17,10 +18,10 @@ public final class SizeLimits {
     public static final int SIMULATE_REPEATS = 1_000_000;
     /** simulate --repeats x --mean-square-steps: the per-run log ||w_k||^2 arrays held for the intervals. */
     public static final long SIMULATE_MEAN_SQUARE_VALUES = 20_000_000L;
-    /** cnn --repeats: each repeat trains a network. */
-    public static final int CNN_REPEATS = 10_000;
-    /** cnn --d: the patch dimension of the data, held as dense arrays of (samples x d). */
-    public static final int CNN_DIMENSION = 1_000_000;
+    /** cnn --repeats: each repeat trains a network (the limit of a Figure 2 spec's repeats too). */
+    public static final int CNN_REPEATS = Fig2Spec.MAX_REPEATS;
+    /** cnn --d: the patch dimension of the data, held as dense arrays of (samples x d), as in a Figure 2 spec. */
+    public static final int CNN_DIMENSION = Fig2Spec.MAX_DIMENSION;
 
     private SizeLimits() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,13 @@ public final class ClaimsAuditJob implements ReproductionJob {
         ClaimsAudit.Options options = new ClaimsAudit.Options(out, out.resolve("counterexamples"),
                 Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
         ClaimsAudit.Result result;
+        Provenance provenance = Provenance.of(BuildFingerprint.current(), List.of(), options.toJson(), options.seed(),
+                Runtime.getRuntime().availableProcessors());
         try (Progress progress = context.progress("claims audit", ClaimsAudit.workUnits(quick))) {
-            result = ClaimsAudit.run(options, progress, Provenance.of(BuildFingerprint.current(), List.of(),
-                    options.toJson(), options.seed(), Runtime.getRuntime().availableProcessors()), context.engine());
+            result = ClaimsAudit.run(options, progress, provenance, context.engine());
         }
+        List<Path> written = new ArrayList<>(result.written());
+        written.addAll(provenance.writeJsonSidecars(counterexamples(result, options.counterexamples())));
         String summary = "Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square "
                 + "dynamics, with the reading tested stated in its spec; evidence per claim in [claims.md](claims.md), "
                 + "tightness of (7) and (8) in [tightness.md](tightness.md).\n\n"
@@ -54,8 +58,22 @@ public final class ClaimsAuditJob implements ReproductionJob {
         for (ClaimResult claim : result.claims()) {
             verdicts.put(claim.claim().slug(), claim.verdict().toString());
         }
-        store.store(out, result.written(), summary, verdicts, (System.nanoTime() - start) / 1e9);
+        store.store(out, written, summary, verdicts, (System.nanoTime() - start) / 1e9);
         return outcome(summary, verdicts, start);
+    }
+
+    /**
+     * @param result an audit's result
+     * @param directory its counterexample directory
+     * @return the counterexample family files it wrote there (each gets a provenance sidecar, the file itself stays
+     *     a family file that {@code analyze} reads and golden comparisons pin byte for byte)
+     */
+    public static List<Path> counterexamples(ClaimsAudit.Result result, Path directory) {
+        Path folder = directory.toAbsolutePath().normalize();
+        return result.written().stream()
+                .filter(file -> folder.equals(file.toAbsolutePath().normalize().getParent()))
+                .filter(file -> String.valueOf(file.getFileName()).endsWith(".json") && !Provenance.isJsonSidecar(file))
+                .toList();
     }
 
     private static ExperimentOutcome outcome(String summary, Map<String, String> verdicts, long start) {

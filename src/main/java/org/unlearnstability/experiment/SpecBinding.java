@@ -2,9 +2,11 @@ package org.unlearnstability.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,11 @@ public final class SpecBinding {
             return MAPPER.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
             throw new InputException(source, fieldOf(e), -1, String.valueOf(e.getOriginalMessage()));
+        } catch (ValueInstantiationException e) {
+            // A record's compact constructor refused a value: its message, at the field's path, on one line.
+            Throwable cause = e.getCause();
+            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+            throw new InputException(source, fieldOf(e), -1, firstLine(String.valueOf(reason)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InputException(source, null, -1, e.getMessage() == null ? e.toString() : e.getMessage());
         }
@@ -51,7 +58,12 @@ public final class SpecBinding {
         return MAPPER.valueToTree(spec);
     }
 
-    private static String fieldOf(MismatchedInputException e) {
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String fieldOf(JsonMappingException e) {
         List<String> names = new ArrayList<>();
         for (var reference : e.getPath()) {
             String field = reference.getFieldName();

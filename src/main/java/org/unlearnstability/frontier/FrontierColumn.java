@@ -1,15 +1,14 @@
 package org.unlearnstability.frontier;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.report.Column;
 
 /**
  * The columns of frontier.csv and the keys of each cell object in frontier.json, declared once: the
  * CSV header, the JSON keys and the table of specs/frontier.md all come from this list.
  */
-public enum FrontierColumn {
+public enum FrontierColumn implements Column<FrontierCell> {
     /** alpha. */
     ALPHA("alpha", "forget weight alpha of update (2)", c -> c.alpha()),
     /** B. */
@@ -41,45 +40,14 @@ public enum FrontierColumn {
     /** etaStar &gt; 0. */
     STABLE("stable", "whether some eta > 0 makes E||w_k||^2 converge (etaStar > 0)", c -> c.stable());
 
-    private final String key;
-    private final String doc;
-    private final Function<FrontierCell, @Nullable Object> extractor;
+    private final Definition<FrontierCell> definition;
 
-    FrontierColumn(String key, String doc, Function<FrontierCell, @Nullable Object> extractor) {
-        this.key = key;
-        this.doc = doc;
-        this.extractor = extractor;
+    FrontierColumn(String key, String doc, Function<FrontierCell, @Nullable Object> value) {
+        this.definition = Definition.of(key, value, doc);
     }
 
-    /** @return the CSV column and JSON key */
-    public String key() {
-        return key;
-    }
-
-    /** @return the one-line documentation */
-    public String doc() {
-        return doc;
-    }
-
-    /**
-     * @param cell a cell
-     * @return the cell's value in this column (NaN and infinities are written as such in CSV and as null in JSON)
-     */
-    public @Nullable Object valueOf(FrontierCell cell) {
-        return extractor.apply(cell);
-    }
-
-    /** @return every key in column order */
-    public static List<String> keys() {
-        return Arrays.stream(values()).map(FrontierColumn::key).toList();
-    }
-
-    /** @return the Markdown table of keys and documentation that specs/frontier.md carries */
-    public static String markdownTable() {
-        StringBuilder table = new StringBuilder("| key | meaning |\n| --- | --- |\n");
-        for (FrontierColumn column : values()) {
-            table.append("| `").append(column.key).append("` | ").append(column.doc.replace("|", "\\|")).append(" |\n");
-        }
-        return table.toString();
+    @Override
+    public Definition<FrontierCell> definition() {
+        return definition;
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.report.Column;
 import org.unlearnstability.report.ContinuousScale;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Heatmap;
 import org.unlearnstability.report.JsonOutput;
+import org.unlearnstability.report.Keyed;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
 import org.unlearnstability.report.Provenance;
@@ -49,15 +49,7 @@ public final class FrontierReport {
      * @return one row per cell, one column per {@link FrontierColumn}
      */
     public static CsvTable table(Frontier frontier) {
-        CsvTable.Builder csv = CsvTable.builder(FrontierColumn.keys());
-        for (FrontierCell cell : frontier.cells()) {
-            List<@Nullable Object> row = new ArrayList<>();
-            for (FrontierColumn column : FrontierColumn.values()) {
-                row.add(column.valueOf(cell));
-            }
-            csv.row(row);
-        }
-        return csv.build();
+        return Column.table(List.of(FrontierColumn.values()), frontier.cells());
     }
 
     private static ObjectNode json(Frontier frontier, CsvTable table) {
@@ -78,10 +70,7 @@ public final class FrontierReport {
         for (int batch : frontier.spec().batches()) {
             batches.add(batch);
         }
-        ObjectNode columns = json.putObject("columns");
-        for (FrontierColumn column : FrontierColumn.values()) {
-            columns.put(column.key(), column.doc());
-        }
+        json.set("columns", Keyed.docs(List.of(FrontierColumn.values())));
         json.set("cells", table.toJson());
         json.put("summary", frontier.summary().text());
         return json;

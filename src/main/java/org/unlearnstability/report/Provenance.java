@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -35,6 +37,8 @@ import org.unlearnstability.io.AtomicOutput;
 public record Provenance(String toolVersion, String buildFingerprint, Map<String, String> inputs, JsonNode spec,
         @Nullable Long seed, int threads) {
     /** The key of the provenance object in every JSON output. */
+    /** The name ending of the provenance sidecar of a JSON file ({@link #jsonSidecar}). */
+    public static final String SIDECAR_SUFFIX = ".provenance.json";
     public static final String KEY = "provenance";
     private static final String VERSION_RESOURCE = "/org/unlearnstability/version.properties";
 
@@ -129,6 +133,43 @@ public record Provenance(String toolVersion, String buildFingerprint, Map<String
      */
     public void writeSidecar(Path csv) throws IOException {
         AtomicOutput.writeString(Path.of(csv + ".json"), sidecar(String.valueOf(csv.getFileName())));
+    }
+
+    /**
+     * Writes {@code <stem>.provenance.json} beside each JSON file that must keep its own format, such as a
+     * counterexample family file that {@code analyze} reads and a golden comparison pins byte for byte: the sidecar
+     * holds {"describes": "<file name>", "provenance": {...}} and the file itself is left as it is.
+     *
+     * @param files JSON files
+     * @return the sidecars written, in the order of the files
+     * @throws IOException when a sidecar cannot be written
+     */
+    public List<Path> writeJsonSidecars(List<Path> files) throws IOException {
+        List<Path> sidecars = new ArrayList<>();
+        for (Path file : files) {
+            Path sidecar = jsonSidecar(file);
+            AtomicOutput.writeString(sidecar, sidecar(String.valueOf(file.getFileName())));
+            sidecars.add(sidecar);
+        }
+        return sidecars;
+    }
+
+    /**
+     * @param file a JSON file
+     * @return its provenance sidecar, {@code <stem>.provenance.json} in the same folder
+     */
+    public static Path jsonSidecar(Path file) {
+        String name = String.valueOf(file.getFileName());
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return file.resolveSibling(stem + SIDECAR_SUFFIX);
+    }
+
+    /**
+     * @param file a file
+     * @return whether it is a provenance sidecar of a JSON file
+     */
+    public static boolean isJsonSidecar(Path file) {
+        return String.valueOf(file.getFileName()).endsWith(SIDECAR_SUFFIX);
     }
 
     /**

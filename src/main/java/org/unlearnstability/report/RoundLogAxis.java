@@ -23,6 +23,8 @@ final class RoundLogAxis extends LogAxis {
     private static final double[] SPARSE = {1, 2, 5};
     private static final double[] DECADE = {1};
     private static final int MAX_DECADE_TICKS = 7;
+    /** Relative slack at the ends of the range: a round tick that equals an end up to rounding is kept. */
+    private static final double TICK_SLACK = 1e-12;
 
     /** @param label the axis label */
     RoundLogAxis(String label) {
@@ -75,7 +77,7 @@ final class RoundLogAxis extends LogAxis {
             for (double mantissa : mantissas) {
                 // Parse the decimal text so that 3e-1 is exactly the double nearest 0.3.
                 double value = Double.parseDouble(mantissa + "e" + exponent);
-                if (value >= low * (1 - 1e-12) && value <= high * (1 + 1e-12)) {
+                if (value >= low * (1 - TICK_SLACK) && value <= high * (1 + TICK_SLACK)) {
                     values.add(value);
                 }
             }

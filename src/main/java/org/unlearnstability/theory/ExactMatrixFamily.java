@@ -26,6 +26,11 @@ import org.unlearnstability.linalg.Hessian;
  * the pivots of a rational LDL^T factorisation) for which E||w_k||^2 still exceeds the bound.
  */
 public final class ExactMatrixFamily {
+    /**
+     * Relative slacks tried, tightest first, above a floating-point ||J||^2 for an exact upper bound u: the estimate
+     * may be a few ulps low, and a tighter u keeps the certified bound close to the true norm.
+     */
+    private static final double[] NORM_BOUND_SLACKS = {1e-12, 1e-9, 1e-6};
     private final int d;
     private final List<BigFraction[][]> retain;
     private final List<BigFraction[][]> forget;
@@ -158,7 +163,7 @@ public final class ExactMatrixFamily {
      */
     public Optional<BigFraction> normJSquaredUpperBound(double estimate) {
         BigFraction[][] j2 = multiply(j, j);
-        for (double slack : new double[] {1e-12, 1e-9, 1e-6}) {
+        for (double slack : NORM_BOUND_SLACKS) {
             BigFraction u = roundUp(estimate * (1 + slack) + slack);
             BigFraction[][] m = identity(d);
             for (int i = 0; i < d; i++) {

@@ -26,6 +26,10 @@ import org.unlearnstability.linalg.Hessian;
  */
 public record NoiseSpectralRadius(double lower, double upper) {
     private static final int ITERATIONS = 400;
+    /** Ridge added to the iterate, relative to its trace, so that a rank-deficient X still has a Cholesky factor. */
+    private static final double RIDGE = 1e-9;
+    /** Cholesky's pivot threshold: only an exactly singular (ridged) iterate is refused. */
+    private static final double CHOLESKY_PIVOT = 1e-300;
     /** The longest cycle of bit-identical iterates detected (rounding makes converged iterates cycle). */
     private static final int PERIODS = 4;
     /**
@@ -260,12 +264,13 @@ public record NoiseSpectralRadius(double lower, double upper) {
         double[][] y = new double[d][];
         for (int i = 0; i < d; i++) {
             y[i] = x[i].clone();
-            y[i][i] += 1e-9 * Math.abs(trace) + Double.MIN_NORMAL;
+            y[i][i] += RIDGE * Math.abs(trace) + Double.MIN_NORMAL;
         }
         double[][] image = new double[d][d];
         apply(family, noise, y, image);
         try {
-            RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(y, false), 1e-300, 0.0).getL();
+            RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(y, false), CHOLESKY_PIVOT, 0.0)
+                    .getL();
             RealMatrix inverse = new org.hipparchus.linear.QRDecomposition(lower).getSolver().getInverse();
             RealMatrix scaled = inverse.multiply(new Array2DRowRealMatrix(image, false)).multiplyTransposed(inverse);
             RealMatrix symmetric = scaled.add(scaled.transpose()).scalarMultiply(0.5);

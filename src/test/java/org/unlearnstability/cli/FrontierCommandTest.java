@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unlearnstability.frontier.FrontierColumn;
 import org.unlearnstability.frontier.FrontierReport;
+import org.unlearnstability.report.Keyed;
 import org.unlearnstability.report.Provenance;
 
 /** {@code frontier} through Main: files, CSV header and JSON from the column enum, summary, bad input. */
@@ -37,7 +38,7 @@ class FrontierCommandTest {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         List<String> lines = Files.readAllLines(out.resolve("frontier.csv"));
-        assertEquals(String.join(",", FrontierColumn.keys()), lines.get(0));
+        assertEquals(String.join(",", Keyed.keys(List.of(FrontierColumn.values()))), lines.get(0));
         assertEquals(1 + 3 * 2, lines.size(), "3 alphas x default batches 1, 2 (n_r = n_f = 2)");
         JsonNode json = new ObjectMapper().readTree(out.resolve("frontier.json").toFile());
         assertEquals(6, json.get("cells").size());

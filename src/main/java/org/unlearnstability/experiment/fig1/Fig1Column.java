@@ -1,15 +1,15 @@
 package org.unlearnstability.experiment.fig1;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.report.Column;
 
 /**
  * The columns of fig1.csv and fig1.json, declared once: key, value and one line of documentation (the legend of
  * fig1.md). One row is a (Q, B) cell at one learning rate under one sampler ({@link Fig1Row}). Non-finite numbers
  * are written as they are (eta7 is infinite at B = n), so the golden file pins them too.
  */
-public enum Fig1Column {
+public enum Fig1Column implements Column<Fig1Row> {
     /** Q. */
     Q("Q", r -> r.cell().q(), "samples of each set on the shared direction e_1 (section 3.1)"),
     /** B. */
@@ -67,36 +67,14 @@ public enum Fig1Column {
     AS_VERDICT("asVerdict", r -> r.asVerdict().id(),
             "almost-sure verdict: diverge when lyapunov > ln(ratio)/K, slow-diverge when 0 < lyapunov <= ln(ratio)/K");
 
-    private final String key;
-    private final Function<Fig1Row, Object> value;
-    private final String doc;
+    private final Definition<Fig1Row> definition;
 
-    Fig1Column(String key, Function<Fig1Row, Object> value, String doc) {
-        this.key = key;
-        this.value = value;
-        this.doc = doc;
+    Fig1Column(String key, Function<Fig1Row, @Nullable Object> value, String doc) {
+        this.definition = Definition.of(key, value, doc);
     }
 
-    /** @return the CSV header and JSON key */
-    public String key() {
-        return key;
-    }
-
-    /** @return one line of documentation */
-    public String doc() {
-        return doc;
-    }
-
-    /**
-     * @param row a row
-     * @return its value in this column
-     */
-    public Object of(Fig1Row row) {
-        return value.apply(row);
-    }
-
-    /** @return the keys in order */
-    public static List<String> keys() {
-        return Arrays.stream(values()).map(Fig1Column::key).toList();
+    @Override
+    public Definition<Fig1Row> definition() {
+        return definition;
     }
 }

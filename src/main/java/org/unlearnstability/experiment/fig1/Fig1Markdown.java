@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.experiment.SamplerName;
+import org.unlearnstability.report.Keyed;
 import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.ProseNumber;
 
@@ -219,11 +220,7 @@ final class Fig1Markdown {
     }
 
     private static String legend() {
-        StringBuilder md = new StringBuilder("## Columns of fig1.csv and fig1.json\n\n");
-        for (Fig1Column column : Fig1Column.values()) {
-            md.append("- `").append(column.key()).append("`: ").append(column.doc()).append("\n");
-        }
-        return md.append("\n").toString();
+        return "## Columns of fig1.csv and fig1.json\n\n" + Keyed.legendList(List.of(Fig1Column.values())) + "\n";
     }
 
     private String disagreements(Fig1Agreement agreement) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.report.CategoricalScale;
 import org.unlearnstability.report.Category;
+import org.unlearnstability.report.Column;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
 import org.unlearnstability.report.Figure;
@@ -105,11 +105,7 @@ final class Fig1Report {
     }
 
     CsvTable table() {
-        CsvTable.Builder table = CsvTable.builder(Fig1Column.keys());
-        for (Fig1Row row : rows) {
-            table.row(Arrays.stream(Fig1Column.values()).map(column -> column.of(row)).toList());
-        }
-        return table.build();
+        return Column.table(List.of(Fig1Column.values()), rows);
     }
 
     /** @return the document compared with the golden file: the spec and every row */

@@ -29,6 +29,8 @@ import org.unlearnstability.theory.StabilityThresholds;
  * column without a point.
  */
 public final class PhaseBoundaries {
+    /** Relative difference up to which two cells' lambda_max(D) or C_r' count as the same (eigen-solver rounding). */
+    private static final double SAME_CELL_TOLERANCE = 1e-9;
     private PhaseBoundaries() {
     }
 
@@ -162,7 +164,7 @@ public final class PhaseBoundaries {
     }
 
     private static boolean close(double a, double b) {
-        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+        return Math.abs(a - b) <= SAME_CELL_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 
     private static Boundary perColumn(List<List<Fig1Cell>> columns, ToDoubleFunction<List<Fig1Cell>> sigma) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.unlearnstability.experiment.CellCache;
@@ -62,7 +61,7 @@ public final class Fig2Experiment implements Experiment {
         String summary = String.format(Locale.ROOT, "%d x %d cells (d x ||mu||), %d repeats each. Details and "
                 + "every finding: [fig2.md](%s/fig2.md); data: [fig2.csv](%s/fig2.csv), [fig2.json](%s/fig2.json).%n%n",
                 spec.dimensions().size(), spec.signalNorms().size(), spec.repeats(), folder, folder, folder)
-                + keyFindings(findings.numbers());
+                + keyFindings(findings);
         return new ExperimentOutcome("Figure 2: memorisation and forgetting in the two-layer CNN (section 3.2)",
                 file.path().toString(), spec.seed(), figures, summary, Fig2Report.json(result, findings),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -74,31 +73,32 @@ public final class Fig2Experiment implements Experiment {
     }
 
     /** The handful of numbers a reader of the index needs; fig2.md has them all with their definitions. */
-    static String keyFindings(Map<String, Double> n) {
-        return String.format(Locale.ROOT, "- Training reaches a mean loss <= %s in %s of %s cells; memorisation region "
-                + "(loss <= %s, test error >= %s): %s cells, generalising (test error <= %s): %s.%n"
-                + "- Forget loss after unlearning: %s in the memorisation region vs %s in generalising cells; "
-                + "Spearman rho with test error over all cells %s.%n"
-                + "- Retraining from scratch on the retain set reaches forget loss %s vs %s; unlearning minus "
-                + "retraining: %s and %s (negative: unlearning forgets less). Membership-inference AUC after "
-                + "unlearning: %s vs %s (0.5 = no leak).%n"
-                + "- Theorem 2.4: Spearman rho(sigma, SNR) = %s. At the unlearning hyper-parameters condition (7) "
-                + "holds in a fraction %s of the repeats and (8) in %s.%n",
-                Fig2Findings.LOW_TRAIN_LOSS, count(n, "cellsWithTrainLossAtMost0.1"), count(n, "cells"),
-                Fig2Findings.LOW_TRAIN_LOSS, Fig2Findings.HIGH_TEST_ERROR, count(n, "memorisationCells"),
-                Fig2Findings.LOW_TEST_ERROR, count(n, "generalisationCells"), value(n, "forgetLossAfterInMemorisation"),
-                value(n, "forgetLossAfterInGeneralisation"), value(n, "spearmanForgetLossAfterVsTestError"),
-                value(n, "retrainForgetLossInMemorisation"), value(n, "retrainForgetLossInGeneralisation"),
-                value(n, "retrainGapInMemorisation"), value(n, "retrainGapInGeneralisation"),
-                value(n, "miaAucAfterInMemorisation"), value(n, "miaAucAfterInGeneralisation"),
-                value(n, "spearmanSigmaVsSnr"), value(n, "condition7Fraction"), value(n, "condition8Fraction"));
+    static String keyFindings(Fig2Findings f) {
+        Fig2Findings.RegionMeans forget = f.regions().mean(Fig2Metric.FORGET_LOSS_AFTER);
+        Fig2Findings.RegionMeans retrain = f.regions().mean(Fig2Metric.RETRAIN_FORGET_LOSS);
+        Fig2Findings.RegionMeans gap = f.regions().mean(Fig2Metric.RETRAIN_GAP);
+        Fig2Findings.RegionMeans auc = f.regions().mean(Fig2Metric.MIA_AUC_AFTER);
+        return String.format(Locale.ROOT, """
+                - Training reaches a mean loss <= %s in %d of %d cells; memorisation region (loss <= %s, test error \
+                >= %s): %d cells, generalising (test error <= %s): %d.
+                - Forget loss after unlearning: %s in the memorisation region vs %s in generalising cells; Spearman \
+                rho with test error over all cells %s.
+                - Retraining from scratch on the retain set reaches forget loss %s vs %s; unlearning minus \
+                retraining: %s and %s (negative: unlearning forgets less). Membership-inference AUC after \
+                unlearning: %s vs %s (0.5 = no leak).
+                - Theorem 2.4: Spearman rho(sigma, SNR) = %s. At the unlearning hyper-parameters condition (7) holds \
+                in a fraction %s of the repeats and (8) in %s.
+                """, Fig2Findings.LOW_TRAIN_LOSS, f.training().lowLossCells(), f.training().cells(),
+                Fig2Findings.LOW_TRAIN_LOSS, Fig2Findings.HIGH_TEST_ERROR, f.regions().memorisation().size(),
+                Fig2Findings.LOW_TEST_ERROR, f.regions().generalisation().size(), value(forget.memorisation()),
+                value(forget.generalisation()), value(f.coherence().spearman().forgetLossAfterVsTestError()),
+                value(retrain.memorisation()), value(retrain.generalisation()), value(gap.memorisation()),
+                value(gap.generalisation()), value(auc.memorisation()), value(auc.generalisation()),
+                value(f.coherence().spearman().sigmaVsSnr()), value(f.coherence().condition7Fraction()),
+                value(f.coherence().condition8Fraction()));
     }
 
-    private static String count(Map<String, Double> n, String key) {
-        return String.format(Locale.ROOT, "%.0f", n.getOrDefault(key, Double.NaN));
-    }
-
-    private static String value(Map<String, Double> n, String key) {
-        return ProseNumber.format(n.getOrDefault(key, Double.NaN));
+    private static String value(double v) {
+        return ProseNumber.format(v);
     }
 }

@@ -26,6 +26,10 @@ import org.unlearnstability.report.PlotAxis;
  * Theorem 2.4's coherence against SNR, sigma / (n_r n_f) and the ratios to bounds (10) and (11).
  */
 final class Fig2Figures {
+    /** The smallest colour-scale span of a heatmap whose cells are all equal (a scale needs hi &gt; lo). */
+    private static final double FLAT_SPAN = 1e-12;
+    /** The span of such a scale relative to its value, so that the value reads unchanged on the legend. */
+    private static final double FLAT_RELATIVE_SPAN = 1e-6;
     private Fig2Figures() {
     }
 
@@ -81,7 +85,7 @@ final class Fig2Figures {
         double lo = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().orElse(0);
         double hi = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().orElse(1);
         if (!(hi > lo)) {
-            hi = lo + Math.max(1e-12, Math.abs(lo) * 1e-6);
+            hi = lo + Math.max(FLAT_SPAN, Math.abs(lo) * FLAT_RELATIVE_SPAN);
         }
         return ContinuousScale.linear(metric.key(), lo, hi);
     }

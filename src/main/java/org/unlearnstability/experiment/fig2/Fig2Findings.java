@@ -1,11 +1,13 @@
 package org.unlearnstability.experiment.fig2;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +15,9 @@ import java.util.function.Predicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.cnn.RankCorrelation;
+import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -26,7 +30,8 @@ import org.unlearnstability.rng.RandomStreams;
  * three ways: means inside vs outside the region, Spearman correlations over all cells, and the
  * Jaccard index of the region with the same number of cells of highest forget loss.
  */
-public final class Fig2Findings {
+public record Fig2Findings(Training training, Regions regions, Overlap overlap, Overlap interpolating,
+        Coherence coherence, Flatness flatness) {
     /** The paper's training-loss level. */
     public static final double LOW_TRAIN_LOSS = 0.1;
     /** Test error at which a low-loss cell counts as memorising. */
@@ -44,17 +49,174 @@ public final class Fig2Findings {
     /** The seed of the bootstrap stream (fixed: the findings are a function of the cells alone). */
     static final long BOOTSTRAP_SEED = 20250901L;
 
-    private final Map<String, Double> numbers;
-    private final Set<String> counts;
-    private final List<CellSummary> memorisation;
-    private final List<CellSummary> generalisation;
+    /** The quantiles of a two-sided 95 % bootstrap interval. */
+    private static final double LOW_QUANTILE = 0.025;
+    private static final double HIGH_QUANTILE = 0.975;
+    /** The per-region means of fig2.md, in the order of the JSON findings. */
+    static final List<Fig2Metric> REGION_METRICS = List.of(Fig2Metric.FORGET_LOSS_BEFORE, Fig2Metric.FORGET_LOSS_AFTER,
+            Fig2Metric.FORGET_LOSS_INCREASE, Fig2Metric.RETRAIN_FORGET_LOSS, Fig2Metric.RETRAIN_GAP,
+            Fig2Metric.MIA_AUC_BEFORE, Fig2Metric.MIA_AUC_AFTER, Fig2Metric.TEST_ERROR_AFTER,
+            Fig2Metric.RETAIN_LOSS_AFTER);
+    /** The metrics whose region means carry a 95 % interval. */
+    static final List<Fig2Metric> FORGET_METRICS = List.of(Fig2Metric.FORGET_LOSS_AFTER,
+            Fig2Metric.FORGET_LOSS_INCREASE);
+    /** The metrics whose range over the grid the findings state. */
+    static final List<Fig2Metric> RANGE_METRICS = List.of(Fig2Metric.BOUND10_RATIO, Fig2Metric.BOUND11_RATIO,
+            Fig2Metric.LAMBDA_MAX_S, Fig2Metric.MAX_LAMBDA_MAX_DRF, Fig2Metric.LAMBDA_MAX_D, Fig2Metric.THRESHOLD7,
+            Fig2Metric.THRESHOLD8, Fig2Metric.NEGATIVE_COUNT_A, Fig2Metric.LAMBDA_MIN_A, Fig2Metric.ETA_STAR,
+            Fig2Metric.RHO, Fig2Metric.ETA_COHERENCE_FREE, Fig2Metric.ETA7);
 
-    private Fig2Findings(Map<String, Double> numbers, Set<String> counts, List<CellSummary> memorisation,
-            List<CellSummary> generalisation) {
-        this.numbers = Collections.unmodifiableMap(numbers);
-        this.counts = Set.copyOf(counts);
-        this.memorisation = List.copyOf(memorisation);
-        this.generalisation = List.copyOf(generalisation);
+    /**
+     * Does training reach the paper's loss level?
+     *
+     * @param cells grid cells
+     * @param lowLossCells cells whose mean training loss is at most {@link #LOW_TRAIN_LOSS}
+     * @param maxMeanTrainLoss the largest cell mean of the training loss
+     * @param maxMeanTrainError the largest cell mean of the training error
+     */
+    public record Training(int cells, int lowLossCells, double maxMeanTrainLoss, double maxMeanTrainError) {
+    }
+
+    /**
+     * A metric's average over the two regions.
+     *
+     * @param memorisation over the memorisation cells
+     * @param generalisation over the generalising cells
+     */
+    public record RegionMeans(double memorisation, double generalisation) {
+    }
+
+    /**
+     * The memorisation and generalisation regions and the averages of metrics over them.
+     *
+     * @param memorisation the memorisation cells
+     * @param generalisation the generalising cells
+     * @param means per metric of {@link #REGION_METRICS}, its averages
+     * @param ci95 per metric of {@link #FORGET_METRICS}, the half-widths of the 95 % intervals of those averages
+     */
+    public record Regions(List<CellSummary> memorisation, List<CellSummary> generalisation,
+            Map<Fig2Metric, RegionMeans> means, Map<Fig2Metric, RegionMeans> ci95) {
+        /** Copies the lists and maps. */
+        public Regions {
+            memorisation = List.copyOf(memorisation);
+            generalisation = List.copyOf(generalisation);
+            means = Collections.unmodifiableMap(new EnumMap<>(means));
+            ci95 = Collections.unmodifiableMap(new EnumMap<>(ci95));
+        }
+
+        /**
+         * @param metric a metric of {@link #REGION_METRICS}
+         * @return its averages over the regions
+         */
+        public RegionMeans mean(Fig2Metric metric) {
+            return found(means.get(metric), metric);
+        }
+
+        /**
+         * @param metric a metric of {@link #FORGET_METRICS}
+         * @return the half-widths of the 95 % intervals of its averages
+         */
+        public RegionMeans halfWidth(Fig2Metric metric) {
+            return found(ci95.get(metric), metric);
+        }
+    }
+
+    /**
+     * A Jaccard index with its bootstrap interval.
+     *
+     * @param index the index of the measured region
+     * @param low the 2.5 % point
+     * @param high the 97.5 % point
+     */
+    public record Interval(double index, double low, double high) {
+    }
+
+    /**
+     * How a memorisation region overlaps with the cells of highest forget loss.
+     *
+     * @param cells the region's cells
+     * @param forgetLossAfter the region's average forget loss after unlearning
+     * @param forgetLossIncrease the region's average forget-loss increase
+     * @param topForgetLossAfter Jaccard index with the as many cells of highest forget loss after
+     * @param topForgetLossIncrease Jaccard index with the as many cells of highest increase
+     */
+    public record Overlap(int cells, double forgetLossAfter, double forgetLossIncrease, Interval topForgetLossAfter,
+            Interval topForgetLossIncrease) {
+    }
+
+    /**
+     * A smallest and a largest value.
+     *
+     * @param min the smallest
+     * @param max the largest
+     */
+    public record Range(double min, double max) {
+    }
+
+    /**
+     * Spearman rank correlations over all cells.
+     *
+     * @param forgetLossAfterVsTestError forget loss after against test error
+     * @param forgetLossIncreaseVsTestError forget-loss increase against test error
+     * @param forgetLossAfterVsTrainLoss forget loss after against training loss
+     * @param retrainGapVsTestError retrainGap against test error
+     * @param sigmaVsSnr sigma against SNR
+     * @param sigmaVsTestError sigma against test error
+     * @param sigmaVsForgetLossIncrease sigma against forget-loss increase
+     * @param bound10RatioVsSnr lambdaMaxS / (10) against SNR
+     * @param bound11RatioVsSnr maxLambdaMaxDrf / (11) against SNR
+     * @param bound10RatioVsD lambdaMaxS / (10) against d
+     * @param bound11RatioVsD maxLambdaMaxDrf / (11) against d
+     */
+    public record Spearman(double forgetLossAfterVsTestError, double forgetLossIncreaseVsTestError,
+            double forgetLossAfterVsTrainLoss, double retrainGapVsTestError, double sigmaVsSnr, double sigmaVsTestError,
+            double sigmaVsForgetLossIncrease, double bound10RatioVsSnr, double bound11RatioVsSnr,
+            double bound10RatioVsD, double bound11RatioVsD) {
+    }
+
+    /**
+     * Coherence and the thresholds of Theorems 2.2-2.4 over the grid.
+     *
+     * @param spearman the rank correlations over all cells
+     * @param sigmaOverPairsLowestSnrQuarter sigma / (n_r n_f) averaged over the lowest-SNR quarter of cells
+     * @param sigmaOverPairsHighestSnrQuarter the same over the highest-SNR quarter
+     * @param ranges per metric of {@link #RANGE_METRICS}, its range of cell means
+     * @param condition7Fraction the fraction of repeats in which (7) holds
+     * @param condition8Fraction the fraction in which (8) holds
+     */
+    public record Coherence(Spearman spearman, double sigmaOverPairsLowestSnrQuarter,
+            double sigmaOverPairsHighestSnrQuarter, Map<Fig2Metric, Range> ranges, double condition7Fraction,
+            double condition8Fraction) {
+        /** Copies the map. */
+        public Coherence {
+            ranges = Collections.unmodifiableMap(new EnumMap<>(ranges));
+        }
+
+        /**
+         * @param metric a metric of {@link #RANGE_METRICS}
+         * @return its range of cell means
+         */
+        public Range range(Fig2Metric metric) {
+            return found(ranges.get(metric), metric);
+        }
+    }
+
+    /**
+     * The flatness test of sigma against ||mu|| below the transition ({@link #flatness}).
+     *
+     * @param tested rows (values of d) tested
+     * @param flat rows found flat
+     * @param spearman the range of the rows' rank correlations
+     */
+    public record Flatness(int tested, int flat, Range spearman) {
+    }
+
+    /** A finding kept per metric is only looked up for the metrics it is kept for: any other is a coding error. */
+    private static <T> T found(@Nullable T value, Fig2Metric metric) {
+        if (value == null) {
+            throw new IllegalArgumentException("no finding kept for " + metric.key());
+        }
+        return value;
     }
 
     /**
@@ -62,98 +224,66 @@ public final class Fig2Findings {
      * @return the findings
      */
     public static Fig2Findings of(List<CellSummary> cells) {
-        Map<String, Double> n = new LinkedHashMap<>();
         List<CellSummary> mem = select(cells, c -> c.mean(Fig2Metric.TRAIN_LOSS) <= LOW_TRAIN_LOSS
                 && c.mean(Fig2Metric.TEST_ERROR) >= HIGH_TEST_ERROR);
         List<CellSummary> gen = select(cells, c -> c.mean(Fig2Metric.TEST_ERROR) <= LOW_TEST_ERROR);
-        Set<String> counts = new HashSet<>();
-        count(n, counts, "cells", cells.size());
-        count(n, counts, "cellsWithTrainLossAtMost0.1", select(cells, c -> c.mean(Fig2Metric.TRAIN_LOSS)
-                <= LOW_TRAIN_LOSS).size());
-        n.put("maxMeanTrainLoss", max(cells, Fig2Metric.TRAIN_LOSS));
-        n.put("maxMeanTrainError", max(cells, Fig2Metric.TRAIN_ERROR));
-        count(n, counts, "memorisationCells", mem.size());
-        count(n, counts, "generalisationCells", gen.size());
-        for (Fig2Metric m : List.of(Fig2Metric.FORGET_LOSS_BEFORE, Fig2Metric.FORGET_LOSS_AFTER,
-                Fig2Metric.FORGET_LOSS_INCREASE, Fig2Metric.RETRAIN_FORGET_LOSS, Fig2Metric.RETRAIN_GAP,
-                Fig2Metric.MIA_AUC_BEFORE, Fig2Metric.MIA_AUC_AFTER, Fig2Metric.TEST_ERROR_AFTER,
-                Fig2Metric.RETAIN_LOSS_AFTER)) {
-            n.put(m.key() + "InMemorisation", average(mem, m));
-            n.put(m.key() + "InGeneralisation", average(gen, m));
-        }
-        for (Fig2Metric m : List.of(Fig2Metric.FORGET_LOSS_AFTER, Fig2Metric.FORGET_LOSS_INCREASE)) {
-            n.put(m.key() + "InMemorisationCi95", halfWidth(mem, m));
-            n.put(m.key() + "InGeneralisationCi95", halfWidth(gen, m));
-        }
-        double[] testError = column(cells, Fig2Metric.TEST_ERROR);
-        n.put("spearmanForgetLossAfterVsTestError", RankCorrelation.spearman(column(cells,
-                Fig2Metric.FORGET_LOSS_AFTER), testError));
-        n.put("spearmanForgetLossIncreaseVsTestError", RankCorrelation.spearman(column(cells,
-                Fig2Metric.FORGET_LOSS_INCREASE), testError));
-        n.put("spearmanForgetLossAfterVsTrainLoss", RankCorrelation.spearman(column(cells,
-                Fig2Metric.FORGET_LOSS_AFTER), column(cells, Fig2Metric.TRAIN_LOSS)));
-        n.put("spearmanRetrainGapVsTestError", RankCorrelation.spearman(column(cells, Fig2Metric.RETRAIN_GAP),
-                testError));
-        n.put("jaccardMemorisationVsTopForgetLossAfter", jaccard(cells, mem, Fig2Metric.FORGET_LOSS_AFTER));
-        interval(n, "jaccardMemorisationVsTopForgetLossAfter", cells, Fig2Metric.TRAIN_LOSS, LOW_TRAIN_LOSS,
-                Fig2Metric.FORGET_LOSS_AFTER);
-        n.put("jaccardMemorisationVsTopForgetLossIncrease", jaccard(cells, mem, Fig2Metric.FORGET_LOSS_INCREASE));
-        interval(n, "jaccardMemorisationVsTopForgetLossIncrease", cells, Fig2Metric.TRAIN_LOSS, LOW_TRAIN_LOSS,
-                Fig2Metric.FORGET_LOSS_INCREASE);
         // The looser reading of "low training loss": the training set is interpolated (error ~ 0).
         List<CellSummary> interpolating = select(cells, c -> c.mean(Fig2Metric.TRAIN_ERROR) <= INTERPOLATION_ERROR
                 && c.mean(Fig2Metric.TEST_ERROR) >= HIGH_TEST_ERROR);
-        count(n, counts, "interpolatingMemorisationCells", interpolating.size());
-        n.put("forgetLossAfterInInterpolatingMemorisation", average(interpolating, Fig2Metric.FORGET_LOSS_AFTER));
-        n.put("forgetLossIncreaseInInterpolatingMemorisation",
-                average(interpolating, Fig2Metric.FORGET_LOSS_INCREASE));
-        n.put("jaccardInterpolatingMemorisationVsTopForgetLossAfter",
-                jaccard(cells, interpolating, Fig2Metric.FORGET_LOSS_AFTER));
-        interval(n, "jaccardInterpolatingMemorisationVsTopForgetLossAfter", cells, Fig2Metric.TRAIN_ERROR,
-                INTERPOLATION_ERROR, Fig2Metric.FORGET_LOSS_AFTER);
-        n.put("jaccardInterpolatingMemorisationVsTopForgetLossIncrease",
-                jaccard(cells, interpolating, Fig2Metric.FORGET_LOSS_INCREASE));
-        interval(n, "jaccardInterpolatingMemorisationVsTopForgetLossIncrease", cells, Fig2Metric.TRAIN_ERROR,
-                INTERPOLATION_ERROR, Fig2Metric.FORGET_LOSS_INCREASE);
-        coherence(n, cells);
-        return new Fig2Findings(n, counts, mem, gen);
+        Training training = new Training(cells.size(), select(cells, c -> c.mean(Fig2Metric.TRAIN_LOSS)
+                <= LOW_TRAIN_LOSS).size(), max(cells, Fig2Metric.TRAIN_LOSS), max(cells, Fig2Metric.TRAIN_ERROR));
+        Map<Fig2Metric, RegionMeans> means = new EnumMap<>(Fig2Metric.class);
+        for (Fig2Metric m : REGION_METRICS) {
+            means.put(m, new RegionMeans(average(mem, m), average(gen, m)));
+        }
+        Map<Fig2Metric, RegionMeans> ci95 = new EnumMap<>(Fig2Metric.class);
+        for (Fig2Metric m : FORGET_METRICS) {
+            ci95.put(m, new RegionMeans(halfWidth(mem, m), halfWidth(gen, m)));
+        }
+        Overlap memorisation = overlap("jaccardMemorisationVsTopForgetLoss", cells, mem, Fig2Metric.TRAIN_LOSS,
+                LOW_TRAIN_LOSS);
+        Overlap interpolation = overlap("jaccardInterpolatingMemorisationVsTopForgetLoss", cells, interpolating,
+                Fig2Metric.TRAIN_ERROR, INTERPOLATION_ERROR);
+        return new Fig2Findings(training, new Regions(mem, gen, means, ci95), memorisation, interpolation,
+                coherence(cells), flatness(cells));
     }
 
-    private static void coherence(Map<String, Double> n, List<CellSummary> cells) {
+    /** The key stem names the bootstrap streams: "After" and "Increase" are appended, as in the JSON keys. */
+    private static Overlap overlap(String stem, List<CellSummary> cells, List<CellSummary> region, Fig2Metric fit,
+            double fitLevel) {
+        return new Overlap(region.size(), average(region, Fig2Metric.FORGET_LOSS_AFTER),
+                average(region, Fig2Metric.FORGET_LOSS_INCREASE),
+                jaccardInterval(stem + "After", cells, region, fit, fitLevel, Fig2Metric.FORGET_LOSS_AFTER),
+                jaccardInterval(stem + "Increase", cells, region, fit, fitLevel, Fig2Metric.FORGET_LOSS_INCREASE));
+    }
+
+    private static Coherence coherence(List<CellSummary> cells) {
         double[] snr = column(cells, Fig2Metric.SNR);
-        n.put("spearmanSigmaVsSnr", RankCorrelation.spearman(column(cells, Fig2Metric.SIGMA), snr));
-        n.put("spearmanSigmaVsTestError", RankCorrelation.spearman(column(cells, Fig2Metric.SIGMA),
-                column(cells, Fig2Metric.TEST_ERROR)));
-        n.put("spearmanSigmaVsForgetLossIncrease", RankCorrelation.spearman(column(cells, Fig2Metric.SIGMA),
-                column(cells, Fig2Metric.FORGET_LOSS_INCREASE)));
+        double[] testError = column(cells, Fig2Metric.TEST_ERROR);
+        double[] sigma = column(cells, Fig2Metric.SIGMA);
+        double[] increase = column(cells, Fig2Metric.FORGET_LOSS_INCREASE);
+        double[] after = column(cells, Fig2Metric.FORGET_LOSS_AFTER);
+        double[] bound10 = column(cells, Fig2Metric.BOUND10_RATIO);
+        double[] bound11 = column(cells, Fig2Metric.BOUND11_RATIO);
+        double[] d = cells.stream().mapToDouble(CellSummary::d).toArray();
+        Spearman spearman = new Spearman(RankCorrelation.spearman(after, testError),
+                RankCorrelation.spearman(increase, testError),
+                RankCorrelation.spearman(after, column(cells, Fig2Metric.TRAIN_LOSS)),
+                RankCorrelation.spearman(column(cells, Fig2Metric.RETRAIN_GAP), testError),
+                RankCorrelation.spearman(sigma, snr), RankCorrelation.spearman(sigma, testError),
+                RankCorrelation.spearman(sigma, increase), RankCorrelation.spearman(bound10, snr),
+                RankCorrelation.spearman(bound11, snr), RankCorrelation.spearman(bound10, d),
+                RankCorrelation.spearman(bound11, d));
         List<CellSummary> bySnr = new ArrayList<>(cells);
         bySnr.sort(Comparator.comparingDouble(c -> c.mean(Fig2Metric.SNR)));
         int quarter = Math.max(1, bySnr.size() / 4);
-        n.put("sigmaOverPairsLowestSnrQuarter", average(bySnr.subList(0, quarter), Fig2Metric.SIGMA_OVER_PAIRS));
-        n.put("sigmaOverPairsHighestSnrQuarter", average(bySnr.subList(bySnr.size() - quarter, bySnr.size()),
-                Fig2Metric.SIGMA_OVER_PAIRS));
-        for (Fig2Metric m : List.of(Fig2Metric.BOUND10_RATIO, Fig2Metric.BOUND11_RATIO)) {
-            n.put(m.key() + "Min", min(cells, m));
-            n.put(m.key() + "Max", max(cells, m));
-            n.put("spearman" + capitalised(m.key()) + "VsSnr", RankCorrelation.spearman(column(cells, m), snr));
+        Map<Fig2Metric, Range> ranges = new EnumMap<>(Fig2Metric.class);
+        for (Fig2Metric m : RANGE_METRICS) {
+            ranges.put(m, new Range(min(cells, m), max(cells, m)));
         }
-        double[] d = cells.stream().mapToDouble(CellSummary::d).toArray();
-        n.put("spearmanLambdaMaxSOverBound10VsD", RankCorrelation.spearman(column(cells, Fig2Metric.BOUND10_RATIO), d));
-        n.put("spearmanMaxLambdaMaxDrfOverBound11VsD", RankCorrelation.spearman(column(cells,
-                Fig2Metric.BOUND11_RATIO), d));
-        for (Fig2Metric m : List.of(Fig2Metric.LAMBDA_MAX_S, Fig2Metric.MAX_LAMBDA_MAX_DRF, Fig2Metric.LAMBDA_MAX_D,
-                Fig2Metric.THRESHOLD7, Fig2Metric.THRESHOLD8)) {
-            n.put(m.key() + "Min", min(cells, m));
-            n.put(m.key() + "Max", max(cells, m));
-        }
-        n.put("condition7Fraction", average(cells, Fig2Metric.CONDITION7));
-        n.put("condition8Fraction", average(cells, Fig2Metric.CONDITION8));
-        for (Fig2Metric m : List.of(Fig2Metric.NEGATIVE_COUNT_A, Fig2Metric.LAMBDA_MIN_A, Fig2Metric.ETA_STAR,
-                Fig2Metric.RHO, Fig2Metric.ETA_COHERENCE_FREE, Fig2Metric.ETA7)) {
-            n.put(m.key() + "Min", min(cells, m));
-            n.put(m.key() + "Max", max(cells, m));
-        }
-        flatness(n, cells);
+        return new Coherence(spearman, average(bySnr.subList(0, quarter), Fig2Metric.SIGMA_OVER_PAIRS),
+                average(bySnr.subList(bySnr.size() - quarter, bySnr.size()), Fig2Metric.SIGMA_OVER_PAIRS), ranges,
+                average(cells, Fig2Metric.CONDITION7), average(cells, Fig2Metric.CONDITION8));
     }
 
     /**
@@ -162,7 +292,7 @@ public final class Fig2Findings {
      * correlation of sigma with ||mu||; flat when |rho_s| is below the large-sample two-sided 5 % critical value
      * Z95 / sqrt(k - 1) for k cells (no monotone trend detectable at the 5 % level).
      */
-    private static void flatness(Map<String, Double> n, List<CellSummary> cells) {
+    private static Flatness flatness(List<CellSummary> cells) {
         Map<Integer, List<CellSummary>> byD = new java.util.TreeMap<>();
         for (CellSummary c : cells) {
             if (c.mean(Fig2Metric.TEST_ERROR) >= HIGH_TEST_ERROR) {
@@ -184,10 +314,7 @@ public final class Fig2Findings {
             lo = Double.isNaN(lo) ? rho : Math.min(lo, rho);
             hi = Double.isNaN(hi) ? rho : Math.max(hi, rho);
         }
-        n.put("sigmaVsMuBelowTransitionTested", (double) tested);
-        n.put("sigmaVsMuBelowTransitionFlat", (double) flat);
-        n.put("spearmanSigmaVsMuBelowTransitionMin", lo);
-        n.put("spearmanSigmaVsMuBelowTransitionMax", hi);
+        return new Flatness(tested, flat, new Range(lo, hi));
     }
 
     /**
@@ -203,23 +330,6 @@ public final class Fig2Findings {
             variance += c.std(metric) * c.std(metric) / c.repeats();
         }
         return Z95 * Math.sqrt(variance) / region.size();
-    }
-
-    private static void count(Map<String, Double> numbers, Set<String> counts, String key, int value) {
-        numbers.put(key, (double) value);
-        counts.add(key);
-    }
-
-    /**
-     * @param key a name from {@link #numbers()}
-     * @return whether it is a count of cells (written as an integer)
-     */
-    public boolean isCount(String key) {
-        return counts.contains(key);
-    }
-
-    private static String capitalised(String key) {
-        return Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
     private static List<CellSummary> select(List<CellSummary> cells, Predicate<CellSummary> keep) {
@@ -242,16 +352,35 @@ public final class Fig2Findings {
         return cells.stream().mapToDouble(c -> c.mean(metric)).min().orElse(Double.NaN);
     }
 
+    /** A draw of the cell's mean of a metric from N(mean, sd^2 / repeats) (the mean itself when sd is undefined). */
+    private static double drawMean(CellSummary cell, Fig2Metric metric, NormalizedGaussianSampler gauss) {
+        double z = gauss.sample();
+        double sd = cell.std(metric);
+        return Double.isFinite(sd) ? cell.mean(metric) + z * sd / Math.sqrt(cell.repeats()) : cell.mean(metric);
+    }
+
+    /** Jaccard index of the region with the |region| cells of largest mean metric. */
+    private static double jaccard(List<CellSummary> cells, List<CellSummary> region, Fig2Metric metric) {
+        if (region.isEmpty()) {
+            return Double.NaN;
+        }
+        List<CellSummary> sorted = new ArrayList<>(cells);
+        sorted.sort(Comparator.comparingDouble((CellSummary c) -> c.mean(metric)).reversed());
+        Set<CellSummary> top = new HashSet<>(sorted.subList(0, region.size()));
+        long both = region.stream().filter(top::contains).count();
+        return (double) both / (2 * region.size() - both);
+    }
+
     /**
      * The 95 % interval of a Jaccard index with each cell's repeat-to-repeat spread carried through: a parametric
      * bootstrap that draws every cell's means of the fitting metric, the test error and the forget metric
      * independently from N(mean, sd^2 / repeats), re-forms the region (fit &lt;= fitLevel, test error &gt;=
      * {@link #HIGH_TEST_ERROR}) and its top cells, and takes the 2.5 % and 97.5 % points of the
-     * {@link #BOOTSTRAP_DRAWS} indices (draws with an empty region are left out; NaN when all are). Stored as
-     * key + "Ci95Low" and key + "Ci95High".
+     * {@link #BOOTSTRAP_DRAWS} indices (draws with an empty region are left out; NaN when all are), beside the
+     * index of the measured region. The key names the bootstrap stream.
      */
-    private static void interval(Map<String, Double> n, String key, List<CellSummary> cells, Fig2Metric fit,
-            double fitLevel, Fig2Metric forget) {
+    private static Interval jaccardInterval(String key, List<CellSummary> cells, List<CellSummary> region,
+            Fig2Metric fit, double fitLevel, Fig2Metric forget) {
         UniformRandomProvider rng = RandomStreams.stream(BOOTSTRAP_SEED, key.hashCode());
         NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int size = cells.size();
@@ -285,53 +414,79 @@ public final class Fig2Findings {
         }
         double[] sorted = Arrays.copyOf(values, kept);
         Arrays.sort(sorted);
-        n.put(key + "Ci95Low", kept == 0 ? Double.NaN : sorted[(int) Math.floor(0.025 * (kept - 1))]);
-        n.put(key + "Ci95High", kept == 0 ? Double.NaN : sorted[(int) Math.ceil(0.975 * (kept - 1))]);
-    }
-
-    /** A draw of the cell's mean of a metric from N(mean, sd^2 / repeats) (the mean itself when sd is undefined). */
-    private static double drawMean(CellSummary cell, Fig2Metric metric, NormalizedGaussianSampler gauss) {
-        double z = gauss.sample();
-        double sd = cell.std(metric);
-        return Double.isFinite(sd) ? cell.mean(metric) + z * sd / Math.sqrt(cell.repeats()) : cell.mean(metric);
-    }
-
-    /** Jaccard index of the region with the |region| cells of largest mean metric. */
-    private static double jaccard(List<CellSummary> cells, List<CellSummary> region, Fig2Metric metric) {
-        if (region.isEmpty()) {
-            return Double.NaN;
-        }
-        List<CellSummary> sorted = new ArrayList<>(cells);
-        sorted.sort(Comparator.comparingDouble((CellSummary c) -> c.mean(metric)).reversed());
-        Set<CellSummary> top = new HashSet<>(sorted.subList(0, region.size()));
-        long both = region.stream().filter(top::contains).count();
-        return (double) both / (2 * region.size() - both);
-    }
-
-    /** @return the named numbers, in a stable order */
-    public Map<String, Double> numbers() {
-        return numbers;
+        return new Interval(jaccard(cells, region, forget),
+                kept == 0 ? Double.NaN : sorted[(int) Math.floor(LOW_QUANTILE * (kept - 1))],
+                kept == 0 ? Double.NaN : sorted[(int) Math.ceil(HIGH_QUANTILE * (kept - 1))]);
     }
 
     /**
-     * @param key a name from {@link #numbers()}
-     * @return its value
+     * @return the findings as the JSON object of fig2.json: every number under its documented key (counts of cells
+     *     as integers; undefined numbers as null)
      */
-    public double number(String key) {
-        Double v = numbers.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("no finding named " + key);
+    public ObjectNode toJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("cells", training.cells());
+        n.put("cellsWithTrainLossAtMost0.1", training.lowLossCells());
+        JsonNumbers.put(n, "maxMeanTrainLoss", training.maxMeanTrainLoss());
+        JsonNumbers.put(n, "maxMeanTrainError", training.maxMeanTrainError());
+        n.put("memorisationCells", regions.memorisation().size());
+        n.put("generalisationCells", regions.generalisation().size());
+        for (Fig2Metric m : REGION_METRICS) {
+            JsonNumbers.put(n, m.key() + "InMemorisation", regions.mean(m).memorisation());
+            JsonNumbers.put(n, m.key() + "InGeneralisation", regions.mean(m).generalisation());
         }
-        return v;
+        for (Fig2Metric m : FORGET_METRICS) {
+            JsonNumbers.put(n, m.key() + "InMemorisationCi95", regions.halfWidth(m).memorisation());
+            JsonNumbers.put(n, m.key() + "InGeneralisationCi95", regions.halfWidth(m).generalisation());
+        }
+        Spearman rho = coherence.spearman();
+        JsonNumbers.put(n, "spearmanForgetLossAfterVsTestError", rho.forgetLossAfterVsTestError());
+        JsonNumbers.put(n, "spearmanForgetLossIncreaseVsTestError", rho.forgetLossIncreaseVsTestError());
+        JsonNumbers.put(n, "spearmanForgetLossAfterVsTrainLoss", rho.forgetLossAfterVsTrainLoss());
+        JsonNumbers.put(n, "spearmanRetrainGapVsTestError", rho.retrainGapVsTestError());
+        putJaccard(n, "jaccardMemorisationVsTopForgetLoss", overlap);
+        n.put("interpolatingMemorisationCells", interpolating.cells());
+        JsonNumbers.put(n, "forgetLossAfterInInterpolatingMemorisation", interpolating.forgetLossAfter());
+        JsonNumbers.put(n, "forgetLossIncreaseInInterpolatingMemorisation", interpolating.forgetLossIncrease());
+        putJaccard(n, "jaccardInterpolatingMemorisationVsTopForgetLoss", interpolating);
+        JsonNumbers.put(n, "spearmanSigmaVsSnr", rho.sigmaVsSnr());
+        JsonNumbers.put(n, "spearmanSigmaVsTestError", rho.sigmaVsTestError());
+        JsonNumbers.put(n, "spearmanSigmaVsForgetLossIncrease", rho.sigmaVsForgetLossIncrease());
+        JsonNumbers.put(n, "sigmaOverPairsLowestSnrQuarter", coherence.sigmaOverPairsLowestSnrQuarter());
+        JsonNumbers.put(n, "sigmaOverPairsHighestSnrQuarter", coherence.sigmaOverPairsHighestSnrQuarter());
+        putRange(n, Fig2Metric.BOUND10_RATIO);
+        JsonNumbers.put(n, "spearmanLambdaMaxSOverBound10VsSnr", rho.bound10RatioVsSnr());
+        putRange(n, Fig2Metric.BOUND11_RATIO);
+        JsonNumbers.put(n, "spearmanMaxLambdaMaxDrfOverBound11VsSnr", rho.bound11RatioVsSnr());
+        JsonNumbers.put(n, "spearmanLambdaMaxSOverBound10VsD", rho.bound10RatioVsD());
+        JsonNumbers.put(n, "spearmanMaxLambdaMaxDrfOverBound11VsD", rho.bound11RatioVsD());
+        List<Fig2Metric> rest = RANGE_METRICS.subList(2, RANGE_METRICS.size());
+        int dynamics = rest.indexOf(Fig2Metric.NEGATIVE_COUNT_A);
+        rest.subList(0, dynamics).forEach(m -> putRange(n, m));
+        JsonNumbers.put(n, "condition7Fraction", coherence.condition7Fraction());
+        JsonNumbers.put(n, "condition8Fraction", coherence.condition8Fraction());
+        rest.subList(dynamics, rest.size()).forEach(m -> putRange(n, m));
+        // Written as doubles (3.0), as fig2.json has always had them.
+        JsonNumbers.put(n, "sigmaVsMuBelowTransitionTested", flatness.tested());
+        JsonNumbers.put(n, "sigmaVsMuBelowTransitionFlat", flatness.flat());
+        JsonNumbers.put(n, "spearmanSigmaVsMuBelowTransitionMin", flatness.spearman().min());
+        JsonNumbers.put(n, "spearmanSigmaVsMuBelowTransitionMax", flatness.spearman().max());
+        return n;
     }
 
-    /** @return the memorisation cells */
-    public List<CellSummary> memorisation() {
-        return memorisation;
+    private void putRange(ObjectNode n, Fig2Metric metric) {
+        JsonNumbers.put(n, metric.key() + "Min", coherence.range(metric).min());
+        JsonNumbers.put(n, metric.key() + "Max", coherence.range(metric).max());
     }
 
-    /** @return the generalising cells */
-    public List<CellSummary> generalisation() {
-        return generalisation;
+    private static void putJaccard(ObjectNode n, String stem, Overlap region) {
+        putInterval(n, stem + "After", region.topForgetLossAfter());
+        putInterval(n, stem + "Increase", region.topForgetLossIncrease());
+    }
+
+    private static void putInterval(ObjectNode n, String key, Interval interval) {
+        JsonNumbers.put(n, key, interval.index());
+        JsonNumbers.put(n, key + "Ci95Low", interval.low());
+        JsonNumbers.put(n, key + "Ci95High", interval.high());
     }
 }

@@ -1,12 +1,15 @@
 package org.unlearnstability.experiment.fig2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.unlearnstability.cnn.CnnProtocol;
 import org.unlearnstability.cnn.RankCorrelation;
 import org.unlearnstability.definitions.NoiseConstants;
+import org.unlearnstability.report.Keyed;
 
 /**
  * fig2.md: what the Figure 2 sweep shows, in numbers, against the claims of section 3.2 ("the
@@ -15,6 +18,13 @@ import org.unlearnstability.definitions.NoiseConstants;
  */
 final class Fig2Markdown {
     private static final double CROSSING = 0.25;
+    private static final String LEGEND_HEAD = """
+            ## Columns of fig2.csv and fig2.json
+
+            A row is a cell (d, ||mu||): `d`, `mu`, `repeats`, then for every metric below its mean over the repeats \
+            (key + `Mean`) and their standard deviation (key + `Std`); an undefined number is empty (null in JSON).
+
+            """;
 
     private Fig2Markdown() {
     }
@@ -41,27 +51,33 @@ final class Fig2Markdown {
         }
         sensitivity(md, result);
         tables(md, result);
-        return md.toString();
+        return md.append(LEGEND_HEAD).append(Keyed.legendList(List.of(Fig2Metric.values()))).toString();
     }
 
     private static void training(StringBuilder md, Fig2Findings f) {
-        md.append("## Does training reach loss 0.1?\n\n");
-        md.append(String.format(Locale.ROOT, "%d of %d cells reach a mean training loss <= 0.1 after the "
-                + "protocol's steps; the largest cell mean is %s. The largest mean training error is %s.%n%n",
-                (int) f.number("cellsWithTrainLossAtMost0.1"), (int) f.number("cells"),
-                fmt(f.number("maxMeanTrainLoss")), fmt(f.number("maxMeanTrainError"))));
+        md.append(String.format(Locale.ROOT, """
+                ## Does training reach loss 0.1?
+
+                %d of %d cells reach a mean training loss <= 0.1 after the protocol's steps; the largest cell mean \
+                is %s. The largest mean training error is %s.
+
+                """, f.training().lowLossCells(), f.training().cells(), fmt(f.training().maxMeanTrainLoss()),
+                fmt(f.training().maxMeanTrainError())));
     }
 
     private static void region(StringBuilder md, Fig2Result result, Fig2Findings f) {
-        md.append("## Where is the memorisation region?\n\n");
-        md.append(String.format(Locale.ROOT, "A cell memorises when its mean training loss is <= %s and its "
-                + "mean test error >= %s; it generalises when its test error is <= %s. Memorisation cells: %d; "
-                + "generalising cells: %d.%n%n", fmt(Fig2Findings.LOW_TRAIN_LOSS),
-                fmt(Fig2Findings.HIGH_TEST_ERROR), fmt(Fig2Findings.LOW_TEST_ERROR),
-                f.memorisation().size(), f.generalisation().size()));
-        md.append("Memorisation cells (d: ||mu|| values): ");
-        md.append(f.memorisation().isEmpty() ? "none" : f.memorisation().stream()
-                .collect(Collectors.groupingBy(CellSummary::d, java.util.TreeMap::new,
+        List<CellSummary> memorisation = f.regions().memorisation();
+        md.append(String.format(Locale.ROOT, """
+                ## Where is the memorisation region?
+
+                A cell memorises when its mean training loss is <= %s and its mean test error >= %s; it generalises \
+                when its test error is <= %s. Memorisation cells: %d; generalising cells: %d.
+
+                Memorisation cells (d: ||mu|| values):\s""", fmt(Fig2Findings.LOW_TRAIN_LOSS),
+                fmt(Fig2Findings.HIGH_TEST_ERROR), fmt(Fig2Findings.LOW_TEST_ERROR), memorisation.size(),
+                f.regions().generalisation().size()));
+        md.append(memorisation.isEmpty() ? "none" : memorisation.stream()
+                .collect(Collectors.groupingBy(CellSummary::d, TreeMap::new,
                         Collectors.mapping(c -> fmt(c.muNorm()), Collectors.joining(", "))))
                 .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         md.append(".\n\nThe transition: per d, the ||mu|| at which the mean test error falls through ")
@@ -111,68 +127,76 @@ final class Fig2Markdown {
     }
 
     private static void overlap(StringBuilder md, Fig2Findings f) {
-        md.append("## Does the memorisation region coincide with high forget loss?\n\n");
-        md.append(String.format(Locale.ROOT, "Forget loss after unlearning: %s in the memorisation region vs %s "
-                + "in generalising cells (before unlearning: %s vs %s; increase: %s vs %s). Over all cells, "
-                + "Spearman rho(forget loss after, test error) = %s (%s), rho(forget-loss increase, test error) "
-                + "= %s (%s). The memorisation region and the same number of cells of highest forget loss overlap "
-                + "with Jaccard index %s, 95 %% interval [%s, %s] (highest increase: %s [%s, %s]); the intervals "
-                + "carry each cell's repeat-to-repeat spread (parametric bootstrap of the cell means, %d draws).%n%n",
-                fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInGeneralisation")),
-                fmt(f.number("forgetLossBeforeInMemorisation")), fmt(f.number("forgetLossBeforeInGeneralisation")),
-                fmt(f.number("forgetLossIncreaseInMemorisation")),
-                fmt(f.number("forgetLossIncreaseInGeneralisation")),
-                fmt(f.number("spearmanForgetLossAfterVsTestError")),
-                strength(f.number("spearmanForgetLossAfterVsTestError")),
-                fmt(f.number("spearmanForgetLossIncreaseVsTestError")),
-                strength(f.number("spearmanForgetLossIncreaseVsTestError")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95Low")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossAfterCi95High")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossIncrease")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95Low")),
-                fmt(f.number("jaccardMemorisationVsTopForgetLossIncreaseCi95High")), Fig2Findings.BOOTSTRAP_DRAWS));
-        md.append(String.format(Locale.ROOT, "With the repeat-to-repeat spread of each cell carried through (95 %% "
-                + "intervals, cells independent): forget loss after %s +- %s in the memorisation region vs %s +- %s in "
-                + "generalising cells; increase %s +- %s vs %s +- %s. Retain loss after unlearning: %s vs %s.%n%n",
-                fmt(f.number("forgetLossAfterInMemorisation")), fmt(f.number("forgetLossAfterInMemorisationCi95")),
-                fmt(f.number("forgetLossAfterInGeneralisation")), fmt(f.number("forgetLossAfterInGeneralisationCi95")),
-                fmt(f.number("forgetLossIncreaseInMemorisation")),
-                fmt(f.number("forgetLossIncreaseInMemorisationCi95")),
-                fmt(f.number("forgetLossIncreaseInGeneralisation")),
-                fmt(f.number("forgetLossIncreaseInGeneralisationCi95")),
-                fmt(f.number("retainLossAfterInMemorisation")), fmt(f.number("retainLossAfterInGeneralisation"))));
-        md.append(String.format(Locale.ROOT, "With the looser reading of \"low training loss\" (training error "
-                + "<= %s: the training set is interpolated), the memorisation region has %d cells, forget loss after "
-                + "%s and increase %s there, and Jaccard indices %s [%s, %s] (forget loss after) and %s [%s, %s] "
-                + "(increase).%n%n",
-                fmt(Fig2Findings.INTERPOLATION_ERROR), (int) f.number("interpolatingMemorisationCells"),
-                fmt(f.number("forgetLossAfterInInterpolatingMemorisation")),
-                fmt(f.number("forgetLossIncreaseInInterpolatingMemorisation")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfter")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95Low")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossAfterCi95High")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncrease")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95Low")),
-                fmt(f.number("jaccardInterpolatingMemorisationVsTopForgetLossIncreaseCi95High"))));
-        md.append(String.format(Locale.ROOT, "Caveat: forget loss after unlearning also tracks how far training "
-                + "got, rho(forget loss after, training loss) = %s; cells that never fit (small d, small ||mu||) "
-                + "have a high forget loss without memorising, which is why the increase is reported too.%n%n",
-                fmt(f.number("spearmanForgetLossAfterVsTrainLoss"))));
+        Fig2Findings.Spearman rho = f.coherence().spearman();
+        Fig2Findings.RegionMeans after = f.regions().mean(Fig2Metric.FORGET_LOSS_AFTER);
+        Fig2Findings.RegionMeans before = f.regions().mean(Fig2Metric.FORGET_LOSS_BEFORE);
+        Fig2Findings.RegionMeans increase = f.regions().mean(Fig2Metric.FORGET_LOSS_INCREASE);
+        Fig2Findings.RegionMeans retain = f.regions().mean(Fig2Metric.RETAIN_LOSS_AFTER);
+        Fig2Findings.RegionMeans afterCi = f.regions().halfWidth(Fig2Metric.FORGET_LOSS_AFTER);
+        Fig2Findings.RegionMeans increaseCi = f.regions().halfWidth(Fig2Metric.FORGET_LOSS_INCREASE);
+        Fig2Findings.Interval jAfter = f.overlap().topForgetLossAfter();
+        Fig2Findings.Interval jIncrease = f.overlap().topForgetLossIncrease();
+        md.append(String.format(Locale.ROOT, """
+                ## Does the memorisation region coincide with high forget loss?
+
+                Forget loss after unlearning: %s in the memorisation region vs %s in generalising cells (before \
+                unlearning: %s vs %s; increase: %s vs %s). Over all cells, Spearman rho(forget loss after, test \
+                error) = %s (%s), rho(forget-loss increase, test error) = %s (%s). The memorisation region and the \
+                same number of cells of highest forget loss overlap with Jaccard index %s, 95 %% interval [%s, %s] \
+                (highest increase: %s [%s, %s]); the intervals carry each cell's repeat-to-repeat spread \
+                (parametric bootstrap of the cell means, %d draws).
+
+                """, fmt(after.memorisation()), fmt(after.generalisation()), fmt(before.memorisation()),
+                fmt(before.generalisation()), fmt(increase.memorisation()), fmt(increase.generalisation()),
+                fmt(rho.forgetLossAfterVsTestError()), strength(rho.forgetLossAfterVsTestError()),
+                fmt(rho.forgetLossIncreaseVsTestError()), strength(rho.forgetLossIncreaseVsTestError()),
+                fmt(jAfter.index()), fmt(jAfter.low()), fmt(jAfter.high()), fmt(jIncrease.index()),
+                fmt(jIncrease.low()), fmt(jIncrease.high()), Fig2Findings.BOOTSTRAP_DRAWS));
+        md.append(String.format(Locale.ROOT, """
+                With the repeat-to-repeat spread of each cell carried through (95 %% intervals, cells independent): \
+                forget loss after %s +- %s in the memorisation region vs %s +- %s in generalising cells; increase \
+                %s +- %s vs %s +- %s. Retain loss after unlearning: %s vs %s.
+
+                """, fmt(after.memorisation()), fmt(afterCi.memorisation()), fmt(after.generalisation()),
+                fmt(afterCi.generalisation()), fmt(increase.memorisation()), fmt(increaseCi.memorisation()),
+                fmt(increase.generalisation()), fmt(increaseCi.generalisation()), fmt(retain.memorisation()),
+                fmt(retain.generalisation())));
+        Fig2Findings.Overlap loose = f.interpolating();
+        md.append(String.format(Locale.ROOT, """
+                With the looser reading of "low training loss" (training error <= %s: the training set is \
+                interpolated), the memorisation region has %d cells, forget loss after %s and increase %s there, \
+                and Jaccard indices %s [%s, %s] (forget loss after) and %s [%s, %s] (increase).
+
+                Caveat: forget loss after unlearning also tracks how far training got, rho(forget loss after, \
+                training loss) = %s; cells that never fit (small d, small ||mu||) have a high forget loss without \
+                memorising, which is why the increase is reported too.
+
+                """, fmt(Fig2Findings.INTERPOLATION_ERROR), loose.cells(), fmt(loose.forgetLossAfter()),
+                fmt(loose.forgetLossIncrease()), fmt(loose.topForgetLossAfter().index()),
+                fmt(loose.topForgetLossAfter().low()), fmt(loose.topForgetLossAfter().high()),
+                fmt(loose.topForgetLossIncrease().index()), fmt(loose.topForgetLossIncrease().low()),
+                fmt(loose.topForgetLossIncrease().high()), fmt(rho.forgetLossAfterVsTrainLoss())));
     }
 
     private static void beyond(StringBuilder md, Fig2Findings f) {
-        md.append("## Beyond the paper: is it real forgetting?\n\n");
-        md.append(String.format(Locale.ROOT, "Gold standard (retrain from W0 on the retain set): forget loss %s "
-                + "in the memorisation region vs %s in generalising cells; unlearning minus retraining (retrainGap) "
-                + "%s vs %s (negative: unlearning falls short of retraining). Loss-threshold membership inference "
-                + "(AUC of forget vs fresh samples, 0.5 = no leak): before %s -> after %s in the memorisation "
-                + "region, before %s -> after %s in generalising cells. Test error after unlearning: %s vs %s.%n%n",
-                fmt(f.number("retrainForgetLossInMemorisation")), fmt(f.number("retrainForgetLossInGeneralisation")),
-                fmt(f.number("retrainGapInMemorisation")), fmt(f.number("retrainGapInGeneralisation")),
-                fmt(f.number("miaAucBeforeInMemorisation")), fmt(f.number("miaAucAfterInMemorisation")),
-                fmt(f.number("miaAucBeforeInGeneralisation")), fmt(f.number("miaAucAfterInGeneralisation")),
-                fmt(f.number("testErrorAfterInMemorisation")), fmt(f.number("testErrorAfterInGeneralisation"))));
+        Fig2Findings.RegionMeans retrain = f.regions().mean(Fig2Metric.RETRAIN_FORGET_LOSS);
+        Fig2Findings.RegionMeans gap = f.regions().mean(Fig2Metric.RETRAIN_GAP);
+        Fig2Findings.RegionMeans aucBefore = f.regions().mean(Fig2Metric.MIA_AUC_BEFORE);
+        Fig2Findings.RegionMeans aucAfter = f.regions().mean(Fig2Metric.MIA_AUC_AFTER);
+        Fig2Findings.RegionMeans testError = f.regions().mean(Fig2Metric.TEST_ERROR_AFTER);
+        md.append(String.format(Locale.ROOT, """
+                ## Beyond the paper: is it real forgetting?
+
+                Gold standard (retrain from W0 on the retain set): forget loss %s in the memorisation region vs %s \
+                in generalising cells; unlearning minus retraining (retrainGap) %s vs %s (negative: unlearning falls \
+                short of retraining). Loss-threshold membership inference (AUC of forget vs fresh samples, 0.5 = no \
+                leak): before %s -> after %s in the memorisation region, before %s -> after %s in generalising \
+                cells. Test error after unlearning: %s vs %s.
+
+                """, fmt(retrain.memorisation()), fmt(retrain.generalisation()), fmt(gap.memorisation()),
+                fmt(gap.generalisation()), fmt(aucBefore.memorisation()), fmt(aucAfter.memorisation()),
+                fmt(aucBefore.generalisation()), fmt(aucAfter.generalisation()), fmt(testError.memorisation()),
+                fmt(testError.generalisation())));
     }
 
     private static void theorem24(StringBuilder md, Fig2Result result, Fig2Findings f) {
@@ -181,48 +205,55 @@ final class Fig2Markdown {
         double pairs = (double) p.retainSamples() * p.forgetSamples();
         double a = noise.cRPrime();
         double b = noise.cFPrime();
-        md.append("## Theorem 2.4: coherence against SNR\n\n");
-        md.append(String.format(Locale.ROOT, "Per-sample Hessians at the trained solution are l''(y f) grad f "
-                + "grad f^T (rank one). Spearman rho(sigma, SNR) = %s over all cells; sigma / (n_r n_f) averages %s "
-                + "in the lowest-SNR quarter of cells and %s in the highest. So coherence %s with SNR. "
-                + "rho(sigma, test error) = %s, rho(sigma, forget-loss increase) = %s.%n%n",
-                fmt(f.number("spearmanSigmaVsSnr")), fmt(f.number("sigmaOverPairsLowestSnrQuarter")),
-                fmt(f.number("sigmaOverPairsHighestSnrQuarter")),
-                f.number("spearmanSigmaVsSnr") > 0 ? "rises" : "does not rise",
-                fmt(f.number("spearmanSigmaVsTestError")), fmt(f.number("spearmanSigmaVsForgetLossIncrease"))));
+        Fig2Findings.Coherence c = f.coherence();
+        Fig2Findings.Spearman rho = c.spearman();
+        md.append(String.format(Locale.ROOT, """
+                ## Theorem 2.4: coherence against SNR
+
+                Per-sample Hessians at the trained solution are l''(y f) grad f grad f^T (rank one). Spearman \
+                rho(sigma, SNR) = %s over all cells; sigma / (n_r n_f) averages %s in the lowest-SNR quarter of \
+                cells and %s in the highest. So coherence %s with SNR. rho(sigma, test error) = %s, rho(sigma, \
+                forget-loss increase) = %s.
+
+                """, fmt(rho.sigmaVsSnr()), fmt(c.sigmaOverPairsLowestSnrQuarter()),
+                fmt(c.sigmaOverPairsHighestSnrQuarter()), rho.sigmaVsSnr() > 0 ? "rises" : "does not rise",
+                fmt(rho.sigmaVsTestError()), fmt(rho.sigmaVsForgetLossIncrease())));
         double[] sigmaPairs = Fig2Findings.column(result.cells(), Fig2Metric.SIGMA_OVER_PAIRS);
-        md.append(String.format(Locale.ROOT, "Bounds (10)-(11) without their unknown constants (C_r' = %s, "
-                + "C_f' = %s). lambda_max(S) lies in [%s, %s] over the grid and lambda_max(S) / (10) in [%s, %s] "
-                + "(rho with SNR %s, with d %s): (10) grows linearly in d while lambda_max(S) barely moves. "
-                + "max lambda_max(D_rf) lies in [%s, %s] and its ratio to (11) in [%s, %s] (rho with SNR %s, "
-                + "with d %s): at small SNR (11) = ||mu||^2 + 1 is about 1, while lambda_max(D_rf) also carries the "
-                + "noise-patch curvature (terms l''(y f) ||xi||^2 / m^2 per active filter) that (11) leaves out. Both "
-                + "ratios stay bounded on this grid, which is all a finite experiment can say about an O-bound with "
-                + "unknown constants. "
-                + "The limits (12) of the ratio of the two bounds are n_r n_f = %s (SNR -> 0) and "
-                + "n_r n_f (1 + 2 sqrt(C_r' C_f') / (C_r' + C_f')) = %s (SNR -> infinity); the measured "
-                + "sigma / (n_r n_f) stays between %s and %s.%n%n", fmt(a), fmt(b),
-                fmt(f.number("lambdaMaxSMin")), fmt(f.number("lambdaMaxSMax")),
-                fmt(f.number("lambdaMaxSOverBound10Min")), fmt(f.number("lambdaMaxSOverBound10Max")),
-                fmt(f.number("spearmanLambdaMaxSOverBound10VsSnr")), fmt(f.number("spearmanLambdaMaxSOverBound10VsD")),
-                fmt(f.number("maxLambdaMaxDrfMin")), fmt(f.number("maxLambdaMaxDrfMax")),
-                fmt(f.number("maxLambdaMaxDrfOverBound11Min")), fmt(f.number("maxLambdaMaxDrfOverBound11Max")),
-                fmt(f.number("spearmanMaxLambdaMaxDrfOverBound11VsSnr")),
-                fmt(f.number("spearmanMaxLambdaMaxDrfOverBound11VsD")), fmt(pairs),
-                fmt(pairs * (1 + 2 * Math.sqrt(a * b) / (a + b))),
-                fmt(java.util.Arrays.stream(sigmaPairs).min().orElse(Double.NaN)),
-                fmt(java.util.Arrays.stream(sigmaPairs).max().orElse(Double.NaN))));
-        md.append(String.format(Locale.ROOT, "Theorems 2.2 / 2.3 at the unlearning hyper-parameters: lambda_max(D) "
-                + "lies in [%s, %s] while the divergence threshold (7) lies in [%s, %s] and the convergence threshold "
-                + "(8) in [%s, %s]. ", fmt(f.number("lambdaMaxDMin")), fmt(f.number("lambdaMaxDMax")),
-                fmt(f.number("threshold7Min")), fmt(f.number("threshold7Max")),
-                fmt(f.number("threshold8Min")), fmt(f.number("threshold8Max"))));
-        md.append(String.format(Locale.ROOT, "The divergence condition (7) holds in %s of all repeats and "
-                + "condition (8) in %s. Where (7) fails, Theorem 2.2 gives no reason to expect the unlearning run to "
-                + "escape the trained solution; (8) holding only says (Theorem 2.3) that some Hessian family with "
-                + "these statistics would converge. So wherever (7) fails, the forget-loss increase seen in the "
-                + "memorisation region is not explained by the divergence criterion.%n%n",
-                fmt(f.number("condition7Fraction")), fmt(f.number("condition8Fraction"))));
+        Fig2Findings.Range s = c.range(Fig2Metric.LAMBDA_MAX_S);
+        Fig2Findings.Range s10 = c.range(Fig2Metric.BOUND10_RATIO);
+        Fig2Findings.Range drf = c.range(Fig2Metric.MAX_LAMBDA_MAX_DRF);
+        Fig2Findings.Range drf11 = c.range(Fig2Metric.BOUND11_RATIO);
+        md.append(String.format(Locale.ROOT, """
+                Bounds (10)-(11) without their unknown constants (C_r' = %s, C_f' = %s). lambda_max(S) lies in \
+                [%s, %s] over the grid and lambda_max(S) / (10) in [%s, %s] (rho with SNR %s, with d %s): (10) \
+                grows linearly in d while lambda_max(S) barely moves. max lambda_max(D_rf) lies in [%s, %s] and its \
+                ratio to (11) in [%s, %s] (rho with SNR %s, with d %s): at small SNR (11) = ||mu||^2 + 1 is about \
+                1, while lambda_max(D_rf) also carries the noise-patch curvature (terms l''(y f) ||xi||^2 / m^2 per \
+                active filter) that (11) leaves out. Both ratios stay bounded on this grid, which is all a finite \
+                experiment can say about an O-bound with unknown constants. The limits (12) of the ratio of the two \
+                bounds are n_r n_f = %s (SNR -> 0) and n_r n_f (1 + 2 sqrt(C_r' C_f') / (C_r' + C_f')) = %s \
+                (SNR -> infinity); the measured sigma / (n_r n_f) stays between %s and %s.
+
+                """, fmt(a), fmt(b), fmt(s.min()), fmt(s.max()), fmt(s10.min()), fmt(s10.max()),
+                fmt(rho.bound10RatioVsSnr()), fmt(rho.bound10RatioVsD()), fmt(drf.min()), fmt(drf.max()),
+                fmt(drf11.min()), fmt(drf11.max()), fmt(rho.bound11RatioVsSnr()), fmt(rho.bound11RatioVsD()),
+                fmt(pairs), fmt(pairs * (1 + 2 * Math.sqrt(a * b) / (a + b))),
+                fmt(Arrays.stream(sigmaPairs).min().orElse(Double.NaN)),
+                fmt(Arrays.stream(sigmaPairs).max().orElse(Double.NaN))));
+        Fig2Findings.Range d = c.range(Fig2Metric.LAMBDA_MAX_D);
+        Fig2Findings.Range t7 = c.range(Fig2Metric.THRESHOLD7);
+        Fig2Findings.Range t8 = c.range(Fig2Metric.THRESHOLD8);
+        md.append(String.format(Locale.ROOT, """
+                Theorems 2.2 / 2.3 at the unlearning hyper-parameters: lambda_max(D) lies in [%s, %s] while the \
+                divergence threshold (7) lies in [%s, %s] and the convergence threshold (8) in [%s, %s]. The \
+                divergence condition (7) holds in %s of all repeats and condition (8) in %s. Where (7) fails, \
+                Theorem 2.2 gives no reason to expect the unlearning run to escape the trained solution; (8) \
+                holding only says (Theorem 2.3) that some Hessian family with these statistics would converge. So \
+                wherever (7) fails, the forget-loss increase seen in the memorisation region is not explained by the \
+                divergence criterion.
+
+                """, fmt(d.min()), fmt(d.max()), fmt(t7.min()), fmt(t7.max()), fmt(t8.min()), fmt(t8.max()),
+                fmt(c.condition7Fraction()), fmt(c.condition8Fraction())));
     }
 
     /**
@@ -241,20 +272,17 @@ final class Fig2Markdown {
                 eigenvalues. Along a negative direction u, J = I - eta A has u^T J u = 1 + eta |lambda| > 1, so \
                 rho(T) >= <u u^T, T(u u^T)> >= (u^T J u)^2 > 1 for every eta > 0: etaStar = 0, and the linearised \
                 mean square diverges at every learning rate in every cell. Measured at the trained solutions \
-                (exact dynamics package, the first %d repeats of every cell): negativeCountA in [%s, %s], \
-                lambda_min(A) in [%s, %s], etaStar in [%s, %s], rho(T) at the unlearning hyper-parameters \
-                (eta = %s, alpha = %s, B = %d) in [%s, %s]. \
+                (exact dynamics package, the first %d repeats of every cell): negativeCountA in %s, \
+                lambda_min(A) in %s, etaStar in %s, rho(T) at the unlearning hyper-parameters \
+                (eta = %s, alpha = %s, B = %d) in %s. \
                 The escape is driven by the expanding mean step, strongest where lambda_min(A) is most negative, \
-                not by criterion (7) or by sigma: (7) starts only at eta7 in [%s, %s] (its coherence-free floor \
-                etaCoherenceFree in [%s, %s]), far above etaStar = 0.
+                not by criterion (7) or by sigma: (7) starts only at eta7 in %s (its coherence-free floor \
+                etaCoherenceFree in %s), far above etaStar = 0.
 
                 """, p.trainSamples(), p.retainSamples(), p.forgetSamples(), Fig2Repeat.DYNAMICS_REPEATS,
-                fmt(f.number("negativeCountAMin")), fmt(f.number("negativeCountAMax")),
-                fmt(f.number("lambdaMinAMin")), fmt(f.number("lambdaMinAMax")),
-                fmt(f.number("etaStarMin")), fmt(f.number("etaStarMax")),
+                range(f, Fig2Metric.NEGATIVE_COUNT_A), range(f, Fig2Metric.LAMBDA_MIN_A), range(f, Fig2Metric.ETA_STAR),
                 fmt(p.unlearning().learningRate()), fmt(p.unlearning().alpha()), p.unlearning().batch(),
-                fmt(f.number("rhoMin")), fmt(f.number("rhoMax")), fmt(f.number("eta7Min")), fmt(f.number("eta7Max")),
-                fmt(f.number("etaCoherenceFreeMin")), fmt(f.number("etaCoherenceFreeMax"))));
+                range(f, Fig2Metric.RHO), range(f, Fig2Metric.ETA7), range(f, Fig2Metric.ETA_COHERENCE_FREE)));
         md.append(String.format(Locale.ROOT, """
                 Sigma against ||mu|| below the transition (flatness test: at each d, the cells with mean test error \
                 >= %s, at least %d of them; Spearman rho_s(sigma, ||mu||) flat when |rho_s| < 1.96 / sqrt(k - 1)): \
@@ -262,9 +290,8 @@ final class Fig2Markdown {
                 loss falls across the transition cannot be what drives the forgetting.
 
                 """, fmt(Fig2Findings.HIGH_TEST_ERROR), Fig2Findings.FLATNESS_CELLS,
-                fmt(f.number("sigmaVsMuBelowTransitionFlat")), fmt(f.number("sigmaVsMuBelowTransitionTested")),
-                fmt(f.number("spearmanSigmaVsMuBelowTransitionMin")),
-                fmt(f.number("spearmanSigmaVsMuBelowTransitionMax"))));
+                fmt(f.flatness().flat()), fmt(f.flatness().tested()), fmt(f.flatness().spearman().min()),
+                fmt(f.flatness().spearman().max())));
     }
 
     private static void sensitivity(StringBuilder md, Fig2Result result) {
@@ -363,8 +390,8 @@ final class Fig2Markdown {
         SensitivityNumbers numbers = SensitivityNumbers.of(spec, row);
         int hi = argMax(spec.signalNorms());
         md.append("| ").append(fmt(row.initSigma())).append(" | ").append(cells.get(0).d()).append(" | ")
-                .append(fmt(java.util.Arrays.stream(train).min().orElse(Double.NaN))).append("..")
-                .append(fmt(java.util.Arrays.stream(train).max().orElse(Double.NaN))).append(" | ")
+                .append(fmt(Arrays.stream(train).min().orElse(Double.NaN))).append("..")
+                .append(fmt(Arrays.stream(train).max().orElse(Double.NaN))).append(" | ")
                 .append(fmt(numbers.crossing())).append(" | ")
                 .append(fmt(numbers.forgetAtLowMu())).append(" / ")
                 .append(fmt(cells.get(hi).mean(Fig2Metric.FORGET_LOSS_AFTER))).append(" | ")
@@ -407,6 +434,12 @@ final class Fig2Markdown {
             }
             md.append('\n');
         }
+    }
+
+    /** A metric's range over the grid as "[min, max]". */
+    private static String range(Fig2Findings f, Fig2Metric metric) {
+        Fig2Findings.Range range = f.coherence().range(metric);
+        return "[" + fmt(range.min()) + ", " + fmt(range.max()) + "]";
     }
 
     private static String strength(double rho) {

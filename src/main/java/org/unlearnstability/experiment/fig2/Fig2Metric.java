@@ -1,12 +1,14 @@
 package org.unlearnstability.experiment.fig2;
 
+import org.unlearnstability.report.Keyed;
+
 /**
  * The per-repeat quantities of the memorisation-versus-forgetting experiment (section 3.2, Figure 2), declared once:
  * the JSON/CSV key (fig2.csv has the columns key + "Mean" and key + "Std"), the value is the repeat's entry at the
  * metric's ordinal ({@link CellSummary#mean}, {@link CellSummary#std}), and one line of documentation. Coherence
  * keys are those of {@code analyze}.
  */
-public enum Fig2Metric {
+public enum Fig2Metric implements Keyed {
     /** Mean training loss after training (Figure 2, left). */
     TRAIN_LOSS("trainLoss",
             "Mean training loss after training (Figure 2, left)."),
@@ -107,22 +109,15 @@ public enum Fig2Metric {
     NEGATIVE_COUNT_A("negativeCountA",
             "Negative eigenvalues of A: directions in which the mean step J = I - eta A expands, at every eta.");
 
-    private final String key;
-    private final String doc;
+    private final Entry entry;
 
     Fig2Metric(String key, String doc) {
-        this.key = key;
-        this.doc = doc;
+        this.entry = new Entry(key, doc);
     }
 
-    /** @return one line of documentation: what the column holds (the legend of fig2.md) */
-    public String doc() {
-        return doc;
-    }
-
-    /** @return the JSON/CSV key */
-    public String key() {
-        return key;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.report.CsvTable;
-import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Provenance;
@@ -51,14 +49,7 @@ public final class Fig2Report {
     public static ObjectNode json(Fig2Result result, Fig2Findings findings) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("spec", new ObjectMapper().valueToTree(result.spec()));
-        ObjectNode numbers = root.putObject("findings");
-        for (Map.Entry<String, Double> e : findings.numbers().entrySet()) {
-            if (findings.isCount(e.getKey())) {
-                numbers.put(e.getKey(), Math.round(e.getValue()));
-            } else {
-                JsonNumbers.put(numbers, e.getKey(), e.getValue());
-            }
-        }
+        root.set("findings", findings.toJson());
         root.set("cells", cells(result.cells()));
         ArrayNode sensitivity = root.putArray("sensitivity");
         for (Fig2Result.SensitivityRun run : result.sensitivity()) {

@@ -1,17 +1,14 @@
 package org.unlearnstability.experiment.fig2;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.checkerframework.checker.nullness.qual.Nullable;
+import java.util.Locale;
 import org.unlearnstability.cnn.CnnProtocol;
+import org.unlearnstability.experiment.SpecBinding;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -35,7 +32,12 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
     public static final String EXPERIMENT = "fig2";
     private static final String EXPERIMENT_FIELD = "experiment";
 
-    /** Copies the lists and rejects an empty grid or bad values. */
+    /** The most repeats per cell: each repeat trains a network (also the limit of {@code cnn --repeats}). */
+    public static final int MAX_REPEATS = 10_000;
+    /** The largest patch dimension d: the data are dense arrays of samples x d (also the limit of {@code cnn --d}). */
+    public static final int MAX_DIMENSION = 1_000_000;
+
+    /** Copies the lists and rejects an empty grid, bad values and sizes that cannot fit (the limit named). */
     public Fig2Spec {
         dimensions = List.copyOf(dimensions);
         signalNorms = List.copyOf(signalNorms);
@@ -43,9 +45,7 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
             throw new IllegalArgumentException("dimensions and signalNorms must not be empty");
         }
         for (int d : dimensions) {
-            if (d < 1) {
-                throw new IllegalArgumentException("dimensions: every d must be >= 1, got " + d);
-            }
+            requireDimension("dimensions", d);
         }
         for (double mu : signalNorms) {
             if (!(mu >= 0.0) || Double.isInfinite(mu)) {
@@ -54,6 +54,20 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
         }
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+        if (repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "repeats = %d exceeds the limit %,d",
+                    repeats, MAX_REPEATS));
+        }
+    }
+
+    private static void requireDimension(String field, int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException(field + ": every d must be >= 1, got " + d);
+        }
+        if (d > MAX_DIMENSION) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: d = %d exceeds the limit %,d", field, d,
+                    MAX_DIMENSION));
         }
     }
 
@@ -75,9 +89,7 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
                 }
             }
             for (int d : dimensions) {
-                if (d < 1) {
-                    throw new IllegalArgumentException("sensitivity.dimensions: every d must be >= 1, got " + d);
-                }
+                requireDimension("sensitivity.dimensions", d);
             }
         }
     }
@@ -88,44 +100,20 @@ public record Fig2Spec(long seed, List<Integer> dimensions, List<Double> signalN
      * @throws InputException naming the file and field on any problem
      */
     public static Fig2Spec read(Path file) {
-        ObjectMapper mapper = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        JsonNode tree;
         try {
-            JsonNode tree = mapper.readTree(file.toFile());
-            if (tree instanceof ObjectNode object && object.has(EXPERIMENT_FIELD)) {
-                // Specs outside specs/experiments/fig2*.json name their experiment; it is not a field of the record.
-                if (!EXPERIMENT.equals(object.get(EXPERIMENT_FIELD).asText())) {
-                    throw new InputException(file.toString(), EXPERIMENT_FIELD, -1, "must be \"" + EXPERIMENT + "\"");
-                }
-                object.remove(EXPERIMENT_FIELD);
-            }
-            return mapper.treeToValue(tree, Fig2Spec.class);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause();
-            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
-            throw new InputException(file.toString(), path(e), -1, reason);
-        } catch (JsonMappingException e) {
-            throw new InputException(file.toString(), path(e), -1, firstLine(e.getOriginalMessage()));
+            tree = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new InputException(file.toString(), null, -1, firstLine(e.getMessage()));
+            String message = String.valueOf(e.getMessage());
+            throw new InputException(file.toString(), null, -1, message.lines().findFirst().orElse(message));
         }
-    }
-
-    private static @Nullable String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? null : path;
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable JSON";
+        if (tree instanceof ObjectNode object && object.has(EXPERIMENT_FIELD)) {
+            // Specs outside specs/experiments/fig2*.json name their experiment; it is not a field of the record.
+            if (!EXPERIMENT.equals(object.get(EXPERIMENT_FIELD).asText())) {
+                throw new InputException(file.toString(), EXPERIMENT_FIELD, -1, "must be \"" + EXPERIMENT + "\"");
+            }
+            object.remove(EXPERIMENT_FIELD);
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return SpecBinding.bind(file.toString(), tree, Fig2Spec.class);
     }
 }

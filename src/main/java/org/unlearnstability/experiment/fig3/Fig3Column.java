@@ -1,15 +1,14 @@
 package org.unlearnstability.experiment.fig3;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.report.Column;
 
 /**
  * The columns of fig3.csv and fig3.json, declared once: key, value and one line of documentation (the legend of
  * fig3.md). Rates are natural-log growth rates per step of a squared distance.
  */
-public enum Fig3Column {
+public enum Fig3Column implements Column<Fig3Row> {
     /** Forget kind. */
     KIND("kind", r -> r.cell().kind(), "forget kind: random, mislabelled, atypical or oneClass"),
     /** n_f. */
@@ -110,37 +109,14 @@ public enum Fig3Column {
     RETRAIN_MIA_AUC("retrainMiaAuc", r -> r.cell().retrain().miaAuc(),
             "membership-inference AUC of the retrained model");
 
-    private final String key;
-    private final Function<Fig3Row, Object> value;
-    private final String doc;
+    private final Definition<Fig3Row> definition;
 
-    Fig3Column(String key, Function<Fig3Row, Object> value, String doc) {
-        this.key = key;
-        this.value = value;
-        this.doc = doc;
+    Fig3Column(String key, Function<Fig3Row, @Nullable Object> value, String doc) {
+        this.definition = Definition.finite(key, value, doc);
     }
 
-    /** @return the CSV header and JSON key */
-    public String key() {
-        return key;
-    }
-
-    /** @return one line of documentation */
-    public String doc() {
-        return doc;
-    }
-
-    /**
-     * @param row a row
-     * @return its value in this column; a non-finite number is null (empty in CSV)
-     */
-    public @Nullable Object of(Fig3Row row) {
-        Object v = value.apply(row);
-        return v instanceof Double d && !Double.isFinite(d) ? null : v;
-    }
-
-    /** @return the keys in order */
-    public static List<String> keys() {
-        return Arrays.stream(values()).map(Fig3Column::key).toList();
+    @Override
+    public Definition<Fig3Row> definition() {
+        return definition;
     }
 }

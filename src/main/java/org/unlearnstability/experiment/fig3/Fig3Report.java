@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.SpecFile;
+import org.unlearnstability.report.Column;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Curve;
 import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.report.JsonOutput;
+import org.unlearnstability.report.Keyed;
 import org.unlearnstability.report.LinePlot;
 import org.unlearnstability.report.LineStyle;
-import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.PlotAxis;
 import org.unlearnstability.report.Provenance;
@@ -64,15 +64,7 @@ final class Fig3Report {
     }
 
     CsvTable table() {
-        CsvTable.Builder table = CsvTable.builder(Fig3Column.keys());
-        for (Fig3Row row : rows) {
-            List<@Nullable Object> values = new ArrayList<>();
-            for (Fig3Column column : Fig3Column.values()) {
-                values.add(column.of(row));
-            }
-            table.row(values);
-        }
-        return table.build();
+        return Column.table(List.of(Fig3Column.values()), rows);
     }
 
     /** @return the JSON document: spec, findings, rows, and per cell and learning rate the curves */
@@ -192,10 +184,6 @@ final class Fig3Report {
 
     /** @return the Markdown legend of the columns */
     static String legend() {
-        MarkdownTable table = MarkdownTable.of("column", "meaning");
-        for (Fig3Column column : Fig3Column.values()) {
-            table.row("`" + column.key() + "`", column.doc());
-        }
-        return table.toString();
+        return Keyed.legendTable(List.of(Fig3Column.values()));
     }
 }

@@ -2,14 +2,16 @@ package org.unlearnstability.experiment.fig3;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
+import org.unlearnstability.report.Keyed;
 
 /**
  * The four kinds of forget set of Figure 3. Each kind orders the training positions once (from its own seeded
  * stream, or by margin), and a forget set of size n_f is the first n_f of that order, so the sets of one kind are
  * nested across sizes.
  */
-public enum ForgetKind {
+public enum ForgetKind implements Keyed {
     /** Uniformly random training samples of the clean model. */
     RANDOM("random", "uniformly random training samples"),
     /** Random training samples whose labels are flipped before training, so that the model must memorise them. */
@@ -19,22 +21,15 @@ public enum ForgetKind {
     /** Random training samples of one digit. */
     ONE_CLASS("oneClass", "random training samples of one digit only");
 
-    private final String key;
-    private final String doc;
+    private final Entry entry;
 
     ForgetKind(String key, String doc) {
-        this.key = key;
-        this.doc = doc;
+        this.entry = new Entry(key, doc);
     }
 
-    /** @return the key in CSV, JSON and cache names */
-    public String key() {
-        return key;
-    }
-
-    /** @return one line on how the set is chosen */
-    public String doc() {
-        return doc;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /** @return whether the cell trains its own model (labels flipped) instead of the shared clean one */
@@ -47,12 +42,7 @@ public enum ForgetKind {
      * @return the kind with that key
      */
     public static ForgetKind of(String key) {
-        for (ForgetKind kind : values()) {
-            if (kind.key.equals(key)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown forget kind " + key);
+        return Keyed.byKey(List.of(values()), key, "forget kind");
     }
 
     /**

@@ -92,6 +92,9 @@ class Fig2ExperimentTest {
         assertEquals(1 + spec.dimensions().size() * spec.signalNorms().size(), csv.lines().count());
         String md = Files.readString(dir.resolve("fig2.md"));
         assertTrue(md.contains("## Does the memorisation region coincide with high forget loss?"), md);
+        for (Fig2Metric metric : Fig2Metric.values()) {
+            assertTrue(md.contains("- `" + metric.key() + "`: " + metric.doc() + "\n"), "legend of " + metric.key());
+        }
     }
 
     @Test
@@ -103,6 +106,9 @@ class Fig2ExperimentTest {
         assertTrue(missing.getMessage().contains("coherence"), missing.getMessage());
         InputException negative = reject(good.replace("\"repeats\": 2,", "\"repeats\": 0,"));
         assertTrue(negative.getMessage().contains("repeats must be >= 1"), negative.getMessage());
+        InputException tooMany = reject(good.replace("\"repeats\": 2,", "\"repeats\": 2000000000,"));
+        assertTrue(tooMany.getMessage().contains("repeats = 2000000000 exceeds the limit 10,000"),
+                tooMany.getMessage());
         InputException nested = reject(good.replace("\"alpha\": 0.3", "\"alpha\": 1.3"));
         assertTrue(nested.getMessage().contains("alpha"), nested.getMessage());
         InputException batch = reject(good.replace("\"batch\": 5", "\"batch\": 30"));
