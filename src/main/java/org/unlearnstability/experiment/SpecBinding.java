@@ -71,4 +71,20 @@ public final class SpecBinding {
         }
         return names.isEmpty() ? "(top level)" : String.join(".", names);
     }
+
+    /**
+     * Refuses a size that cannot fit, naming the field and the limit.
+     *
+     * @param source the file name, for messages
+     * @param field the spec field
+     * @param value its value
+     * @param limit the largest accepted value
+     * @throws InputException when value exceeds the limit
+     */
+    public static void requireAtMost(String source, String field, long value, long limit) {
+        if (value > limit) {
+            throw new InputException(source, field, -1, String.format(java.util.Locale.ROOT,
+                    "%s = %d exceeds the limit %,d", field, value, limit));
+        }
+    }
 }

@@ -16,6 +16,10 @@ import java.util.OptionalDouble;
 public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
     /** The default alpha step: 0, 0.1, ..., 1. */
     static final int DEFAULT_ALPHA_STEPS = 10;
+    /** The most alphas: each is one reduction of the dynamics (an eigendecomposition on the range). */
+    public static final int MAX_ALPHAS = 1_001;
+    /** The most batch sizes: each is one etaStar per alpha. */
+    public static final int MAX_BATCHES = 1_000;
 
     /** Copies the arrays and checks the grid. */
     public FrontierSpec {
@@ -23,6 +27,11 @@ public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
         batches = batches.clone();
         if (alphas.length == 0 || batches.length == 0) {
             throw new IllegalArgumentException("a frontier needs at least one alpha and one batch size");
+        }
+        if (alphas.length > MAX_ALPHAS || batches.length > MAX_BATCHES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a frontier takes at most %,d alphas and %,d batch sizes, got %,d and %,d", MAX_ALPHAS, MAX_BATCHES,
+                    alphas.length, batches.length));
         }
         for (int i = 0; i < alphas.length; i++) {
             if (!(alphas[i] >= 0.0 && alphas[i] <= 1.0) || (i > 0 && !(alphas[i] > alphas[i - 1]))) {

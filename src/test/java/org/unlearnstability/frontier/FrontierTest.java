@@ -109,6 +109,10 @@ class FrontierTest {
 
     @Test
     void badGridsAreRejected() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(
+                java.util.stream.IntStream.range(0, 2_000).mapToDouble(i -> i / 2_000.0).toArray(), new int[] {1},
+                OptionalDouble.empty()));
+        assertTrue(tooMany.getMessage().contains("at most 1,001 alphas"), tooMany.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {0.5, 0.2}, new int[] {1},
                 OptionalDouble.empty()));
         assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {1.5}, new int[] {1},

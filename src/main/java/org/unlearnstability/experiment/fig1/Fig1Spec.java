@@ -50,6 +50,17 @@ public record Fig1Spec(
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1";
+    /**
+     * The most samples per set: the exact mean square and the Lyapunov exponent of every cell work on the n coordinate
+     * directions of the construction (each Hessian is m e_c e_c^T), and the grid has up to n^2 cells.
+     */
+    public static final int MAX_SAMPLES = 2_000;
+    /** The most steps of update (2) per run: the Monte Carlo walks every step of every run. */
+    public static final int MAX_STEPS = 10_000_000;
+    /** The most runs per cell: the majority vote keeps one outcome per run. */
+    public static final int MAX_REPEATS = 100_000;
+    /** The most cells (Q x B x learning rates x samplers): one row of the report and of the cache per cell. */
+    public static final long MAX_CELLS = 1_000_000L;
 
 
     /** Copies the lists. */
@@ -86,6 +97,7 @@ public record Fig1Spec(
      */
     void validateProtocol(String source) {
         require(source, "nRetain", nRetain >= 1, "must be at least 1, got " + nRetain);
+        SpecBinding.requireAtMost(source, "nRetain", nRetain, MAX_SAMPLES);
         require(source, "nForget", nForget == nRetain,
                 "the section 3.1 construction builds both sets alike, so n_f must equal n_r = " + nRetain);
         require(source, "alpha", alpha >= 0.0 && alpha <= 1.0, "must lie in [0, 1], got " + alpha);
@@ -99,7 +111,9 @@ public record Fig1Spec(
         }
         require(source, "etas", etas.stream().distinct().count() == etas.size(), "learning rates must be distinct");
         require(source, "steps", steps >= 1, "must be at least 1, got " + steps);
+        SpecBinding.requireAtMost(source, "steps", steps, MAX_STEPS);
         require(source, "repeats", repeats >= 1, "must be at least 1, got " + repeats);
+        SpecBinding.requireAtMost(source, "repeats", repeats, MAX_REPEATS);
         require(source, "divergenceRatio", divergenceRatio > 0.0 && Double.isFinite(divergenceRatio),
                 "must be positive, got " + divergenceRatio);
         require(source, "samplers", !samplers.isEmpty(), "needs at least one sampler");
@@ -112,6 +126,9 @@ public record Fig1Spec(
         }
         require(source, "samplers", samplers.stream().distinct().count() == samplers.size(),
                 "samplers must be distinct");
+        long cells = (long) (q.to() - q.from() + 1) * (batch.to() - batch.from() + 1) * etas.size() * samplers.size();
+        require(source, "q", cells <= MAX_CELLS, String.format(java.util.Locale.ROOT,
+                "the grid Q x B x etas x samplers has %,d cells, more than the limit %,d", cells, MAX_CELLS));
     }
 
     private static void require(String source, String field, boolean condition, String reason) {

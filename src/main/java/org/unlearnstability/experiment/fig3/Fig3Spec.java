@@ -44,6 +44,12 @@ public record Fig3Spec(String experiment, String description, String data, Strin
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig3";
+    /** The widest hidden layer: the Gauss-Newton factors have one entry per parameter and sample. */
+    public static final int MAX_HIDDEN = 4_096;
+    /** The most training or unlearning steps: every step is a full pass over the samples. */
+    public static final int MAX_STEPS = 10_000_000;
+    /** The most repeats per cell: one unlearning run each. */
+    public static final int MAX_REPEATS = 10_000;
 
 
     /** Copies the lists. */
@@ -73,9 +79,11 @@ public record Fig3Spec(String experiment, String description, String data, Strin
                 "must be positiveDigit or negativeDigit, got " + oneClassDigit);
         require(source, "trainSize", trainSize >= 2, "must be at least 2, got " + trainSize);
         require(source, "hidden", hidden >= 1, "must be at least 1, got " + hidden);
+        SpecBinding.requireAtMost(source, "hidden", hidden, MAX_HIDDEN);
         require(source, "learningRate", learningRate > 0 && Double.isFinite(learningRate), "must be positive");
         require(source, "lossTarget", lossTarget > 0 && Double.isFinite(lossTarget), "must be positive");
         require(source, "maxTrainSteps", maxTrainSteps >= 1, "must be at least 1");
+        SpecBinding.requireAtMost(source, "maxTrainSteps", maxTrainSteps, MAX_STEPS);
         require(source, "forgetSizes", !forgetSizes.isEmpty(), "needs at least one size");
         for (int i = 0; i < forgetSizes.size(); i++) {
             int size = forgetSizes.get(i);
@@ -92,7 +100,9 @@ public record Fig3Spec(String experiment, String description, String data, Strin
             require(source, "etas[" + i + "]", eta > 0.0 && Double.isFinite(eta), "must be positive, got " + eta);
         }
         require(source, "steps", steps >= 1, "must be at least 1");
+        SpecBinding.requireAtMost(source, "steps", steps, MAX_STEPS);
         require(source, "repeats", repeats >= 1, "must be at least 1");
+        SpecBinding.requireAtMost(source, "repeats", repeats, MAX_REPEATS);
         require(source, "perturbation", perturbation > 0 && Double.isFinite(perturbation), "must be positive");
         require(source, "divergenceRatio", divergenceRatio > 1 && Double.isFinite(divergenceRatio),
                 "must be a finite number above 1");

@@ -52,6 +52,22 @@ class Fig1SpecTest {
         assertRejected(spec -> spec.put("steps", "many"), "steps");
     }
 
+    @Test
+    void sizesThatCannotFitAreRefusedWithTheLimitNamed() {
+        assertRejected(spec -> spec.put("steps", 2_000_000_000), "steps = 2000000000 exceeds the limit 10,000,000");
+        assertRejected(spec -> spec.put("repeats", 1_000_000), "repeats = 1000000 exceeds the limit 100,000");
+        assertRejected(spec -> {
+            spec.put("nRetain", 100_000);
+            spec.put("nForget", 100_000);
+        }, "nRetain = 100000 exceeds the limit 2,000");
+        assertRejected(spec -> {
+            spec.put("nRetain", 2_000);
+            spec.put("nForget", 2_000);
+            ((ObjectNode) spec.get("q")).put("to", 2_000);
+            ((ObjectNode) spec.get("batch")).put("to", 2_000);
+        }, "more than the limit 1,000,000");
+    }
+
     private static void assertRejected(Consumer<ObjectNode> edit, String field) {
         ObjectNode tree = (ObjectNode) SpecFile.read(FULL).tree().deepCopy();
         edit.accept(tree);

@@ -2,6 +2,7 @@ package org.unlearnstability.experiment.fig3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -33,6 +34,17 @@ class Fig3SpecTest {
         ObjectNode missing = quick();
         missing.remove("seed");
         assertThrows(InputException.class, () -> Fig3Spec.read("s.json", missing));
+    }
+
+    @Test
+    void sizesThatCannotFitAreRefusedWithTheLimitNamed() {
+        for (String field : new String[] {"steps", "maxTrainSteps", "repeats", "hidden"}) {
+            ObjectNode huge = quick();
+            huge.put(field, 2_000_000_000);
+            InputException e = assertThrows(InputException.class, () -> Fig3Spec.read("s.json", huge));
+            assertEquals(field, e.field());
+            assertTrue(e.getMessage().contains(field + " = 2000000000 exceeds the limit"), e.getMessage());
+        }
     }
 
     @Test
