@@ -1,6 +1,7 @@
 package org.unlearnstability.audit;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.CriticalLearningRate;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
@@ -44,7 +45,7 @@ final class CaseFactory {
     }
 
     private static double baseEta(HessianFamily family, double alpha, int batch, UniformRandomProvider rng) {
-        double factor = Math.exp(Math.log(0.02) + rng.nextDouble() * Math.log(3 / 0.02));
+        double factor = FastMath.exp(FastMath.log(0.02) + rng.nextDouble() * FastMath.log(3 / 0.02));
         double etaStar = CriticalLearningRate.of(family, alpha, batch).etaStar();
         if (etaStar > 0.0 && Double.isFinite(etaStar)) {
             return etaStar * factor;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.theory.Claim;
@@ -110,7 +111,7 @@ final class CaseSearch {
             x[at++] = start.alpha();
         }
         if (claim.etaDependent()) {
-            x[at] = Math.log(start.eta());
+            x[at] = FastMath.log(start.eta());
         }
         return x;
     }
@@ -145,7 +146,7 @@ final class CaseSearch {
         double[] params = Arrays.copyOf(x, n);
         int at = n;
         double alpha = alphaFree ? fold(x[at++]) : start.alpha();
-        double eta = claim.etaDependent() ? Math.exp(Math.max(-700, Math.min(700, x[at]))) : start.eta();
+        double eta = claim.etaDependent() ? FastMath.exp(Math.max(-700, Math.min(700, x[at]))) : start.eta();
         return start.with(params, alpha, eta);
     }
 

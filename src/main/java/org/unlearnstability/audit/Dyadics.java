@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hipparchus.util.FastMath;
 
 /**
  * Simple numbers for shrunk counterexamples: dyadic rationals p / 2^q, exact as doubles, ordered from
@@ -30,7 +31,7 @@ final class Dyadics {
         }
         double magnitude = Math.abs(value);
         for (int w = 0; w < WINDOWS && magnitude > 0.0; w++) {
-            double width = magnitude * Math.pow(0.5, w);
+            double width = magnitude * FastMath.pow(0.5, w);
             double a = Math.max(lower, value - width);
             double b = Math.min(upper, value + width);
             if (a <= b) {

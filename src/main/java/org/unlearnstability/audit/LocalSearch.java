@@ -3,6 +3,7 @@ package org.unlearnstability.audit;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -213,7 +214,7 @@ final class LocalSearch {
                 bestValue = value;
                 sigma *= 1.5;
             } else {
-                sigma *= Math.pow(1.5, -0.25);
+                sigma *= FastMath.pow(1.5, -0.25);
             }
         }
         return new Result(best, bestValue, evaluations);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.report.ContinuousScale;
 import org.unlearnstability.report.CsvTable;
 import org.unlearnstability.report.Heatmap;
@@ -131,10 +132,11 @@ final class TightnessReport {
             }
         }
         // Symmetric in log10 around 1, so equal colours mean equal factors on either side.
-        double span = Math.max(Math.max(Math.log10(hi), -Math.log10(lo)), 0.05);
+        double span = Math.max(Math.max(FastMath.log10(hi), -FastMath.log10(lo)), 0.05);
         String name = seven ? "eta7 / etaStar (below 1: (7) on the wrong side)"
                 : "eta8 / etaStar (above 1: (8) on the wrong side)";
-        return Heatmap.builder(ContinuousScale.diverging(name, Math.pow(10, -span), 1.0, Math.pow(10, span), true))
+        return Heatmap.builder(ContinuousScale.diverging(name, FastMath.pow(10, -span), 1.0, FastMath.pow(10, span),
+                true))
                 .title((seven ? "Theorem 2.2" : "Theorem 2.3") + " threshold vs the exact etaStar")
                 .subtitle("section 3.1 construction, n_r = n_f = 50, alpha = 0.1, Bernoulli batches")
                 .xAxis(PlotAxis.log("Q (samples sharing e_1)"))

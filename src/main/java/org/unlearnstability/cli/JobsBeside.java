@@ -2,13 +2,14 @@ package org.unlearnstability.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.ReproductionJob;
 import org.unlearnstability.experiment.RunContext;
@@ -38,7 +39,13 @@ final class JobsBeside {
         this.running = new ArrayList<>();
         if (beside) {
             for (ReproductionJob job : jobs) {
-                running.add(executor.submit(() -> job.run(quick, context)));
+                running.add(executor.submit(() -> {
+                    try {
+                        return job.run(quick, context);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
             }
         }
         executor.shutdown();
@@ -74,22 +81,9 @@ final class JobsBeside {
 
     private static ExperimentOutcome await(Future<ExperimentOutcome> job) throws IOException {
         try {
-            return job.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a job", interrupted);
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            return TaskResults.get(job, "a job beside the experiments");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.unlearnstability.coherence;
 
+import org.hipparchus.util.FastMath;
+
 /**
  * The Perron root lambda_max of a symmetric nonnegative operator with the certified bracket of
  * {@link CertifiedEigenvalue}: power steps until the bracket is narrower than a relative tolerance,
@@ -124,7 +126,7 @@ public final class PerronRoot {
             // Not shrinking yet (an infinite upper bound, or a stall): Lanczos can only help.
             return true;
         }
-        double stepsLeft = Math.log(tolerance / width) / Math.log(width / previousWidth);
+        double stepsLeft = FastMath.log(tolerance / width) / FastMath.log(width / previousWidth);
         return stepsLeft > LANCZOS_AFTER_PREDICTED_STEPS;
     }
 

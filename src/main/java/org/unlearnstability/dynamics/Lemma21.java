@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 
@@ -91,7 +92,7 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
         for (int k = 1; k <= steps; k++) {
             double sum = d - m;
             for (double value : a) {
-                sum += Math.pow(1 - eta * value, 2 * k);
+                sum += FastMath.pow(1 - eta * value, 2 * k);
             }
             traceJ2k[k - 1] = sum;
         }
@@ -118,7 +119,7 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
             for (int k = 1; k <= steps; k++) {
                 double sum = 0.0;
                 for (double value : s) {
-                    sum += Math.pow(eta2 * value, k);
+                    sum += FastMath.pow(eta2 * value, k);
                 }
                 out[k - 1] = sum;
             }
@@ -137,11 +138,11 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
                 trace += next[p][p];
             }
             trace *= eta2;
-            out[k - 1] = trace * Math.exp(logScale);
+            out[k - 1] = trace * FastMath.exp(logScale);
             if (!(trace > 0.0)) {
                 break;
             }
-            logScale += Math.log(trace);
+            logScale += FastMath.log(trace);
             for (int p = 0; p < m; p++) {
                 for (int q = 0; q < m; q++) {
                     current[p][q] = eta2 * next[p][q] / trace;
@@ -177,7 +178,7 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
     public static double[] binomialBound(double norm, int d, double[] traceN, boolean throughK) {
         int steps = traceN.length;
         double[] out = new double[steps];
-        double logNorm = Math.log(norm);
+        double logNorm = FastMath.log(norm);
         for (int k = 1; k <= steps; k++) {
             int last = throughK ? k : k - 1;
             double[] terms = new double[last + 1];
@@ -185,18 +186,18 @@ public record Lemma21(double[] traceN, double[] traceJ2k, double[] traceM, doubl
             double logBinomial = 0.0;
             for (int r = 0; r <= last; r++) {
                 if (r > 0) {
-                    logBinomial += Math.log((double) (k - r + 1) / r);
+                    logBinomial += FastMath.log((double) (k - r + 1) / r);
                 }
                 double trace = r == 0 ? d : traceN[r - 1];
-                terms[r] = trace > 0.0 ? logBinomial + 2.0 * (k - r) * logNorm + Math.log(trace)
+                terms[r] = trace > 0.0 ? logBinomial + 2.0 * (k - r) * logNorm + FastMath.log(trace)
                         : Double.NEGATIVE_INFINITY;
                 max = Math.max(max, terms[r]);
             }
             double sum = 0.0;
             for (double term : terms) {
-                sum += Math.exp(term - max);
+                sum += FastMath.exp(term - max);
             }
-            out[k - 1] = max == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(max + Math.log(sum));
+            out[k - 1] = max == Double.NEGATIVE_INFINITY ? 0.0 : FastMath.exp(max + FastMath.log(sum));
         }
         return out;
     }

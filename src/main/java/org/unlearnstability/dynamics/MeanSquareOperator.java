@@ -1,6 +1,7 @@
 package org.unlearnstability.dynamics;
 
 import java.util.Arrays;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
@@ -261,7 +262,7 @@ public final class MeanSquareOperator {
             for (int step = 1; step <= steps; step++) {
                 double sum = 0.0;
                 for (int p = 0; p < m; p++) {
-                    sum += Math.pow(k[p], step) * x[p][p];
+                    sum += FastMath.pow(k[p], step) * x[p][p];
                 }
                 out[step - 1] = sum + constant;
             }
@@ -279,12 +280,12 @@ public final class MeanSquareOperator {
             for (int p = 0; p < m; p++) {
                 trace += next[p][p];
             }
-            out[step - 1] = trace * Math.exp(logScale) + constant;
+            out[step - 1] = trace * FastMath.exp(logScale) + constant;
             double[][] swap = current;
             current = next;
             next = swap;
             if (trace > 0.0) {
-                logScale += Math.log(trace);
+                logScale += FastMath.log(trace);
                 scale(current, 1.0 / trace);
             }
         }

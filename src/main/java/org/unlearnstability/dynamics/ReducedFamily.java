@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
+import org.unlearnstability.linalg.SymmetricEigen;
 import org.unlearnstability.linalg.Vectors;
 
 /**
@@ -142,10 +140,9 @@ final class ReducedFamily {
         double[] drift = new double[m];
         double[][] basis = range;
         if (m > 0) {
-            EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(
-                    new Array2DRowRealMatrix(symmetrised(projectedDrift), false));
-            drift = eigen.getEigenvalues();
-            basis = multiply(eigen.getVT().getData(), range);
+            SymmetricEigen eigen = SymmetricEigen.of(symmetrised(projectedDrift));
+            drift = eigen.eigenvalues();
+            basis = multiply(eigen.vectorRows(), range);
             // Relative to the Hessians' own size as well: when A cancels (a forget sample repeating a retain
             // sample at alpha = 1/2), its computed eigenvalues are rounding noise of ||H||, not of ||A||.
             double scale = Math.max(Arrays.stream(drift).map(Math::abs).max().orElse(0.0),
@@ -192,10 +189,9 @@ final class ReducedFamily {
                     gram[c][e] = Vectors.dot(columns[c], columns[e]);
                 }
             }
-            EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(
-                    new Array2DRowRealMatrix(symmetrised(gram), false));
-            double[][] coefficients = eigen.getVT().getData();
-            double[] values = eigen.getEigenvalues();
+            SymmetricEigen eigen = SymmetricEigen.of(symmetrised(gram));
+            double[][] coefficients = eigen.vectorRows();
+            double[] values = eigen.eigenvalues();
             double top = Arrays.stream(values).max().orElse(0.0);
             List<double[]> basis = new ArrayList<>();
             for (int j = 0; j < k; j++) {
@@ -209,11 +205,10 @@ final class ReducedFamily {
             }
             return basis.toArray(new double[0][]);
         }
-        RealMatrix dense = new Array2DRowRealMatrix(symmetrised(total.toMatrix().getData()), false);
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(dense);
-        double[] values = eigen.getEigenvalues();
+        SymmetricEigen eigen = SymmetricEigen.of(symmetrised(total.toMatrix().getData()));
+        double[] values = eigen.eigenvalues();
         double top = Arrays.stream(values).max().orElse(0.0);
-        double[][] vectors = eigen.getVT().getData();
+        double[][] vectors = eigen.vectorRows();
         List<double[]> basis = new ArrayList<>();
         for (int j = 0; j < values.length; j++) {
             if (values[j] > RANGE_TOLERANCE * top) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DiagonalHessian;
@@ -114,7 +115,7 @@ final class UnlearningRun {
             throw new IllegalArgumentException("the start vector must be finite and nonzero");
         }
         double logScale = 0.0;
-        double logStart = 0.5 * Math.log(norm2);
+        double logStart = 0.5 * FastMath.log(norm2);
         // Divergence: ||w|| >= threshold ||w_0||, compared on squared norms relative to the current scale.
         double crossing = config.threshold() * config.threshold() * norm2;
         double[] logSquared = new double[config.meanSquareSteps()];
@@ -136,7 +137,7 @@ final class UnlearningRun {
                 return new RunOutcome(false, true, k, Double.NEGATIVE_INFINITY, logSquared);
             }
             if (k <= logSquared.length) {
-                logSquared[k - 1] = 2 * logScale + Math.log(norm2);
+                logSquared[k - 1] = 2 * logScale + FastMath.log(norm2);
             }
             crossed = crossed || norm2 >= crossing;
             if (crossed && config.earlyStop() && k >= logSquared.length) {
@@ -147,12 +148,12 @@ final class UnlearningRun {
                 for (int p = 0; p < dimension; p++) {
                     w[p] *= factor;
                 }
-                logScale += 0.5 * Math.log(norm2);
+                logScale += 0.5 * FastMath.log(norm2);
                 crossing /= norm2;
                 norm2 = 1.0;
             }
         }
-        double logGrowth = logScale + 0.5 * Math.log(norm2) - logStart;
+        double logGrowth = logScale + 0.5 * FastMath.log(norm2) - logStart;
         boolean diverged = config.earlyStop() ? crossed : norm2 >= crossing;
         return new RunOutcome(diverged, false, k, logGrowth, logSquared);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.engine.TaskResults;
 import org.unlearnstability.family.HessianFamily;
@@ -168,7 +169,7 @@ public final class UnlearningSimulation {
                 mean += v / n;
             }
             double half = halfWidth(values, mean);
-            return new Interval(mean, mean - half, mean + half, Math.log10(Math.abs(mean)));
+            return new Interval(mean, mean - half, mean + half, FastMath.log10(Math.abs(mean)));
         }
 
         /** The interval of the mean of exp(logs), computed relative to the largest term. */
@@ -182,12 +183,12 @@ public final class UnlearningSimulation {
             }
             double[] scaled = new double[logs.length];
             for (int r = 0; r < logs.length; r++) {
-                scaled[r] = Math.exp(logs[r] - max);
+                scaled[r] = FastMath.exp(logs[r] - max);
             }
             Interval relative = of(scaled);
-            double factor = Math.exp(max);
+            double factor = FastMath.exp(max);
             return new Interval(relative.mean() * factor, relative.lower() * factor, relative.upper() * factor,
-                    (max + Math.log(relative.mean())) / Math.log(10));
+                    (max + FastMath.log(relative.mean())) / FastMath.log(10));
         }
 
         private static double halfWidth(double[] values, double mean) {

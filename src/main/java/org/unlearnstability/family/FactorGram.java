@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 
 /**
  * A factor family (H_i = G_i G_i^T, paper section 2.1) given by the Gram matrix K = F^T F of all its
@@ -120,7 +119,7 @@ public final class FactorGram {
             start[i] = i * rank;
         }
         FactorGram factorGram = new FactorGram(nRetain, nForget, dimension, start, gram);
-        double[] values = factorGram.eigen().getEigenvalues();
+        double[] values = factorGram.eigen().eigenvalues();
         double top = Arrays.stream(values).max().orElse(0.0);
         double lowest = Arrays.stream(values).min().orElse(0.0);
         if (lowest < -FamilyValidator.PSD_TOLERANCE * Math.max(1.0, top)) {
@@ -142,12 +141,12 @@ public final class FactorGram {
      * @return the equivalent family
      */
     public HessianFamily spanFamily() {
-        EigenDecompositionSymmetric eigen = eigen();
-        double[] values = eigen.getEigenvalues();
+        SymmetricEigen eigen = eigen();
+        double[] values = eigen.eigenvalues();
         double top = Arrays.stream(values).max().orElse(0.0);
         int[] kept = IntStream.range(0, values.length).filter(p -> values[p] > RANK_TOLERANCE * top).toArray();
         int r = Math.max(1, kept.length); // an all-zero family keeps one (zero) coordinate
-        double[][] vectors = eigen.getVT().getData();
+        double[][] vectors = eigen.vectorRows();
         List<Hessian> retain = new ArrayList<>(nRetain);
         List<Hessian> forget = new ArrayList<>(nForget);
         for (int i = 0; i < nRetain + nForget; i++) {
@@ -162,7 +161,7 @@ public final class FactorGram {
         return new HessianFamily(retain, forget, dimension - r);
     }
 
-    private EigenDecompositionSymmetric eigen() {
+    private SymmetricEigen eigen() {
         double[][] copy = new double[gram.length][];
         for (int i = 0; i < gram.length; i++) {
             copy[i] = gram[i].clone();
@@ -171,7 +170,7 @@ public final class FactorGram {
                 copy[j][i] = copy[i][j];
             }
         }
-        return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(copy, false));
+        return SymmetricEigen.of(copy);
     }
 
     /** @return m, the number of factor columns */

@@ -2,12 +2,11 @@ package org.unlearnstability.family;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.FactorHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 
 /**
  * The load-time checks that make user input a valid Hessian family in the sense of section 2.1
@@ -116,8 +115,7 @@ public final class FamilyValidator {
     }
 
     private void requireSemidefinite(String set, int index, double[][] symmetric) {
-        double[] eigenvalues = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(symmetric, false))
-                .getEigenvalues();
+        double[] eigenvalues = SymmetricEigen.of(symmetric).eigenvalues();
         double lambdaMin = Double.POSITIVE_INFINITY;
         double lambdaMax = Double.NEGATIVE_INFINITY;
         for (double lambda : eigenvalues) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.report.Column;
 import org.unlearnstability.report.ContinuousScale;
 import org.unlearnstability.report.CsvTable;
@@ -103,9 +104,9 @@ public final class FrontierReport {
             }
         }
         // Symmetric in log10 around 1, so equal colours mean equal factors on either side.
-        double span = Math.max(Math.max(Math.log10(hi), -Math.log10(lo)), 0.05);
+        double span = Math.max(Math.max(FastMath.log10(hi), -FastMath.log10(lo)), 0.05);
         return base(frontier, ContinuousScale.diverging("eta7 / etaStar (below 1: (7) on the wrong side)",
-                Math.pow(10, -span), 1.0, Math.pow(10, span), true), values)
+                FastMath.pow(10, -span), 1.0, FastMath.pow(10, span), true), values)
                 .title("Theorem 2.2 threshold eta7 against the exact etaStar").build();
     }
 

@@ -4,6 +4,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
+import org.hipparchus.util.FastMath;
 
 /**
  * Tick labels with at most four significant digits and no trailing zeros ({@code 0.01}, {@code 2.5},
@@ -22,7 +23,7 @@ final class CompactFormat extends NumberFormat {
 
     @Override
     public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
-        return target.append(text(power ? Math.pow(10.0, number) : number));
+        return target.append(text(power ? FastMath.pow(10.0, number) : number));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.unlearnstability.report;
 
 import java.awt.Color;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 
 /**
  * A colour ramp over [lower, upper], linear or logarithmic in the value. Values beyond the bounds,
@@ -76,7 +77,7 @@ public record ContinuousScale(String label, double lower, double upper, boolean 
         if (log && value <= 0.0) {
             return palette.at(0.0);
         }
-        return palette.at(position(log ? Math.log10(value) : value));
+        return palette.at(position(log ? FastMath.log10(value) : value));
     }
 
     /**
@@ -101,6 +102,6 @@ public record ContinuousScale(String label, double lower, double upper, boolean 
      * @return the coordinate the colour bar's axis uses: log10 of the value on a log scale, else the value
      */
     double coordinate(double value) {
-        return log ? Math.log10(value) : value;
+        return log ? FastMath.log10(value) : value;
     }
 }

@@ -1,5 +1,7 @@
 package org.unlearnstability.report;
 
+import org.hipparchus.util.FastMath;
+
 /**
  * One rectangle of a {@link Heatmap}: its extent in data coordinates and its value (a category index for
  * a categorical scale, a number for a continuous one, NaN for a blank cell). Rectangles need not form a
@@ -40,7 +42,7 @@ public record HeatmapCell(double xMin, double xMax, double yMin, double yMax, do
                 throw new IllegalArgumentException("grid centre " + i + " = " + centres[i]
                         + (log ? " must be finite and positive on a log axis" : " must be finite"));
             }
-            c[i] = log ? Math.log(centres[i]) : centres[i];
+            c[i] = log ? FastMath.log(centres[i]) : centres[i];
             if (i > 0 && !(c[i] > c[i - 1])) {
                 throw new IllegalArgumentException("grid centres must increase strictly, but centre " + i + " = "
                         + centres[i] + " follows " + centres[i - 1]);
@@ -56,7 +58,7 @@ public record HeatmapCell(double xMin, double xMax, double yMin, double yMax, do
         edges[c.length] = c[c.length - 1] + lastHalf;
         if (log) {
             for (int i = 0; i < edges.length; i++) {
-                edges[i] = Math.exp(edges[i]);
+                edges[i] = FastMath.exp(edges[i]);
             }
         }
         return edges;

@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.util.FastMath;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
@@ -65,10 +66,10 @@ final class RoundLogAxis extends LogAxis {
         if (!(low > 0.0) || !(high > low) || Double.isInfinite(high)) {
             return values;
         }
-        double span = Math.log10(high / low);
+        double span = FastMath.log10(high / low);
         double[] mantissas = span <= 1.0 ? DENSE : span <= 2.5 ? SPARSE : DECADE;
-        int first = (int) Math.floor(Math.log10(low));
-        int last = (int) Math.ceil(Math.log10(high));
+        int first = (int) Math.floor(FastMath.log10(low));
+        int last = (int) Math.ceil(FastMath.log10(high));
         int step = Math.max(1, (int) Math.ceil((last - first) / (double) MAX_DECADE_TICKS));
         for (int exponent = first; exponent <= last; exponent++) {
             if (mantissas == DECADE && Math.floorMod(exponent, step) != 0) {

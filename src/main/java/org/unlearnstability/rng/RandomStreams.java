@@ -2,6 +2,7 @@ package org.unlearnstability.rng;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.hipparchus.util.FastMath;
 
 /**
  * Seeded random streams addressed by a path of integers, such as (seed, cell, repeat) or
@@ -51,7 +52,7 @@ public final class RandomStreams {
     public static double gaussian(UniformRandomProvider rng) {
         double u1 = 1.0 - rng.nextDouble();
         double u2 = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * FastMath.log(u1)) * FastMath.cos(2 * Math.PI * u2);
     }
 
     private static long mix(long z) {

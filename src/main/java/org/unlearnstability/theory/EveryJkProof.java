@@ -3,6 +3,7 @@ package org.unlearnstability.theory;
 import java.util.List;
 import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.Lemma21;
 import org.unlearnstability.family.HessianFamily;
@@ -35,7 +36,7 @@ public final class EveryJkProof implements ClaimProof {
         @Nullable StepValue worstPath = null;
         @Nullable StepValue worstTerm = null;
         for (int k = 1; k <= bound.length; k++) {
-            double first = Math.pow(norm, 2.0 * k) * family.dimension();
+            double first = FastMath.pow(norm, 2.0 * k) * family.dimension();
             double meanSquare = lemma.exactMeanSquare()[k - 1];
             if (!Double.isFinite(meanSquare) || !Double.isFinite(bound[k - 1])) {
                 break;

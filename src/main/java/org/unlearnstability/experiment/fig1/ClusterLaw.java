@@ -1,6 +1,7 @@
 package org.unlearnstability.experiment.fig1;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.rng.RandomStreams;
 
@@ -92,7 +93,7 @@ final class ClusterLaw implements CoordinateLaw {
             for (int xf = 0; xf < forgetPmf[t].length; xf++) {
                 double p = retainPmf[t][xr] * forgetPmf[t][xf];
                 if (p != 0.0) {
-                    sum += p * Math.log(Math.abs(factor(eta, xr, xf)));
+                    sum += p * FastMath.log(Math.abs(factor(eta, xr, xf)));
                 }
             }
         }
@@ -118,15 +119,15 @@ final class ClusterLaw implements CoordinateLaw {
         double top = Double.NEGATIVE_INFINITY;
         double[] terms = new double[kinds.length];
         for (int t = 0; t < kinds.length; t++) {
-            terms[t] = kinds[t][2] > 0 ? Math.log(kinds[t][2]) + steps * Math.log(meanSquare(t, eta))
+            terms[t] = kinds[t][2] > 0 ? FastMath.log(kinds[t][2]) + steps * FastMath.log(meanSquare(t, eta))
                     : Double.NEGATIVE_INFINITY;
             top = Math.max(top, terms[t]);
         }
         double sum = 0.0;
         for (double term : terms) {
-            sum += term == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(term - top);
+            sum += term == Double.NEGATIVE_INFINITY ? 0.0 : FastMath.exp(term - top);
         }
-        return (top + Math.log(sum) - Math.log(dimension())) / Math.log(10);
+        return (top + FastMath.log(sum) - FastMath.log(dimension())) / FastMath.log(10);
     }
 
     @Override
@@ -177,7 +178,7 @@ final class ClusterLaw implements CoordinateLaw {
                 double f = factor(eta, xr, xf);
                 double p = retainPmf[0][xr] * forgetPmf[0][xf];
                 if (f != 0.0 && p != 0.0) {
-                    sum += p * Math.log(Math.abs(f));
+                    sum += p * FastMath.log(Math.abs(f));
                     mass += p;
                 }
             }
@@ -223,15 +224,15 @@ final class ClusterLaw implements CoordinateLaw {
                 xf[c] = 0;
             }
         }
-        double logNorm0 = 0.5 * Math.log(Section31Simulation.sumOfSquares(w0));
+        double logNorm0 = 0.5 * FastMath.log(Section31Simulation.sumOfSquares(w0));
         double[] growth = new double[etas.length];
         double[] logCoordinates = new double[d];
         for (int e = 0; e < etas.length; e++) {
             for (int c = 0; c < d; c++) {
-                double sum = Math.log(Math.abs(w0[c]));
+                double sum = FastMath.log(Math.abs(w0[c]));
                 for (int o = 0; o < outcomes[c].length; o++) {
                     double f = factor(etas[e], o / (forgetOn[c] + 1), o % (forgetOn[c] + 1));
-                    sum += Section31Simulation.times(outcomes[c][o], Math.log(Math.abs(f)));
+                    sum += Section31Simulation.times(outcomes[c][o], FastMath.log(Math.abs(f)));
                 }
                 logCoordinates[c] = sum;
             }

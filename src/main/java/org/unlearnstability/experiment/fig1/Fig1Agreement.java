@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.Verdict;
 import org.unlearnstability.report.MarkdownTable;
 import org.unlearnstability.report.ProseNumber;
@@ -187,7 +188,7 @@ public record Fig1Agreement(String sampler, List<Fig1Row> rows, double visibleRa
      * @return rows violating it by more than {@link #JENSEN_SLACK}
      */
     public long jensenViolations() {
-        return count(r -> r.run().lyapunov() > 0.5 * Math.log(r.run().rho()) + JENSEN_SLACK);
+        return count(r -> r.run().lyapunov() > 0.5 * FastMath.log(r.run().rho()) + JENSEN_SLACK);
     }
 
     private static double median(List<Fig1Row> rows, ToDoubleFunction<Fig1Row> value) {

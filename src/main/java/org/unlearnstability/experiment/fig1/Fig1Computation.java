@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.coherence.FamilyGeometry;
 import org.unlearnstability.definitions.Hyperparameters;
@@ -172,7 +173,7 @@ final class Fig1Computation {
 
     private Fig1Cell.Run run(CoordinateLaw law, BatchSampler sampler, double eta, double rho, double etaStar,
             double[] growth, boolean cond7, boolean cond8) {
-        double threshold = Math.log(spec.divergenceRatio());
+        double threshold = FastMath.log(spec.divergenceRatio());
         int diverged = 0;
         double sum = 0.0;
         for (double g : growth) {
@@ -188,7 +189,8 @@ final class Fig1Computation {
         double mean = sum / growth.length;
         return new Fig1Cell.Run(SamplerName.of(sampler), eta, rho, etaStar,
                 law.log10MeanSquareGrowth(eta, spec.steps()), law.lyapunov(eta), growth.length, diverged,
-                mean / spec.steps(), standardError(growth, mean) / spec.steps(), median / Math.log(10), cond7, cond8);
+                mean / spec.steps(), standardError(growth, mean) / spec.steps(), median / FastMath.log(10), cond7,
+                cond8);
     }
 
     /** @return the standard error of the mean of the values (NaN for one value or a non-finite one) */

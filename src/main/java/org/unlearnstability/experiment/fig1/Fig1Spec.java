@@ -3,6 +3,7 @@ package org.unlearnstability.experiment.fig1;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.List;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.BatchSampler;
 import org.unlearnstability.experiment.IntegerRange;
 import org.unlearnstability.experiment.SamplerName;
@@ -149,7 +150,7 @@ public record Fig1Spec(
 
     /** @return ln(divergenceRatio) / steps, the smallest growth rate a run can show as divergence */
     public double visibleGrowthRate() {
-        return Math.log(divergenceRatio) / steps;
+        return FastMath.log(divergenceRatio) / steps;
     }
 
     /** @return the spec as a JSON tree (the canonical form hashed by the cell cache) */

@@ -3,6 +3,7 @@ package org.unlearnstability.experiment.fig1;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.distribution.discrete.HypergeometricDistribution;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.BatchSampler;
 
 /**
@@ -164,14 +165,14 @@ public final class Section31Law implements CoordinateLaw {
      */
     @Override
     public double log10MeanSquareGrowth(double eta, int steps) {
-        double group = steps * Math.log(groupMoments().meanSquare(eta));
+        double group = steps * FastMath.log(groupMoments().meanSquare(eta));
         double total = group;
         if (singletons() > 0) {
-            double single = Math.log(singletons()) + steps * Math.log(singletonMoments().meanSquare(eta));
+            double single = FastMath.log(singletons()) + steps * FastMath.log(singletonMoments().meanSquare(eta));
             double top = Math.max(group, single);
-            total = top + Math.log(Math.exp(group - top) + Math.exp(single - top));
+            total = top + FastMath.log(FastMath.exp(group - top) + FastMath.exp(single - top));
         }
-        return (total - Math.log(dimension())) / Math.log(10);
+        return (total - FastMath.log(dimension())) / FastMath.log(10);
     }
 
     /**
@@ -263,7 +264,7 @@ public final class Section31Law implements CoordinateLaw {
 
     /** An impossible outcome contributes nothing, even when its factor is zero. */
     private static double weightedLog(double probability, double factor) {
-        return probability == 0.0 ? 0.0 : probability * Math.log(Math.abs(factor));
+        return probability == 0.0 ? 0.0 : probability * FastMath.log(Math.abs(factor));
     }
 
     private Moments groupMoments() {

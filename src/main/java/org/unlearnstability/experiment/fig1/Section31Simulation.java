@@ -1,6 +1,7 @@
 package org.unlearnstability.experiment.fig1;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.rng.RandomStreams;
 
 /**
@@ -69,7 +70,7 @@ public final class Section31Simulation {
                 }
             }
         }
-        double logNorm0 = 0.5 * Math.log(sumOfSquares(w0));
+        double logNorm0 = 0.5 * FastMath.log(sumOfSquares(w0));
         double[] growth = new double[etas.length];
         double[] logCoordinates = new double[d];
         // ln|w_0,c| does not depend on eta: one logarithm per coordinate, not one per coordinate and eta.
@@ -80,9 +81,9 @@ public final class Section31Simulation {
         for (int e = 0; e < etas.length; e++) {
             double eta = etas[e];
             logCoordinates[0] = logW0[0] + groupLog(eta, groupOutcomes);
-            double logRetain = Math.log(Math.abs(law.factor(eta, 1, 0)));
-            double logForget = Math.log(Math.abs(law.factor(eta, 0, 1)));
-            double logBoth = Math.log(Math.abs(law.factor(eta, 1, 1)));
+            double logRetain = FastMath.log(Math.abs(law.factor(eta, 1, 0)));
+            double logForget = FastMath.log(Math.abs(law.factor(eta, 0, 1)));
+            double logBoth = FastMath.log(Math.abs(law.factor(eta, 1, 1)));
             for (int c = 0; c < s; c++) {
                 logCoordinates[c + 1] = logW0[c + 1]
                         + times(retainHits[c] - bothHits[c], logRetain)
@@ -101,7 +102,7 @@ public final class Section31Simulation {
             for (int xf = 0; xf <= q; xf++) {
                 long count = outcomes[xr * (q + 1) + xf];
                 if (count > 0) {
-                    sum += count * Math.log(Math.abs(law.factor(eta, xr, xf)));
+                    sum += count * FastMath.log(Math.abs(law.factor(eta, xr, xf)));
                 }
             }
         }
@@ -114,7 +115,7 @@ public final class Section31Simulation {
     }
 
     private static double logAbs(double x) {
-        return Math.log(Math.abs(x));
+        return FastMath.log(Math.abs(x));
     }
 
     /** ln ||v|| from ln|v_c|, scaled by the largest term so it neither overflows nor underflows. */
@@ -128,9 +129,9 @@ public final class Section31Simulation {
         }
         double sum = 0.0;
         for (double l : logAbs) {
-            sum += Math.exp(2 * (l - top));
+            sum += FastMath.exp(2 * (l - top));
         }
-        return top + 0.5 * Math.log(sum);
+        return top + 0.5 * FastMath.log(sum);
     }
 
     static double sumOfSquares(double[] v) {

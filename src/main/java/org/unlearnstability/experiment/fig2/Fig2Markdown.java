@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.cnn.CnnProtocol;
 import org.unlearnstability.cnn.RankCorrelation;
 import org.unlearnstability.definitions.NoiseConstants;
@@ -91,7 +92,7 @@ final class Fig2Markdown {
         for (int di = 0; di < spec.dimensions().size(); di++) {
             int d = spec.dimensions().get(di);
             double crossing = crossing(result, di);
-            double scale = Math.pow(d * Math.pow(p.noiseSigma(), 4) / p.trainSamples(), 0.25);
+            double scale = FastMath.pow(d * FastMath.pow(p.noiseSigma(), 4) / p.trainSamples(), 0.25);
             md.append("| ").append(d).append(" | ").append(fmt(crossing)).append(" | ").append(fmt(scale))
                     .append(" | ").append(fmt(crossing / scale)).append(" |\n");
         }
@@ -119,7 +120,7 @@ final class Fig2Markdown {
             double[] b = points.get(i + 1);
             if (a[1] >= level && b[1] < level) {
                 double t = (a[1] - level) / (a[1] - b[1]);
-                return a[0] > 0 ? Math.exp(Math.log(a[0]) + t * (Math.log(b[0]) - Math.log(a[0])))
+                return a[0] > 0 ? FastMath.exp(FastMath.log(a[0]) + t * (FastMath.log(b[0]) - FastMath.log(a[0])))
                         : a[0] + t * (b[0] - a[0]);
             }
         }

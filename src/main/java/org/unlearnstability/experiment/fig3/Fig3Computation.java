@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.util.FastMath;
 import org.unlearnstability.cnn.MembershipInference;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.BatchSampler;
@@ -194,11 +195,11 @@ public final class Fig3Computation implements Serializable {
             addScaled(separation, pair.separation(), 1.0 / repeats);
             addScaled(optimum, fromOptimum.squaredDistance(), 1.0 / repeats);
             addScaled(forgetCurve, fromOptimum.forgetLoss(), 1.0 / repeats);
-            observedRate += Math.log(pair.separation()[steps] / start) / steps / repeats;
+            observedRate += FastMath.log(pair.separation()[steps] / start) / steps / repeats;
             divergedPerturbed += pair.fromPerturbed().squaredDistance()[steps] >= threshold ? 1 : 0;
             double finalOptimum = fromOptimum.squaredDistance()[steps];
             divergedOptimum += finalOptimum >= threshold ? 1 : 0;
-            log10Ratios[r] = 0.5 * Math.log10(finalOptimum / start);
+            log10Ratios[r] = 0.5 * FastMath.log10(finalOptimum / start);
             int last = fromOptimum.forgetLoss().length - 1;
             forgetAfter += fromOptimum.forgetLoss()[last] / repeats;
             retainAfter += fromOptimum.retainLoss()[last] / repeats;
@@ -222,12 +223,12 @@ public final class Fig3Computation implements Serializable {
         double meanK = early / 2.0;
         double meanLog = 0.0;
         for (int k = 0; k <= early; k++) {
-            meanLog += Math.log(values[k]) / (early + 1);
+            meanLog += FastMath.log(values[k]) / (early + 1);
         }
         double numerator = 0.0;
         double denominator = 0.0;
         for (int k = 0; k <= early; k++) {
-            numerator += (k - meanK) * (Math.log(values[k]) - meanLog);
+            numerator += (k - meanK) * (FastMath.log(values[k]) - meanLog);
             denominator += (k - meanK) * (k - meanK);
         }
         return numerator / denominator;

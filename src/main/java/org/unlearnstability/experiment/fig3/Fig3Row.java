@@ -1,5 +1,7 @@
 package org.unlearnstability.experiment.fig3;
 
+import org.hipparchus.util.FastMath;
+
 /**
  * One row of the Figure 3 table: a cell (forget kind and size) at one learning rate.
  *
@@ -10,7 +12,7 @@ public record Fig3Row(Fig3Cell cell, Fig3Cell.EtaRun run) {
 
     /** @return ln rho(eta), the exact asymptotic mean-square growth rate per step */
     public double lnRho() {
-        return Math.log(run.rho());
+        return FastMath.log(run.rho());
     }
 
     /** @return forget loss after unlearning from w* minus before */
