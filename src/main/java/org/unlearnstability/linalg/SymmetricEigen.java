@@ -38,8 +38,12 @@ public final class SymmetricEigen {
             double shift = largestRowSum(symmetric);
             double[][] shifted = new double[symmetric.length][];
             for (int i = 0; i < symmetric.length; i++) {
-                shifted[i] = symmetric[i].clone();
-                shifted[i][i] += shift;
+                double[] row = symmetric[i].clone();
+                // Square: the first attempt refused anything else before it could fail to converge.
+                if (i < row.length) {
+                    row[i] += shift;
+                }
+                shifted[i] = row;
             }
             return of(new EigenDecompositionSymmetric(new Array2DRowRealMatrix(shifted, false)), shift);
         }
