@@ -82,9 +82,20 @@ public final class SpecBinding {
      * @throws InputException when value exceeds the limit
      */
     public static void requireAtMost(String source, String field, long value, long limit) {
-        if (value > limit) {
-            throw new InputException(source, field, -1, String.format(java.util.Locale.ROOT,
-                    "%s = %d exceeds the limit %,d", field, value, limit));
+        require(source, field, value <= limit, String.format(java.util.Locale.ROOT, "%s = %d exceeds the limit %,d",
+                field, value, limit));
+    }
+
+    /**
+     * @param source the file name, for messages
+     * @param field the spec field
+     * @param condition what a valid spec satisfies
+     * @param reason why the value is refused, when it does not
+     * @throws InputException naming the file, the field and the reason
+     */
+    public static void require(String source, String field, boolean condition, String reason) {
+        if (!condition) {
+            throw new InputException(source, field, -1, reason);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.unlearnstability.experiment.fig1;
 
+import static org.unlearnstability.experiment.SpecBinding.require;
+import static org.unlearnstability.experiment.SpecBinding.requireAtMost;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.List;
@@ -98,7 +101,7 @@ public record Fig1Spec(
      */
     void validateProtocol(String source) {
         require(source, "nRetain", nRetain >= 1, "must be at least 1, got " + nRetain);
-        SpecBinding.requireAtMost(source, "nRetain", nRetain, MAX_SAMPLES);
+        requireAtMost(source, "nRetain", nRetain, MAX_SAMPLES);
         require(source, "nForget", nForget == nRetain,
                 "the section 3.1 construction builds both sets alike, so n_f must equal n_r = " + nRetain);
         require(source, "alpha", alpha >= 0.0 && alpha <= 1.0, "must lie in [0, 1], got " + alpha);
@@ -112,9 +115,9 @@ public record Fig1Spec(
         }
         require(source, "etas", etas.stream().distinct().count() == etas.size(), "learning rates must be distinct");
         require(source, "steps", steps >= 1, "must be at least 1, got " + steps);
-        SpecBinding.requireAtMost(source, "steps", steps, MAX_STEPS);
+        requireAtMost(source, "steps", steps, MAX_STEPS);
         require(source, "repeats", repeats >= 1, "must be at least 1, got " + repeats);
-        SpecBinding.requireAtMost(source, "repeats", repeats, MAX_REPEATS);
+        requireAtMost(source, "repeats", repeats, MAX_REPEATS);
         require(source, "divergenceRatio", divergenceRatio > 0.0 && Double.isFinite(divergenceRatio),
                 "must be positive, got " + divergenceRatio);
         require(source, "samplers", !samplers.isEmpty(), "needs at least one sampler");
@@ -130,12 +133,6 @@ public record Fig1Spec(
         long cells = (long) (q.to() - q.from() + 1) * (batch.to() - batch.from() + 1) * etas.size() * samplers.size();
         require(source, "q", cells <= MAX_CELLS, String.format(java.util.Locale.ROOT,
                 "the grid Q x B x etas x samplers has %,d cells, more than the limit %,d", cells, MAX_CELLS));
-    }
-
-    private static void require(String source, String field, boolean condition, String reason) {
-        if (!condition) {
-            throw new InputException(source, field, -1, reason);
-        }
     }
 
     /** @return the learning rates as an array */

@@ -1,5 +1,7 @@
 package org.unlearnstability.experiment.fig1;
 
+import static org.unlearnstability.experiment.SpecBinding.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -111,12 +113,6 @@ public record Fig1VariantsSpec(
         // The protocol fields are checked where Figure 1 checks them, on each variant's spec.
         for (Variant variant : variants()) {
             variant.spec().validateProtocol(source);
-        }
-    }
-
-    private static void require(String source, String field, boolean condition, String reason) {
-        if (!condition) {
-            throw new InputException(source, field, -1, reason);
         }
     }
 

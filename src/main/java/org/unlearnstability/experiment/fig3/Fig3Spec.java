@@ -1,5 +1,8 @@
 package org.unlearnstability.experiment.fig3;
 
+import static org.unlearnstability.experiment.SpecBinding.require;
+import static org.unlearnstability.experiment.SpecBinding.requireAtMost;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -79,11 +82,11 @@ public record Fig3Spec(String experiment, String description, String data, Strin
                 "must be positiveDigit or negativeDigit, got " + oneClassDigit);
         require(source, "trainSize", trainSize >= 2, "must be at least 2, got " + trainSize);
         require(source, "hidden", hidden >= 1, "must be at least 1, got " + hidden);
-        SpecBinding.requireAtMost(source, "hidden", hidden, MAX_HIDDEN);
+        requireAtMost(source, "hidden", hidden, MAX_HIDDEN);
         require(source, "learningRate", learningRate > 0 && Double.isFinite(learningRate), "must be positive");
         require(source, "lossTarget", lossTarget > 0 && Double.isFinite(lossTarget), "must be positive");
         require(source, "maxTrainSteps", maxTrainSteps >= 1, "must be at least 1");
-        SpecBinding.requireAtMost(source, "maxTrainSteps", maxTrainSteps, MAX_STEPS);
+        requireAtMost(source, "maxTrainSteps", maxTrainSteps, MAX_STEPS);
         require(source, "forgetSizes", !forgetSizes.isEmpty(), "needs at least one size");
         for (int i = 0; i < forgetSizes.size(); i++) {
             int size = forgetSizes.get(i);
@@ -100,20 +103,14 @@ public record Fig3Spec(String experiment, String description, String data, Strin
             require(source, "etas[" + i + "]", eta > 0.0 && Double.isFinite(eta), "must be positive, got " + eta);
         }
         require(source, "steps", steps >= 1, "must be at least 1");
-        SpecBinding.requireAtMost(source, "steps", steps, MAX_STEPS);
+        requireAtMost(source, "steps", steps, MAX_STEPS);
         require(source, "repeats", repeats >= 1, "must be at least 1");
-        SpecBinding.requireAtMost(source, "repeats", repeats, MAX_REPEATS);
+        requireAtMost(source, "repeats", repeats, MAX_REPEATS);
         require(source, "perturbation", perturbation > 0 && Double.isFinite(perturbation), "must be positive");
         require(source, "divergenceRatio", divergenceRatio > 1 && Double.isFinite(divergenceRatio),
                 "must be a finite number above 1");
         require(source, "earlySteps", earlySteps >= 2 && earlySteps <= steps, "must lie in [2, steps]");
         require(source, "evaluateEvery", evaluateEvery >= 1 && evaluateEvery <= steps, "must lie in [1, steps]");
-    }
-
-    private static void require(String source, String field, boolean condition, String reason) {
-        if (!condition) {
-            throw new InputException(source, field, -1, reason);
-        }
     }
 
     /**
