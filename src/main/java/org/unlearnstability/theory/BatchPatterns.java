@@ -1,11 +1,10 @@
 package org.unlearnstability.theory;
 
 import java.util.List;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 import org.unlearnstability.linalg.SymmetricNormBound;
 
 /**
@@ -136,7 +135,7 @@ public final class BatchPatterns {
         if (j.length == 1) {
             return Math.abs(j[0][0]);
         }
-        double[] values = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(j, true)).getEigenvalues();
+        double[] values = SymmetricEigen.of(j).eigenvalues();
         double norm = 0.0;
         for (double v : values) {
             norm = Math.max(norm, Math.abs(v));

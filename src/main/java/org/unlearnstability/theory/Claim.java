@@ -29,10 +29,12 @@ public interface Claim extends Serializable {
     int index();
 
     /**
-     * @return whether the check depends on the case's learning rate (otherwise it ranges over every
-     *     eta at once, through eta7, eta8 and etaStar)
+     * @return whether the check depends on the case's learning rate (true for the statements at one eta; the
+     *     threshold readings range over every eta at once, through eta7, eta8 and etaStar, and say false)
      */
-    boolean etaDependent();
+    default boolean etaDependent() {
+        return true;
+    }
 
     /**
      * @return whether a constructed case that violates the claim exactly decides it: an equality case when the

@@ -11,9 +11,26 @@ import org.unlearnstability.family.HessianFamily;
  * whose steps all hold makes a HOLDS verdict PROVED (and a never-applicable hypothesis VACUOUS); a step that
  * fails on a case would show a gap in the written proof. A claim returns its proof from {@link Claim#proof}.
  */
-public interface ClaimProof {
+public abstract class ClaimProof {
+    private final List<ProofStep> steps;
+
+    /** @param steps the steps, in the order of the written proof */
+    protected ClaimProof(ProofStep... steps) {
+        this.steps = List.of(steps);
+    }
+
     /** @return the steps, in the order of the written proof */
-    List<ProofStep> steps();
+    public final List<ProofStep> steps() {
+        return steps;
+    }
+
+    /**
+     * @param index a step's position in {@link #steps()}
+     * @return that step
+     */
+    protected final ProofStep step(int index) {
+        return steps.get(index);
+    }
 
     /**
      * @param family a case's family
@@ -21,5 +38,5 @@ public interface ClaimProof {
      * @return the two sides of every step, in the order of {@link #steps()}, or empty when the case is outside
      *     the proof's hypotheses
      */
-    Optional<List<StepValue>> evaluate(HessianFamily family, Hyperparameters hyper);
+    public abstract Optional<List<StepValue>> evaluate(HessianFamily family, Hyperparameters hyper);
 }

@@ -14,26 +14,18 @@ import org.unlearnstability.family.HessianFamily;
  * lambda_max(N_1) <= (1 - eps)^2 + Tr(N_1) <= (1 - eps)^2 + eps = 1 - eps + eps^2 < 1 for eps in (0, 1).
  * Applicable exactly where the claim's own check is.
  */
-public final class ConvergenceProof implements ClaimProof {
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "lambda_max(T(I)) >= rho(T) (T positive: T(I) <= c I implies T^k(I) <= c^k I)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "||J||^2 + lambda_max(N_1) >= lambda_max(T(I)) (Weyl, T(I) = J^2 + N_1)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("3", "Tr(N_1) >= lambda_max(N_1) (N_1 is PSD)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("4", "eps >= Tr(N_1) (the hypothesis at r = 1)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("5", "1 > (1 - eps)^2 + eps (eps in (0, 1))", ProofStep.Relation.ABOVE));
-
+public final class ConvergenceProof extends ClaimProof {
     private final Claim claim;
 
     /** @param claim the claim proved, whose own check decides where the proof applies */
     public ConvergenceProof(Claim claim) {
+        super(
+                ProofStep.atLeast("1", "lambda_max(T(I)) >= rho(T) (T positive: T(I) <= c I implies T^k(I) <= c^k I)"),
+                ProofStep.atLeast("2", "||J||^2 + lambda_max(N_1) >= lambda_max(T(I)) (Weyl, T(I) = J^2 + N_1)"),
+                ProofStep.atLeast("3", "Tr(N_1) >= lambda_max(N_1) (N_1 is PSD)"),
+                ProofStep.atLeast("4", "eps >= Tr(N_1) (the hypothesis at r = 1)"),
+                ProofStep.above("5", "1 > (1 - eps)^2 + eps (eps in (0, 1))"));
         this.claim = claim;
-    }
-
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
     }
 
     @Override

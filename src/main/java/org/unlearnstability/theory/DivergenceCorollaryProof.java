@@ -10,16 +10,13 @@ import org.unlearnstability.family.HessianFamily;
  * T^k(X) >= N^k(X) for every PSD X (the mixed words of the lower bound's proof are PSD); with V >= 0 the Perron
  * eigenvector of N, Tr T^k(V) >= rho(N)^k Tr V, so rho(T) >= rho(N) > 1.
  */
-public final class DivergenceCorollaryProof implements ClaimProof {
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))",
-                    ProofStep.Relation.ABOVE),
-            new ProofStep("2", "rho(T) >= rho(N) (T^k >= N^k on the PSD cone)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("3", "rho(T) > 1", ProofStep.Relation.ABOVE));
-
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
+public final class DivergenceCorollaryProof extends ClaimProof {
+    /** The written proof's steps. */
+    public DivergenceCorollaryProof() {
+        super(
+                ProofStep.above("1", "rho(N) > 1 (hypothesis; the certified lower bound of rho(N))"),
+                ProofStep.atLeast("2", "rho(T) >= rho(N) (T^k >= N^k on the PSD cone)"),
+                ProofStep.above("3", "rho(T) > 1"));
     }
 
     @Override

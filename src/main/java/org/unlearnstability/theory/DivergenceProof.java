@@ -29,36 +29,30 @@ import org.unlearnstability.linalg.Hessian;
  * its Perron eigenvector V is PSD and Tr T^k(I) >= rho^k Tr V / ||V||). Every step is evaluated on a case at
  * eta = eta7 (where it gives rho(T) >= (eta7 / etaCoherenceFree)^2 >= 1), and the conclusion at 1.001 eta7.
  */
-public final class DivergenceProof implements ClaimProof {
+public final class DivergenceProof extends ClaimProof {
     /** How far beyond eta7 the strict conclusion rho(T) > 1 is also checked. */
     static final double BEYOND = 1.001;
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "x_p x_q S_pq >= |v^T D_p D_q v| for every pair of pairs (worst pair)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "sum_pq v^T D_p D_q v = ||sum_p D_p v||^2 = (N lambda_max(D))^2",
-                    ProofStep.Relation.EQUAL),
-            new ProofStep("3", "x^T S x >= sum_pq v^T D_p D_q v (sum of step 1)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("4", "||x||^2 = sum_p v^T D_p v = N lambda_max(D)", ProofStep.Relation.EQUAL),
-            new ProofStep("5", "lambda_max(S) >= x^T S x / ||x||^2 (Rayleigh quotient)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("6", "lambda_max(S) >= N lambda_max(D) (steps 2-5)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("7", "eta7 >= etaCoherenceFree (step 6 divided by K7 lambda_max(D) max_p lambda_max(D_p))",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("8", "rho(T) >= <X, T X>, X = u u^T (Rayleigh quotient of the self-adjoint T), at eta7",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("9", "<X, T X> >= C_r h_r^2 + C_f h_f^2 (drop (u^T J u)^2 and the other samples)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("10", "C_r h_r^2 + C_f h_f^2 >= (sqrt(C_r) h_r + sqrt(C_f) h_f)^2 / 2 (Cauchy-Schwarz)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("11", "sqrt(C_r) h_r + sqrt(C_f) h_f = (sqrt(C_r) + sqrt(C_f)) lambda_max(D_p*)",
-                    ProofStep.Relation.EQUAL),
-            new ProofStep("12", "(sqrt(C_r) + sqrt(C_f)) lambda_max(D_p*) = sqrt(2) eta / etaCoherenceFree",
-                    ProofStep.Relation.EQUAL),
-            new ProofStep("13", "rho(T) >= 1 at eta = eta7 (steps 8-12 and 7)", ProofStep.Relation.AT_LEAST),
-            new ProofStep("14", "rho(T) > 1 at eta = 1.001 eta7 (strict (7))", ProofStep.Relation.ABOVE));
 
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
+    /** The written proof's steps. */
+    public DivergenceProof() {
+        super(
+                ProofStep.atLeast("1", "x_p x_q S_pq >= |v^T D_p D_q v| for every pair of pairs (worst pair)"),
+                ProofStep.equal("2", "sum_pq v^T D_p D_q v = ||sum_p D_p v||^2 = (N lambda_max(D))^2"),
+                ProofStep.atLeast("3", "x^T S x >= sum_pq v^T D_p D_q v (sum of step 1)"),
+                ProofStep.equal("4", "||x||^2 = sum_p v^T D_p v = N lambda_max(D)"),
+                ProofStep.atLeast("5", "lambda_max(S) >= x^T S x / ||x||^2 (Rayleigh quotient)"),
+                ProofStep.atLeast("6", "lambda_max(S) >= N lambda_max(D) (steps 2-5)"),
+                ProofStep.atLeast("7",
+                        "eta7 >= etaCoherenceFree (step 6 divided by K7 lambda_max(D) max_p lambda_max(D_p))"),
+                ProofStep.atLeast("8",
+                        "rho(T) >= <X, T X>, X = u u^T (Rayleigh quotient of the self-adjoint T), at eta7"),
+                ProofStep.atLeast("9", "<X, T X> >= C_r h_r^2 + C_f h_f^2 (drop (u^T J u)^2 and the other samples)"),
+                ProofStep.atLeast("10",
+                        "C_r h_r^2 + C_f h_f^2 >= (sqrt(C_r) h_r + sqrt(C_f) h_f)^2 / 2 (Cauchy-Schwarz)"),
+                ProofStep.equal("11", "sqrt(C_r) h_r + sqrt(C_f) h_f = (sqrt(C_r) + sqrt(C_f)) lambda_max(D_p*)"),
+                ProofStep.equal("12", "(sqrt(C_r) + sqrt(C_f)) lambda_max(D_p*) = sqrt(2) eta / etaCoherenceFree"),
+                ProofStep.atLeast("13", "rho(T) >= 1 at eta = eta7 (steps 8-12 and 7)"),
+                ProofStep.above("14", "rho(T) > 1 at eta = 1.001 eta7 (strict (7))"));
     }
 
     @Override
@@ -85,7 +79,7 @@ public final class DivergenceProof implements ClaimProof {
                 sumW[i] += w[p][i];
             }
         }
-        ProofStep pairwise = STEPS.get(0);
+        ProofStep pairwise = step(0);
         @Nullable StepValue worstPair = null;
         double xSx = 0.0;
         double sumForms = 0.0;
@@ -96,7 +90,7 @@ public final class DivergenceProof implements ClaimProof {
                 xSx += x[p] * x[q] * s;
                 sumForms += form;
                 StepValue value = new StepValue(x[p] * x[q] * s, Math.abs(form), Math.abs(normX) * Math.abs(normX));
-                worstPair = LowerBoundProof.worse(pairwise, worstPair, value);
+                worstPair = pairwise.worse(worstPair, value);
             }
         }
         double big = n * analysis.lambdaMaxD();

@@ -13,16 +13,14 @@ import org.unlearnstability.family.HessianFamily;
  * E||w_k||^2 = E||J_{k-1} ... J_0||_F^2 <= (1 - eps)^{2k} ||I||_F^2 = (1 - eps)^{2k} d, which is the r = 0 term of
  * the printed sum; the other terms are nonnegative. So the printed bound holds, with room to spare.
  */
-public final class EveryJkProof implements ClaimProof {
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "(1 - eps)^{2k} d >= E||w_k||^2 (||A B||_F <= ||A|| ||B||_F on every batch path)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "sum_{r=0}^{k-1} C(k,r) (1-eps)^{2(k-r)} Tr(N_r) >= (1 - eps)^{2k} d (its r = 0 term)",
-                    ProofStep.Relation.AT_LEAST));
-
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
+public final class EveryJkProof extends ClaimProof {
+    /** The written proof's steps. */
+    public EveryJkProof() {
+        super(
+                ProofStep.atLeast("1",
+                        "(1 - eps)^{2k} d >= E||w_k||^2 (||A B||_F <= ||A|| ||B||_F on every batch path)"),
+                ProofStep.atLeast("2",
+                        "sum_{r=0}^{k-1} C(k,r) (1-eps)^{2(k-r)} Tr(N_r) >= (1 - eps)^{2k} d (its r = 0 term)"));
     }
 
     @Override
@@ -41,8 +39,8 @@ public final class EveryJkProof implements ClaimProof {
             if (!Double.isFinite(meanSquare) || !Double.isFinite(bound[k - 1])) {
                 break;
             }
-            worstPath = LowerBoundProof.worse(STEPS.get(0), worstPath, StepValue.of(first, meanSquare));
-            worstTerm = LowerBoundProof.worse(STEPS.get(1), worstTerm, StepValue.of(bound[k - 1], first));
+            worstPath = step(0).worse(worstPath, StepValue.of(first, meanSquare));
+            worstTerm = step(1).worse(worstTerm, StepValue.of(bound[k - 1], first));
         }
         if (worstPath == null || worstTerm == null) {
             return Optional.empty();

@@ -3,10 +3,10 @@ package org.unlearnstability.theory;
 import java.util.function.DoublePredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 
 /**
  * Learning rates for drawing audit cases from the drift A = (1 - alpha) H_R - alpha H_F of update (2):
@@ -65,7 +65,7 @@ public final class LearningRateIntervals {
             a = a.add(h.toMatrix().scalarMultiply(-alpha / family.nForget()));
         }
         RealMatrix symmetric = a.add(a.transpose()).scalarMultiply(0.5);
-        double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
+        double[] values = SymmetricEigen.of(symmetric.getData()).eigenvalues();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {

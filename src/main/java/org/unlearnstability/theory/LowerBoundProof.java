@@ -14,16 +14,13 @@ import org.unlearnstability.family.HessianFamily;
  * J^{2k} and N_k, hence T^k(I) - J^{2k} - N_k (the mixed words) is PSD and its trace is nonnegative. Checked for
  * k = 1..{@link ClaimCheck#STEPS}, the worst k reported.
  */
-public final class LowerBoundProof implements ClaimProof {
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "lambda_min(T^k(I) - J^{2k} - N_k) >= 0 (the mixed words of (J(.)J + N)^k applied to I)",
-                    ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "Tr(T^k(I)) >= Tr(J^{2k}) + Tr(N_k) (the trace of step 1)",
-                    ProofStep.Relation.AT_LEAST));
-
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
+public final class LowerBoundProof extends ClaimProof {
+    /** The written proof's steps. */
+    public LowerBoundProof() {
+        super(
+                ProofStep.atLeast("1",
+                        "lambda_min(T^k(I) - J^{2k} - N_k) >= 0 (the mixed words of (J(.)J + N)^k applied to I)"),
+                ProofStep.atLeast("2", "Tr(T^k(I)) >= Tr(J^{2k}) + Tr(N_k) (the trace of step 1)"));
     }
 
     @Override
@@ -46,16 +43,12 @@ public final class LowerBoundProof implements ClaimProof {
             RealMatrix mixed = full.subtract(pureDrift).subtract(pureNoise);
             StepValue psd = new StepValue(SecondMomentMaps.lambdaMin(mixed), 0.0, scale);
             StepValue trace = StepValue.of(scale, pureDrift.getTrace() + pureNoise.getTrace());
-            worstPsd = worse(STEPS.get(0), worstPsd, psd);
-            worstTrace = worse(STEPS.get(1), worstTrace, trace);
+            worstPsd = step(0).worse(worstPsd, psd);
+            worstTrace = step(1).worse(worstTrace, trace);
         }
         if (worstPsd == null || worstTrace == null) {
             return Optional.empty();
         }
         return Optional.of(List.of(worstPsd, worstTrace));
-    }
-
-    static StepValue worse(ProofStep step, @Nullable StepValue current, StepValue candidate) {
-        return current == null || step.margin(candidate) < step.margin(current) ? candidate : current;
     }
 }

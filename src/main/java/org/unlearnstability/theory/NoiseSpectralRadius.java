@@ -5,12 +5,12 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 
 /**
  * A bracket of the spectral radius of the noise map of Lemma 2.1, eq. (6),
@@ -240,7 +240,7 @@ public record NoiseSpectralRadius(double lower, double upper) {
             }
         }
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues()) {
+        for (double v : SymmetricEigen.of(m).eigenvalues()) {
             max = Math.max(max, v);
         }
         return max + OPERATOR_MARGIN * scale;
@@ -274,7 +274,7 @@ public record NoiseSpectralRadius(double lower, double upper) {
             RealMatrix inverse = new org.hipparchus.linear.QRDecomposition(lower).getSolver().getInverse();
             RealMatrix scaled = inverse.multiply(new Array2DRowRealMatrix(image, false)).multiplyTransposed(inverse);
             RealMatrix symmetric = scaled.add(scaled.transpose()).scalarMultiply(0.5);
-            double[] values = new EigenDecompositionSymmetric(symmetric).getEigenvalues();
+            double[] values = SymmetricEigen.of(symmetric.getData()).eigenvalues();
             double max = Double.NEGATIVE_INFINITY;
             for (double v : values) {
                 max = Math.max(max, v);

@@ -1,6 +1,7 @@
 package org.unlearnstability.theory;
 
 import java.io.Serializable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One inequality (or identity) of a written proof in a claim's spec, checked numerically on the audit's
@@ -41,6 +42,33 @@ public record ProofStep(String name, String statement, Relation relation) implem
     }
 
     /**
+     * @param name the step's number in the spec's proof
+     * @param statement the inequality lhs &gt;= rhs, as the spec writes it
+     * @return the step
+     */
+    public static ProofStep atLeast(String name, String statement) {
+        return new ProofStep(name, statement, Relation.AT_LEAST);
+    }
+
+    /**
+     * @param name the step's number in the spec's proof
+     * @param statement the identity lhs = rhs, as the spec writes it
+     * @return the step
+     */
+    public static ProofStep equal(String name, String statement) {
+        return new ProofStep(name, statement, Relation.EQUAL);
+    }
+
+    /**
+     * @param name the step's number in the spec's proof
+     * @param statement the strict inequality lhs &gt; rhs, as the spec writes it
+     * @return the step
+     */
+    public static ProofStep above(String name, String statement) {
+        return new ProofStep(name, statement, Relation.ABOVE);
+    }
+
+    /**
      * @param value the two sides on one case
      * @return the signed relative margin: at least -{@link #TOLERANCE} when the step holds (for EQUAL, minus
      *     the relative distance; for ABOVE, positive when it holds)
@@ -61,5 +89,14 @@ public record ProofStep(String name, String statement, Relation relation) implem
             return value.lhs() > value.rhs();
         }
         return margin(value) >= -TOLERANCE;
+    }
+
+    /**
+     * @param current the worst value so far over a proof's inner index (k, a pair), or null before the first
+     * @param candidate the next value
+     * @return the one of the two with the smaller margin (the first on a tie)
+     */
+    public StepValue worse(@Nullable StepValue current, StepValue candidate) {
+        return current == null || margin(candidate) < margin(current) ? candidate : current;
     }
 }

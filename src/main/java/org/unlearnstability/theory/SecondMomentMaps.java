@@ -1,7 +1,7 @@
 package org.unlearnstability.theory;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
@@ -11,6 +11,7 @@ import org.unlearnstability.dynamics.MeanSquareOperator;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.linalg.HessianCombination;
+import org.unlearnstability.linalg.SymmetricEigen;
 
 /**
  * The two positive maps of the exact second-moment operator, T = J(.)J + N with J = I - eta(1-alpha) H_R +
@@ -89,9 +90,9 @@ final class SecondMomentMaps {
      * @param symmetric a symmetric matrix
      * @return its eigenvalues and vectors
      */
-    static EigenDecompositionSymmetric eigen(RealMatrix symmetric) {
+    static SymmetricEigen eigen(RealMatrix symmetric) {
         RealMatrix s = symmetric.add(symmetric.transpose()).scalarMultiply(0.5);
-        return new EigenDecompositionSymmetric(s);
+        return SymmetricEigen.of(s.getData());
     }
 
     /**
@@ -99,15 +100,15 @@ final class SecondMomentMaps {
      * @return a unit eigenvector of its largest eigenvalue
      */
     static RealVector topVector(RealMatrix symmetric) {
-        EigenDecompositionSymmetric e = eigen(symmetric);
-        double[] values = e.getEigenvalues();
+        SymmetricEigen e = eigen(symmetric);
+        double[] values = e.eigenvalues();
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {
                 best = i;
             }
         }
-        return e.getEigenvector(best).unitVector();
+        return new ArrayRealVector(e.vectorRows()[best], false).unitVector();
     }
 
     /**
@@ -116,7 +117,7 @@ final class SecondMomentMaps {
      */
     static double lambdaMin(RealMatrix symmetric) {
         double min = Double.POSITIVE_INFINITY;
-        for (double v : eigen(symmetric).getEigenvalues()) {
+        for (double v : eigen(symmetric).eigenvalues()) {
             min = Math.min(min, v);
         }
         return min;
@@ -128,7 +129,7 @@ final class SecondMomentMaps {
      */
     static double lambdaMax(RealMatrix symmetric) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : eigen(symmetric).getEigenvalues()) {
+        for (double v : eigen(symmetric).eigenvalues()) {
             max = Math.max(max, v);
         }
         return max;

@@ -11,14 +11,12 @@ import org.unlearnstability.family.HessianFamily;
  * d >= 1 while eps = 1 - ||J|| < 1, so the hypothesis fails at r = 0 on every family. Checked on every case where
  * eps is defined (||J|| in (0, 1)).
  */
-public final class VacuousConvergenceProof implements ClaimProof {
-    private static final List<ProofStep> STEPS = List.of(
-            new ProofStep("1", "Tr(N_0) = d >= 1", ProofStep.Relation.AT_LEAST),
-            new ProofStep("2", "1 > eps = 1 - ||J||", ProofStep.Relation.ABOVE));
-
-    @Override
-    public List<ProofStep> steps() {
-        return STEPS;
+public final class VacuousConvergenceProof extends ClaimProof {
+    /** The written proof's steps. */
+    public VacuousConvergenceProof() {
+        super(
+                ProofStep.atLeast("1", "Tr(N_0) = d >= 1"),
+                ProofStep.above("2", "1 > eps = 1 - ||J||"));
     }
 
     @Override

@@ -41,11 +41,6 @@ abstract class Lemma21Convergence extends AbstractClaim {
     }
 
     @Override
-    public final boolean etaDependent() {
-        return true;
-    }
-
-    @Override
     public final boolean boundaryViolates() {
         return true;
     }

@@ -24,11 +24,6 @@ public final class Lemma21DivergenceCorollary extends AbstractClaim {
         super("lemma21-divergence-corollary");
     }
 
-    @Override
-    public boolean etaDependent() {
-        return true;
-    }
-
     /** Corollary of part 1, on cases with rho(N) > 1: slack 1 / rho(T). */
     @Override
     ClaimCheck evaluateFinite(HessianFamily family, Hyperparameters hyper) {

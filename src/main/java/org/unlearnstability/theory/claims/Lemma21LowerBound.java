@@ -16,11 +16,6 @@ public final class Lemma21LowerBound extends AbstractClaim {
         super("lemma21-lower-bound");
     }
 
-    @Override
-    public boolean etaDependent() {
-        return true;
-    }
-
     /** Part 1: slack max_k Tr(M_k) / E||w_k||^2. */
     @Override
     ClaimCheck evaluateFinite(HessianFamily family, Hyperparameters hyper) {

@@ -19,11 +19,6 @@ abstract class Lemma21UpperBound extends AbstractClaim {
         this.repaired = repaired;
     }
 
-    @Override
-    public final boolean etaDependent() {
-        return true;
-    }
-
     /**
      * @param family the family
      * @param hyper its hyper-parameters

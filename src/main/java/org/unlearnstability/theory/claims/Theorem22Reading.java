@@ -41,16 +41,15 @@ abstract class Theorem22Reading extends ThresholdReading {
                 "(7) holds with equality at eta = eta7 = etaStar = 12 and T = 1, so E||w_k||^2 = 1 for every k");
     }
 
+    @Override
+    double threshold(Thresholds t) {
+        return t.eta7();
+    }
+
     /** Theorem 2.2: slack etaStar / eta7 (lhs eta7, rhs etaStar). */
     @Override
-    final ClaimCheck evaluateFinite(HessianFamily family, Hyperparameters hyper) {
-        Thresholds t = Thresholds.of(family, hyper);
-        if (!(t.eta7() > 0.0) || Double.isInfinite(t.eta7()) || Double.isInfinite(t.etaStar())
-                || Double.isNaN(t.etaStar())) {
-            return ClaimCheck.notApplicable(this);
-        }
-        double witness = t.eta7() < t.etaStar() ? 0.5 * (t.eta7() + t.etaStar()) : t.eta7();
-        return new ClaimCheck(this, true, t.etaStar() / t.eta7(), t.eta7(), t.etaStar(), 0, witness, Double.NaN);
+    double slack(double eta7, double etaStar) {
+        return etaStar / eta7;
     }
 
     /** Theorem 2.2 at eta: (7) holds (strictly for the strict reading) and rho(T) <= 1 (no divergence). */
@@ -78,8 +77,6 @@ abstract class Theorem22Reading extends ThresholdReading {
         boolean seven = strict() ? hyper.eta() > f.eta7() * (1 + ClaimCheck.FLOAT_MARGIN)
                 : hyper.eta() >= f.eta7() * (1 - ClaimCheck.FLOAT_MARGIN);
         boolean violated = seven && f.rho() < 1 - ClaimCheck.FLOAT_MARGIN;
-        return new Violation(this, violated, false, ">", new Quantity("rho(T)", f.rho(), null),
-                new Quantity("1", 1.0, "1"), List.of(new Quantity("eta", hyper.eta(), null),
-                        new Quantity("eta7", f.eta7(), null), new Quantity("etaStar", f.etaStar(), null)));
+        return floatingViolation(violated, ">", hyper, f, "eta7", f.eta7());
     }
 }

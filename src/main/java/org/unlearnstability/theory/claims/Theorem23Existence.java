@@ -31,11 +31,6 @@ public final class Theorem23Existence extends AbstractClaim {
     }
 
     @Override
-    public boolean etaDependent() {
-        return true;
-    }
-
-    @Override
     public boolean boundaryViolates() {
         return true;
     }

@@ -36,17 +36,15 @@ abstract class Theorem23Reading extends ThresholdReading {
                 "(8) holds with equality at eta = eta8 = etaStar = 2 (alpha = 0) and T = 1, so E||w_k||^2 = 1");
     }
 
+    @Override
+    double threshold(Thresholds t) {
+        return t.eta8();
+    }
+
     /** Theorem 2.3 as Figure 1 uses it: slack eta8 / etaStar (lhs eta8, rhs etaStar). */
     @Override
-    final ClaimCheck evaluateFinite(HessianFamily family, Hyperparameters hyper) {
-        Thresholds t = Thresholds.of(family, hyper);
-        if (!(t.eta8() > 0.0) || Double.isInfinite(t.eta8()) || Double.isInfinite(t.etaStar())
-                || Double.isNaN(t.etaStar())) {
-            return ClaimCheck.notApplicable(this);
-        }
-        double slack = t.etaStar() == 0.0 ? Double.POSITIVE_INFINITY : t.eta8() / t.etaStar();
-        double witness = t.etaStar() < t.eta8() ? 0.5 * (t.etaStar() + t.eta8()) : t.eta8();
-        return new ClaimCheck(this, true, slack, t.eta8(), t.etaStar(), 0, witness, Double.NaN);
+    double slack(double eta8, double etaStar) {
+        return etaStar == 0.0 ? Double.POSITIVE_INFINITY : eta8 / etaStar;
     }
 
     /** Theorem 2.3 (Figure 1 reading) at eta: (8) holds (strictly for the strict reading) and rho(T) >= 1. */
@@ -77,8 +75,6 @@ abstract class Theorem23Reading extends ThresholdReading {
         boolean eight = strict() ? hyper.eta() < f.eta8() * (1 - ClaimCheck.FLOAT_MARGIN)
                 : hyper.eta() <= f.eta8() * (1 + ClaimCheck.FLOAT_MARGIN);
         boolean violated = eight && f.rho() > 1 + ClaimCheck.FLOAT_MARGIN;
-        return new Violation(this, violated, false, "<", new Quantity("rho(T)", f.rho(), null),
-                new Quantity("1", 1.0, "1"), List.of(new Quantity("eta", hyper.eta(), null),
-                        new Quantity("eta8", f.eta8(), null), new Quantity("etaStar", f.etaStar(), null)));
+        return floatingViolation(violated, "<", hyper, f, "eta8", f.eta8());
     }
 }
