@@ -17,9 +17,7 @@ import org.unlearnstability.report.JsonNumbers;
 import org.unlearnstability.theory.StabilityThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code analyze}: every static quantity of section 2.2 and the thresholds of Theorems 2.2 and
@@ -50,10 +48,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private boolean noDynamics;
 
     @Mixin
-    private Verbosity verbosity = new Verbosity();
-
-    @Spec
-    private CommandSpec spec = CommandSpec.create();
+    private Console console = new Console();
 
     @Override
     public Integer call() throws Exception {
@@ -74,8 +69,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         options.put("dynamics", !noDynamics);
         RunProvenance.attach(json, input.files(), options, null, 1);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        spec.commandLine().getOut().println(mapper.writeValueAsString(json));
-        spec.commandLine().getOut().flush();
+        console.out().println(mapper.writeValueAsString(json));
+        console.out().flush();
         return 0;
     }
 

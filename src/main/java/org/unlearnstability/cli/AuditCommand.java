@@ -17,10 +17,8 @@ import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code audit}: checks every claim of Lemma 2.1 and Theorems 2.2-2.3 against the exact dynamics, writes
@@ -33,13 +31,10 @@ import picocli.CommandLine.Spec;
                 + "counterexamples to --counterexamples.")
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
-    private Verbosity verbosity = new Verbosity();
+    private Console console = new Console();
 
     @Mixin
     private EngineOptions engineOptions = new EngineOptions();
-
-    @Spec
-    private CommandSpec spec = CommandSpec.create();
 
     @Option(names = "--out", defaultValue = "reports", description = "Report directory (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("reports");
@@ -97,10 +92,10 @@ public final class AuditCommand implements Callable<Integer> {
     private Path counterexamplesDirectory() {
         boolean golden = goldenRequested();
         if (golden && quick) {
-            throw new ParameterException(spec.commandLine(), "--update-golden needs the full audit, not --quick");
+            throw new ParameterException(console.commandLine(), "--update-golden needs the full audit, not --quick");
         }
         if (golden && counterexamples != null) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(console.commandLine(),
                     "--update-golden and --counterexamples exclude each other");
         }
         if (golden) {

@@ -10,9 +10,7 @@ import org.unlearnstability.experiment.fig2.CellSummary;
 import org.unlearnstability.experiment.fig2.Fig2Cell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code cnn}: one cell (d, ||mu||) of the Figure 2 experiment (section 3.2, Definition 5, eq. (9))
@@ -27,11 +25,8 @@ public final class CnnCommand implements Callable<Integer> {
     /** The default seed, also the seed of specs/experiments/fig2.json. */
     public static final long DEFAULT_SEED = 20250901L;
 
-    @Spec
-    private CommandSpec spec;
-
     @Mixin
-    private Verbosity verbosity;
+    private Console console;
 
     @Option(names = "--d", required = true, description = "Patch dimension d (>= 1).")
     private int d;
@@ -54,8 +49,7 @@ public final class CnnCommand implements Callable<Integer> {
 
     /** Creates the command; picocli injects the fields. */
     public CnnCommand() {
-        this.spec = CommandSpec.create();
-        this.verbosity = new Verbosity();
+        this.console = new Console();
     }
 
     @Override
@@ -83,7 +77,7 @@ public final class CnnCommand implements Callable<Integer> {
         options.put("sigma0", sigma0);
         options.put("coherence", !noCoherence);
         RunProvenance.attach(json, java.util.List.of(), options, seed, 1);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         out.flush();
         return 0;

@@ -21,9 +21,7 @@ import org.unlearnstability.report.OutputDirectory;
 import org.unlearnstability.report.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code frontier}: the stability frontier of a family over (alpha, B) -- the exact critical learning rate
@@ -66,10 +64,7 @@ public final class FrontierCommand implements Callable<Integer> {
     private boolean noProgress;
 
     @Mixin
-    private Verbosity verbosity = new Verbosity();
-
-    @Spec
-    private CommandSpec spec = CommandSpec.create();
+    private Console console = new Console();
 
     @Override
     public Integer call() throws Exception {
@@ -94,7 +89,7 @@ public final class FrontierCommand implements Callable<Integer> {
         OutputDirectory directory = OutputDirectory.create(out);
         FrontierReport.write(directory, frontier, RunProvenance.of(input.files(), options(alphaGrid, batchGrid), null,
                 threads));
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = console.out();
         stdout.println(frontier.summary().text());
         stdout.println("Wrote " + String.join(", ", FrontierReport.FILES) + " to " + out + ".");
         stdout.flush();

@@ -47,7 +47,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     private @MonotonicNonNull CommandSpec commandSpec;
 
     @Mixin
-    private Verbosity verbosity = new Verbosity();
+    private Console console = new Console();
 
     @Mixin
     private EngineOptions engineOptions = new EngineOptions();

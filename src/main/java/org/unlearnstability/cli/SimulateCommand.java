@@ -23,9 +23,7 @@ import org.unlearnstability.report.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate}: Monte Carlo of the unlearning update (2)-(3) under the paper's section 3.1
@@ -48,10 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private HyperparameterOptions hyperOptions = new HyperparameterOptions();
 
     @Mixin
-    private Verbosity verbosity = new Verbosity();
-
-    @Spec
-    private CommandSpec spec = CommandSpec.create();
+    private Console console = new Console();
 
     @Option(names = "--sampler", defaultValue = "bernoulli", converter = SamplerConverter.class,
             completionCandidates = SamplerConverter.class,
@@ -112,7 +107,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         double etaStar = CriticalLearningRate.of(hessians, hyper.alpha(), hyper.batch(), batchSampler).etaStar();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         ObjectNode json = json(mapper, hessians, hyper, result, etaStar);
         ObjectNode options = json.deepCopy();
         options.retain("eta", "alpha", "batch", "sampler", "steps", "repeats", "threshold", "seed", "earlyStop",

@@ -32,7 +32,7 @@ class CliConventionsTest {
     @Command(name = "boom", mixinStandardHelpOptions = true)
     static final class Boom implements Callable<Integer> {
         @Mixin
-        private Verbosity verbosity = new Verbosity();
+        private Console console = new Console();
 
         @Override
         public Integer call() {
