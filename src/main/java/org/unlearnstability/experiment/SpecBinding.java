@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import org.unlearnstability.family.InputException;
 
 /**
@@ -25,6 +26,29 @@ public final class SpecBinding {
             .build();
 
     private SpecBinding() {
+    }
+
+    /** A spec record with checks across its fields, run once after binding (they name the file and field). */
+    public interface Validated {
+        /**
+         * @param source the file name, for messages
+         * @throws InputException naming the file, the field and the reason
+         */
+        void validate(String source);
+    }
+
+    /**
+     * @param source the file name, for messages
+     * @param tree the parsed JSON
+     * @param type the spec record
+     * @param <T> the spec type
+     * @return the bound and validated spec
+     * @throws InputException naming the file, the field and the reason
+     */
+    public static <T extends Validated> T read(String source, JsonNode tree, Class<T> type) {
+        T spec = bind(source, tree, type);
+        spec.validate(source);
+        return spec;
     }
 
     /**
@@ -96,6 +120,37 @@ public final class SpecBinding {
     public static void require(String source, String field, boolean condition, String reason) {
         if (!condition) {
             throw new InputException(source, field, -1, reason);
+        }
+    }
+
+    /**
+     * @param source the file name, for messages
+     * @param expected the value of the "experiment" field that selects the spec
+     * @param experiment the value read
+     * @throws InputException when they differ
+     */
+    public static void requireExperiment(String source, String expected, String experiment) {
+        require(source, "experiment", expected.equals(experiment),
+                "must be \"" + expected + "\", got \"" + experiment + "\"");
+    }
+
+    /**
+     * Refuses an empty list and names the first element outside the rule, with its index.
+     *
+     * @param source the file name, for messages
+     * @param field the spec field
+     * @param values its values
+     * @param valid what every value satisfies
+     * @param rule the rule in words, such as "must be positive"
+     * @param empty the reason an empty list is refused, such as "needs at least one learning rate"
+     * @throws InputException naming the file, the field (with the index) and the reason
+     */
+    public static void requireEach(String source, String field, List<Double> values, DoublePredicate valid,
+            String rule, String empty) {
+        require(source, field, !values.isEmpty(), empty);
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i);
+            require(source, field + "[" + i + "]", valid.test(value), rule + ", got " + value);
         }
     }
 }

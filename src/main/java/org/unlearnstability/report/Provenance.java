@@ -126,6 +126,18 @@ public record Provenance(String toolVersion, String buildFingerprint, Map<String
     }
 
     /**
+     * Writes a table as CSV with its sidecar ({@link #writeSidecar}).
+     *
+     * @param table the table
+     * @param csv the CSV file
+     * @throws IOException when a file cannot be written
+     */
+    public void writeCsv(CsvTable table, Path csv) throws IOException {
+        table.writeCsv(csv);
+        writeSidecar(csv);
+    }
+
+    /**
      * Writes {@code <csv>.json}, the sidecar of a CSV file: {"describes": "<csv file name>", "provenance": {...}}.
      *
      * @param csv the CSV file

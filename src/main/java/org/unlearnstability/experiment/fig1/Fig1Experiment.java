@@ -3,7 +3,6 @@ package org.unlearnstability.experiment.fig1;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,8 +44,7 @@ public final class Fig1Experiment implements Experiment {
                 file.outputName(), sweep.cells());
         ExperimentOutcome outcome = report.write(context.out(), sweep.timing(context.threads()),
                 context.provenance(file, spec.seed()));
-        return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
-                outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
+        return outcome.elapsedSince(start);
     }
 
     /**

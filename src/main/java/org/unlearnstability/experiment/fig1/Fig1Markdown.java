@@ -15,28 +15,18 @@ import org.unlearnstability.report.ProseNumber;
  * The text of fig1.md: the setup, how to read the heatmaps, the figures, the agreement of the Monte
  * Carlo, exact mean-square and almost-sure verdicts with the numbers that explain it, where the theorem
  * curves sit against the exact boundary, and timing.
+ *
+ * @param spec the spec
+ * @param construction the construction of its families
+ * @param specPath the spec file, for the text
+ * @param cells every cell
+ * @param findings the findings over the rows
+ * @param timing how long the cells took
+ * @param verifyTiming how long the quick spec takes inside mvn verify, in words
  */
-final class Fig1Markdown {
+record Fig1Markdown(Fig1Spec spec, Fig1Construction construction, String specPath, List<Fig1Cell> cells,
+        Fig1Findings findings, Fig1Report.Timing timing, String verifyTiming) {
     private static final int[] SAMPLE_BATCHES = {1, 2, 5, 10, 20, 25, 40, 49};
-
-    private final Fig1Spec spec;
-    private final Fig1Construction construction;
-    private final String specPath;
-    private final List<Fig1Cell> cells;
-    private final Fig1Findings findings;
-    private final Fig1Report.Timing timing;
-    private final String verifyTiming;
-
-    Fig1Markdown(Fig1Spec spec, Fig1Construction construction, String specPath, List<Fig1Cell> cells,
-            Fig1Findings findings, Fig1Report.Timing timing, String verifyTiming) {
-        this.spec = spec;
-        this.construction = construction;
-        this.specPath = specPath;
-        this.cells = cells;
-        this.findings = findings;
-        this.timing = timing;
-        this.verifyTiming = verifyTiming;
-    }
 
     String render(List<String> figures) {
         StringBuilder md = new StringBuilder();
@@ -47,7 +37,7 @@ final class Fig1Markdown {
             md.append("![").append(figure).append("](").append(figure).append(")\n\n");
         }
         md.append(summaryTable()).append(agreement()).append(protocol()).append(theoryTested()).append(theorems());
-        md.append(legend()).append(timing());
+        md.append(legend()).append(timingSection());
         return md.toString();
     }
 
@@ -330,7 +320,7 @@ final class Fig1Markdown {
         return "[" + ProseNumber.format(Math.min(a, b)) + ", " + ProseNumber.format(Math.max(a, b)) + "]";
     }
 
-    private String timing() {
+    private String timingSection() {
         String verify = verifyTiming.isEmpty() ? "not recorded in this checkout (run `mvn verify` first)"
                 : verifyTiming;
         String cold = timing.coldRun().map(c -> String.format(Locale.ROOT, """

@@ -108,19 +108,9 @@ final class Fig1Report {
         return Column.table(List.of(Fig1Column.values()), rows);
     }
 
-    /** @return the document compared with the golden file: the spec and every row */
-    ObjectNode golden(CsvTable table) {
-        ObjectNode golden = JsonNodeFactory.instance.objectNode();
-        golden.set("spec", spec.toJson());
-        golden.set("rows", table.toJson());
-        return golden;
-    }
-
     ExperimentOutcome write(OutputDirectory out, Timing timing, Provenance provenance) throws IOException {
         CsvTable table = table();
-        Path csv = out.resolve(folder + "/fig1.csv");
-        table.writeCsv(csv);
-        provenance.writeSidecar(csv);
+        provenance.writeCsv(table, out.resolve(folder + "/fig1.csv"));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.set("rows", table.toJson());
         JsonOutput.write(out.resolve(folder + "/fig1.json"), provenance.attachTo(json));
@@ -139,7 +129,7 @@ final class Fig1Report {
         out.writeString(folder + "/fig1.md", markdown(figures, findings, timing));
         return new ExperimentOutcome("Figure 1: phase diagram of unlearning divergence (section 3.1)",
                 specPath, spec.seed(), figures, indexSummary(findings),
-                golden(table), Duration.ZERO);
+                ExperimentOutcome.golden(spec.toJson(), table), Duration.ZERO);
     }
 
     static String figureName(double eta, String sampler) {

@@ -50,7 +50,7 @@ public record Fig1Spec(
         int repeats,
         double divergenceRatio,
         List<String> samplers,
-        long seed) implements Serializable {
+        long seed) implements Serializable, SpecBinding.Validated {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1";
@@ -66,7 +66,6 @@ public record Fig1Spec(
     /** The most cells (Q x B x learning rates x samplers): one row of the report and of the cache per cell. */
     public static final long MAX_CELLS = 1_000_000L;
 
-
     /** Copies the lists. */
     public Fig1Spec {
         etas = List.copyOf(etas);
@@ -80,14 +79,12 @@ public record Fig1Spec(
      * @throws InputException naming the file, the field and the reason
      */
     public static Fig1Spec read(String source, JsonNode tree) {
-        Fig1Spec spec = SpecBinding.bind(source, tree, Fig1Spec.class);
-        spec.validate(source);
-        return spec;
+        return SpecBinding.read(source, tree, Fig1Spec.class);
     }
 
-
-    private void validate(String source) {
-        require(source, "experiment", EXPERIMENT.equals(experiment), "must be \"fig1\", got \"" + experiment + "\"");
+    @Override
+    public void validate(String source) {
+        SpecBinding.requireExperiment(source, EXPERIMENT, experiment);
         require(source, "construction", "section31".equals(construction),
                 "only \"section31\" (the paper's section 3.1 construction) is supported, got \"" + construction + "\"");
         validateProtocol(source);
@@ -108,11 +105,8 @@ public record Fig1Spec(
         require(source, "q", q.from() >= 1 && q.to() <= nRetain, "Q must lie in 1.." + nRetain + ", got " + q);
         require(source, "batch", batch.from() >= 1 && batch.to() <= nRetain,
                 "B must lie in 1.." + nRetain + ", got " + batch);
-        require(source, "etas", !etas.isEmpty(), "needs at least one learning rate");
-        for (int i = 0; i < etas.size(); i++) {
-            double eta = etas.get(i);
-            require(source, "etas[" + i + "]", eta > 0.0 && Double.isFinite(eta), "must be positive, got " + eta);
-        }
+        SpecBinding.requireEach(source, "etas", etas, eta -> eta > 0.0 && Double.isFinite(eta), "must be positive",
+                "needs at least one learning rate");
         require(source, "etas", etas.stream().distinct().count() == etas.size(), "learning rates must be distinct");
         require(source, "steps", steps >= 1, "must be at least 1, got " + steps);
         requireAtMost(source, "steps", steps, MAX_STEPS);

@@ -45,7 +45,7 @@ public record Fig1VariantsSpec(
         int repeats,
         double divergenceRatio,
         List<String> samplers,
-        long seed) {
+        long seed) implements SpecBinding.Validated {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig1-variants";
@@ -76,25 +76,17 @@ public record Fig1VariantsSpec(
      * @throws InputException naming the file, the field and the reason
      */
     public static Fig1VariantsSpec read(String source, JsonNode tree) {
-        Fig1VariantsSpec spec = SpecBinding.bind(source, tree, Fig1VariantsSpec.class);
-        spec.validate(source);
-        return spec;
+        return SpecBinding.read(source, tree, Fig1VariantsSpec.class);
     }
 
-    private void validate(String source) {
-        require(source, "experiment", EXPERIMENT.equals(experiment), "must be \"" + EXPERIMENT + "\", got \""
-                + experiment + "\"");
+    @Override
+    public void validate(String source) {
+        SpecBinding.requireExperiment(source, EXPERIMENT, experiment);
         require(source, "nRetain", nRetain >= 2, "must be at least 2, got " + nRetain);
-        require(source, "overlaps", !overlaps.isEmpty(), "needs at least one overlap");
-        for (int i = 0; i < overlaps.size(); i++) {
-            double o = overlaps.get(i);
-            require(source, "overlaps[" + i + "]", o >= 0.0 && o <= 1.0, "must lie in [0, 1], got " + o);
-        }
-        require(source, "alphas", !alphas.isEmpty(), "needs at least one alpha");
-        for (int i = 0; i < alphas.size(); i++) {
-            double a = alphas.get(i);
-            require(source, "alphas[" + i + "]", a >= 0.0 && a < 1.0, "must lie in [0, 1), got " + a);
-        }
+        SpecBinding.requireEach(source, "overlaps", overlaps, o -> o >= 0.0 && o <= 1.0, "must lie in [0, 1]",
+                "needs at least one overlap");
+        SpecBinding.requireEach(source, "alphas", alphas, a -> a >= 0.0 && a < 1.0, "must lie in [0, 1)",
+                "needs at least one alpha");
         require(source, "q", q.from() >= 1 && q.to() <= nRetain, "Q must lie in 1.." + nRetain + ", got " + q);
         require(source, "batch", batch.from() >= 1 && batch.to() <= nRetain,
                 "B must lie in 1.." + nRetain + ", got " + batch);

@@ -33,9 +33,7 @@ public final class Fig2Report {
     public static void write(Fig2Result result, Path outDir, Provenance provenance) throws IOException {
         OutputDirectory out = OutputDirectory.create(outDir);
         Fig2Findings findings = Fig2Findings.of(result.cells());
-        Path csv = out.resolve("fig2.csv");
-        table(result.cells()).writeCsv(csv);
-        provenance.writeSidecar(csv);
+        provenance.writeCsv(table(result.cells()), out.resolve("fig2.csv"));
         JsonOutput.write(out.resolve("fig2.json"), provenance.attachTo(json(result, findings)));
         Fig2Figures.write(result, out);
         out.writeString("fig2.md", Fig2Markdown.of(result, findings));

@@ -2,7 +2,6 @@ package org.unlearnstability.experiment.fig3;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +23,6 @@ import org.unlearnstability.report.Tolerance;
  * size) order and draw only from streams addressed by the cell, so the output does not depend on the thread count.
  */
 public final class Fig3Experiment implements Experiment {
-    /**
-     * The golden tolerance of fig3-quick.json: the nonlinear runs go through Math.exp and Math.log1p of the logistic
-     * loss and through Lanczos iterations, so the last bits may differ between JVMs; relative 1e-6 as for Figure 2.
-     */
-    static final Tolerance GOLDEN = new Tolerance(1e-6, 1e-9);
-
     @Override
     public String name() {
         return Fig3Spec.EXPERIMENT;
@@ -37,7 +30,7 @@ public final class Fig3Experiment implements Experiment {
 
     @Override
     public Tolerance goldenTolerance() {
-        return GOLDEN;
+        return Tolerance.TRAINED_NETWORK;
     }
 
     @Override
@@ -49,8 +42,7 @@ public final class Fig3Experiment implements Experiment {
         ExperimentOutcome outcome = new Fig3Report(spec, file, cells, testSize(spec, data)).write(context.out(),
                 (System.nanoTime() - start) / 1e9, context.provenance(file, spec.seed(),
                         List.of(spec.dataFile(file.path()))));
-        return new ExperimentOutcome(outcome.title(), outcome.spec(), outcome.seed(), outcome.figures(),
-                outcome.summary(), outcome.golden(), Duration.ofNanos(System.nanoTime() - start));
+        return outcome.elapsedSince(start);
     }
 
     private static int testSize(Fig3Spec spec, DigitsData data) {

@@ -10,8 +10,16 @@ import org.unlearnstability.report.MarkdownTable;
 /**
  * fig3.md: the set-up, the findings in words with their numbers, the tables of prediction against observation and
  * of forgetting, the figures and the column legend.
+ *
+ * @param spec the spec
+ * @param file its file
+ * @param cells every cell
+ * @param rows one row per cell and learning rate
+ * @param findings the findings over the rows
+ * @param testSize the held-out test samples
  */
-final class Fig3Markdown {
+record Fig3Markdown(Fig3Spec spec, SpecFile file, List<Fig3Cell> cells, List<Fig3Row> rows, Fig3Findings findings,
+        int testSize) {
     private static final String SETUP = """
             # Figure 3 (beyond the paper): does linear stability predict unlearning in a real network?
 
@@ -54,23 +62,6 @@ final class Fig3Markdown {
             %s
             - **Forgetting against retraining**: %s
             """;
-
-    private final Fig3Spec spec;
-    private final SpecFile file;
-    private final List<Fig3Cell> cells;
-    private final List<Fig3Row> rows;
-    private final Fig3Findings findings;
-    private final int testSize;
-
-    Fig3Markdown(Fig3Spec spec, SpecFile file, List<Fig3Cell> cells, List<Fig3Row> rows, Fig3Findings findings,
-            int testSize) {
-        this.testSize = testSize;
-        this.spec = spec;
-        this.file = file;
-        this.cells = cells;
-        this.rows = rows;
-        this.findings = findings;
-    }
 
     String render(List<String> figures, double seconds, int threads) {
         StringBuilder md = new StringBuilder();

@@ -90,8 +90,7 @@ final class Fig3Report {
     ExperimentOutcome write(OutputDirectory out, double seconds, Provenance provenance) throws IOException {
         String folder = file.outputName();
         CsvTable table = table();
-        table.writeCsv(out.resolve(folder + "/fig3.csv"));
-        provenance.writeSidecar(out.resolve(folder + "/fig3.csv"));
+        provenance.writeCsv(table, out.resolve(folder + "/fig3.csv"));
         JsonOutput.write(out.resolve(folder + "/fig3.json"), provenance.attachTo(json(table)));
         OutputDirectory figures = OutputDirectory.create(out.root().resolve(folder));
         List<String> names = new ArrayList<>();
@@ -105,13 +104,11 @@ final class Fig3Report {
         }
         Fig3Markdown markdown = new Fig3Markdown(spec, file, cells, rows, findings, testSize);
         out.writeString(folder + "/fig3.md", markdown.render(names, seconds, provenance.threads()));
-        ObjectNode golden = JsonNodeFactory.instance.objectNode();
-        golden.set("spec", spec.toJson());
-        golden.set("rows", table.toJson());
+        List<String> shown = names.stream().filter(n -> n.contains("eta" + spec.etas().get(indexOfIndexEta())))
+                .map(n -> folder + "/" + n).toList();
         return new ExperimentOutcome("Figure 3 (beyond the paper): linear stability against a network trained on "
-                + "real digits", file.path().toString(), spec.seed(),
-                names.stream().filter(n -> n.contains("eta" + spec.etas().get(indexOfIndexEta()))).map(n -> folder
-                        + "/" + n).toList(), markdown.indexSummary(folder), golden, Duration.ZERO);
+                + "real digits", file.path().toString(), spec.seed(), shown, markdown.indexSummary(folder),
+                ExperimentOutcome.golden(spec.toJson(), table), Duration.ZERO);
     }
 
     /** The learning rate shown in the index: the middle one of the grid. */

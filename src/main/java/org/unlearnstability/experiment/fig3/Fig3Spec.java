@@ -43,7 +43,7 @@ public record Fig3Spec(String experiment, String description, String data, Strin
         int negativeDigit, int trainSize, int hidden, double learningRate, double lossTarget, int maxTrainSteps,
         List<Integer> forgetSizes, int oneClassDigit, double alpha, int batch, List<Double> etas, int steps,
         int repeats, double perturbation, double divergenceRatio, int earlySteps, int evaluateEvery, long seed)
-        implements Serializable {
+        implements Serializable, SpecBinding.Validated {
 
     /** The value of the "experiment" field that selects this spec. */
     public static final String EXPERIMENT = "fig3";
@@ -53,7 +53,6 @@ public record Fig3Spec(String experiment, String description, String data, Strin
     public static final int MAX_STEPS = 10_000_000;
     /** The most repeats per cell: one unlearning run each. */
     public static final int MAX_REPEATS = 10_000;
-
 
     /** Copies the lists. */
     public Fig3Spec {
@@ -68,13 +67,12 @@ public record Fig3Spec(String experiment, String description, String data, Strin
      * @throws InputException naming the file, the field and the reason
      */
     public static Fig3Spec read(String source, JsonNode tree) {
-        Fig3Spec spec = SpecBinding.bind(source, tree, Fig3Spec.class);
-        spec.validate(source);
-        return spec;
+        return SpecBinding.read(source, tree, Fig3Spec.class);
     }
 
-    private void validate(String source) {
-        require(source, "experiment", EXPERIMENT.equals(experiment), "must be \"fig3\", got \"" + experiment + "\"");
+    @Override
+    public void validate(String source) {
+        SpecBinding.requireExperiment(source, EXPERIMENT, experiment);
         require(source, "positiveDigit", positiveDigit >= 0 && positiveDigit <= 9, "must be a digit 0..9");
         require(source, "negativeDigit", negativeDigit >= 0 && negativeDigit <= 9 && negativeDigit != positiveDigit,
                 "must be a digit 0..9 other than positiveDigit");
@@ -97,11 +95,8 @@ public record Fig3Spec(String experiment, String description, String data, Strin
                 "sizes must be distinct");
         require(source, "alpha", alpha >= 0.0 && alpha <= 1.0, "must lie in [0, 1], got " + alpha);
         require(source, "batch", batch >= 1, "must be at least 1, got " + batch);
-        require(source, "etas", !etas.isEmpty(), "needs at least one learning rate");
-        for (int i = 0; i < etas.size(); i++) {
-            double eta = etas.get(i);
-            require(source, "etas[" + i + "]", eta > 0.0 && Double.isFinite(eta), "must be positive, got " + eta);
-        }
+        SpecBinding.requireEach(source, "etas", etas, eta -> eta > 0.0 && Double.isFinite(eta), "must be positive",
+                "needs at least one learning rate");
         require(source, "steps", steps >= 1, "must be at least 1");
         requireAtMost(source, "steps", steps, MAX_STEPS);
         require(source, "repeats", repeats >= 1, "must be at least 1");
