@@ -1,5 +1,6 @@
 package org.unlearnstability.experiment.fig1;
 
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.util.FastMath;
 import org.unlearnstability.dynamics.BatchSampler;
@@ -14,13 +15,7 @@ import org.unlearnstability.rng.RandomStreams;
  * {@link Section31Law}: rho = max_c E J_cc^2 and the top Lyapunov exponent is max_c E log|J_cc|, now by summing
  * over the joint law of (X_r, X_f) instead of closed-form moments.
  */
-final class ClusterLaw implements CoordinateLaw {
-    private final int n;
-    private final int q;
-    private final int batch;
-    private final double alpha;
-    private final BatchSampler sampler;
-    private final double mOverB;
+final class ClusterLaw extends CoordinateLaw {
     /** Per coordinate kind: retain samples, forget samples, how many coordinates. */
     private final int[][] kinds;
     private final double[][] retainPmf;
@@ -35,16 +30,11 @@ final class ClusterLaw implements CoordinateLaw {
      * @param sampler how batches are drawn
      */
     ClusterLaw(int n, int q, int k, int batch, double alpha, BatchSampler sampler) {
+        super(n, q, batch, alpha, sampler);
         if (q < 1 || q > n || k < 0 || k > q || n - q < q - k || batch < 1 || batch > n) {
             throw new IllegalArgumentException("cluster law needs 1 <= Q <= n, 0 <= k <= Q, n - Q >= Q - k and "
                     + "1 <= B <= n, got n = " + n + ", Q = " + q + ", k = " + k + ", B = " + batch);
         }
-        this.n = n;
-        this.q = q;
-        this.batch = batch;
-        this.alpha = alpha;
-        this.sampler = sampler;
-        this.mOverB = 2.0 * n / q / batch;
         this.kinds = new int[][] {{q, k, 1}, {1, 2, q - k}, {1, 1, n - 2 * q + k}};
         this.retainPmf = new double[kinds.length][];
         this.forgetPmf = new double[kinds.length][];
@@ -52,26 +42,6 @@ final class ClusterLaw implements CoordinateLaw {
             retainPmf[t] = Section31Law.groupPmf(n, kinds[t][0], batch, sampler);
             forgetPmf[t] = Section31Law.groupPmf(n, kinds[t][1], batch, sampler);
         }
-    }
-
-    @Override
-    public int q() {
-        return q;
-    }
-
-    @Override
-    public int batch() {
-        return batch;
-    }
-
-    /** @return d = n - Q + 1 */
-    int dimension() {
-        return n - q + 1;
-    }
-
-    /** The same factor as {@link Section31Law#factor}: 1 - eta (m/B) ((1-alpha) xr - alpha xf). */
-    private double factor(double eta, int xr, int xf) {
-        return 1.0 - eta * (mOverB * ((1.0 - alpha) * xr - alpha * xf));
     }
 
     /** E J^2 on coordinates of kind t. */
@@ -105,13 +75,18 @@ final class ClusterLaw implements CoordinateLaw {
      * @return rho = max_c E J_cc^2
      */
     double rho(double eta) {
-        double rho = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < kinds.length; t++) {
+        return maxOverKinds(0, t -> meanSquare(t, eta));
+    }
+
+    /** The largest value over the kinds from first on that have coordinates (-infinity when none has). */
+    private double maxOverKinds(int first, IntToDoubleFunction value) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (int t = first; t < kinds.length; t++) {
             if (kinds[t][2] > 0) {
-                rho = Math.max(rho, meanSquare(t, eta));
+                top = Math.max(top, value.applyAsDouble(t));
             }
         }
-        return rho;
+        return top;
     }
 
     @Override
@@ -141,19 +116,8 @@ final class ClusterLaw implements CoordinateLaw {
     }
 
     @Override
-    public int singletons() {
-        return n - q;
-    }
-
-    @Override
     public double singletonLyapunov(double eta) {
-        double top = Double.NEGATIVE_INFINITY;
-        for (int t = 1; t < kinds.length; t++) {
-            if (kinds[t][2] > 0) {
-                top = Math.max(top, kindLyapunov(t, eta));
-            }
-        }
-        return top;
+        return maxOverKinds(1, t -> kindLyapunov(t, eta));
     }
 
     @Override

@@ -26,13 +26,7 @@ import org.unlearnstability.dynamics.BatchSampler;
  * Under Bernoulli batches X ~ Binomial(Q, B/n); without replacement X ~ Hypergeometric(n, Q, B). A
  * singleton sample is in its batch with probability B/n under both samplers.
  */
-public final class Section31Law implements CoordinateLaw {
-    private final int n;
-    private final int q;
-    private final int batch;
-    private final double alpha;
-    private final BatchSampler sampler;
-    private final double mOverB;
+public final class Section31Law extends CoordinateLaw {
     private final double inclusion;
     private final double[] groupPmf;
 
@@ -44,16 +38,11 @@ public final class Section31Law implements CoordinateLaw {
      * @param sampler how batches are drawn
      */
     public Section31Law(int n, int q, int batch, double alpha, BatchSampler sampler) {
+        super(n, q, batch, alpha, sampler);
         if (n < 1 || q < 1 || q > n || batch < 1 || batch > n) {
             throw new IllegalArgumentException("section 3.1 law needs 1 <= Q <= n and 1 <= B <= n, got n = " + n
                     + ", Q = " + q + ", B = " + batch);
         }
-        this.n = n;
-        this.q = q;
-        this.batch = batch;
-        this.alpha = alpha;
-        this.sampler = sampler;
-        this.mOverB = 2.0 * n / q / batch;
         this.inclusion = (double) batch / n;
         this.groupPmf = groupPmf(n, q, batch, sampler);
     }
@@ -81,50 +70,14 @@ public final class Section31Law implements CoordinateLaw {
         return pmf;
     }
 
-    /** @return d = n - Q + 1 */
-    public int dimension() {
-        return n - q + 1;
-    }
-
-    /** @return n - Q, the number of coordinates hit by a single sample of each set */
-    @Override
-    public int singletons() {
-        return n - q;
-    }
-
     /** @return n_r = n_f */
     public int n() {
         return n;
     }
 
-    /** @return Q */
-    @Override
-    public int q() {
-        return q;
-    }
-
-    /** @return B */
-    @Override
-    public int batch() {
-        return batch;
-    }
-
     /** @return the sampler */
     public BatchSampler sampler() {
         return sampler;
-    }
-
-    /**
-     * The diagonal entry of J_k (eq. (3)) on a coordinate whose samples appear xr times in the retain
-     * batch and xf times in the forget batch. The simulation multiplies by exactly this double.
-     *
-     * @param eta the learning rate
-     * @param xr retain samples of the coordinate in the batch
-     * @param xf forget samples of the coordinate in the batch
-     * @return 1 - eta (m/B) ((1-alpha) xr - alpha xf)
-     */
-    public double factor(double eta, int xr, int xf) {
-        return 1.0 - eta * (mOverB * ((1.0 - alpha) * xr - alpha * xf));
     }
 
     /** @return P(X = k), k = 0..Q, the number of group samples in one batch */
@@ -287,8 +240,8 @@ public final class Section31Law implements CoordinateLaw {
     /** Z = (m/B)((1-alpha) X_r - alpha X_f) with X_r, X_f independent copies of X. */
     private Moments moments(double meanX, double secondX) {
         double a = 1.0 - alpha;
-        double meanZ = mOverB * (a - alpha) * meanX;
-        double secondZ = mOverB * mOverB * ((a * a + alpha * alpha) * secondX - 2 * a * alpha * meanX * meanX);
+        double meanZ = mOverB() * (a - alpha) * meanX;
+        double secondZ = mOverB() * mOverB() * ((a * a + alpha * alpha) * secondX - 2 * a * alpha * meanX * meanX);
         return new Moments(meanZ, secondZ);
     }
 
