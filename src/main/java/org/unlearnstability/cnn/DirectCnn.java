@@ -10,7 +10,7 @@ import org.unlearnstability.linalg.Vectors;
  * f(W, x) = (1/m) sum_r s_r [ReLU(&lt;w_r, x1&gt;) + ReLU(&lt;w_r, x2&gt;)], logistic loss, ReLU'(0) = 0.
  * Costs O(m d) per sample and step.
  */
-public final class DirectCnn {
+public final class DirectCnn implements TrainingLoss {
     private final PatchData data;
     private final int filters;
     private final double[][] weights;
@@ -62,32 +62,18 @@ public final class DirectCnn {
         return sum / filters;
     }
 
+    @Override
+    public int label(int i) {
+        return data.label(i);
+    }
+
     /**
      * @param i a training sample
      * @return f(W, x_i)
      */
+    @Override
     public double output(int i) {
         return output(data.firstPatch(i), data.secondPatch(i));
-    }
-
-    /**
-     * @param i a training sample
-     * @return l(y_i f(W, x_i))
-     */
-    public double loss(int i) {
-        return LogisticLoss.value(data.label(i) * output(i));
-    }
-
-    /**
-     * @param samples sample indices
-     * @return their mean loss
-     */
-    public double meanLoss(int[] samples) {
-        double sum = 0.0;
-        for (int i : samples) {
-            sum += loss(i);
-        }
-        return sum / samples.length;
     }
 
     /**

@@ -12,7 +12,7 @@ package org.unlearnstability.cnn;
  * <p>ReLU'(0) = 0: a filter whose pre-activation is exactly zero passes no gradient (the
  * convention of common autodiff libraries; it matters only on a null set).
  */
-public final class SpanCnn {
+public final class SpanCnn implements TrainingLoss {
     private final SpanGeometry geometry;
     private final int filters;
     private final double[][] coefficients;
@@ -214,10 +214,16 @@ public final class SpanCnn {
         }
     }
 
+    @Override
+    public int label(int i) {
+        return geometry.label(i);
+    }
+
     /**
      * @param i a training sample
      * @return f(W, x_i), eq. (9)
      */
+    @Override
     public double output(int i) {
         int y = geometry.label(i);
         double sum = 0.0;
@@ -227,26 +233,6 @@ public final class SpanCnn {
             sum += r < filters ? v : -v;
         }
         return sum / filters;
-    }
-
-    /**
-     * @param i a training sample
-     * @return l(y_i f(W, x_i))
-     */
-    public double loss(int i) {
-        return LogisticLoss.value(geometry.label(i) * output(i));
-    }
-
-    /**
-     * @param samples sample indices
-     * @return the mean logistic loss over them
-     */
-    public double meanLoss(int[] samples) {
-        double sum = 0.0;
-        for (int i : samples) {
-            sum += loss(i);
-        }
-        return sum / samples.length;
     }
 
     /**
