@@ -89,11 +89,6 @@ public final class DenseHessian implements Hessian {
         return DenseKernels.trace(rows);
     }
 
-    @Override
-    public double frobeniusInner(Hessian other) {
-        return FrobeniusProduct.of(this, other);
-    }
-
     double[][] rowsView() {
         return rows;
     }

@@ -85,11 +85,6 @@ public final class DiagonalHessian implements Hessian {
     }
 
     @Override
-    public double frobeniusInner(Hessian other) {
-        return FrobeniusProduct.of(this, other);
-    }
-
-    @Override
     public double lambdaMax() {
         return Arrays.stream(diagonal).max().orElse(0.0);
     }

@@ -118,11 +118,6 @@ public final class FactorHessian implements Hessian {
     }
 
     @Override
-    public double frobeniusInner(Hessian other) {
-        return FrobeniusProduct.of(this, other);
-    }
-
-    @Override
     public double lambdaMax() {
         Double cached = lambdaMax;
         if (cached == null) {

@@ -53,9 +53,11 @@ public sealed interface Hessian extends Serializable permits DenseHessian, Diago
      * coherence matrices of Definitions 1 and 3.
      *
      * @param other a Hessian of the same dimension
-     * @return Tr(H other)
+     * @return Tr(H other), at the cost of the cheaper of the two forms ({@link FrobeniusProduct})
      */
-    double frobeniusInner(Hessian other);
+    default double frobeniusInner(Hessian other) {
+        return FrobeniusProduct.of(this, other);
+    }
 
     /** @return lambda_max(H), computed once */
     double lambdaMax();
