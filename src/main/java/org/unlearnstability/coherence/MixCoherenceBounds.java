@@ -96,17 +96,7 @@ final class MixCoherenceBounds {
     }
 
     private PerronRoot.Iterate bracketAt(double tolerance, double @Nullable [] from) {
-        NonnegativeOperator minorant = new NonnegativeOperator() {
-            @Override
-            public int size() {
-                return norm.length;
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                minorant(x, out);
-            }
-        };
+        NonnegativeOperator minorant = NonnegativeOperator.of(norm.length, this::minorant);
         double[] start = from == null ? root.clone() : from;
         PerronRoot.Iterate below = PerronRoot.of(minorant, tolerance, BOUND_ITERATIONS, positive(start));
         double lower = below.value().lower() * (1 - rounding);
@@ -157,36 +147,28 @@ final class MixCoherenceBounds {
      * @return M as an operator
      */
     NonnegativeOperator majorant(double[] tangent) {
-        return new NonnegativeOperator() {
-            @Override
-            public int size() {
-                return norm.length;
+        return NonnegativeOperator.of(norm.length, (x, out) -> {
+            double[] y = scaled(x);
+            ClassProducts t = classProducts(y, true);
+            ClassProducts ones = onesProducts(x);
+            double[] slope = new double[3];
+            double[] offset = new double[3];
+            for (int k = 0; k < 3; k++) {
+                double c = Math.sqrt(tangent[k]);
+                // The rounding of the class products is covered by a multiple of the full product of T.
+                slope[k] = 1 / (2 * c);
+                offset[k] = c / 2;
             }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                double[] y = scaled(x);
-                ClassProducts t = classProducts(y, true);
-                ClassProducts ones = onesProducts(x);
-                double[] slope = new double[3];
-                double[] offset = new double[3];
-                for (int k = 0; k < 3; k++) {
-                    double c = Math.sqrt(tangent[k]);
-                    // The rounding of the class products is covered by a multiple of the full product of T.
-                    slope[k] = 1 / (2 * c);
-                    offset[k] = c / 2;
-                }
-                double allowance = rounding * (slope[0] + slope[1] + slope[2]);
-                double onesAllowance = rounding * (offset[0] + offset[1] + offset[2]);
-                for (int i = 0; i < out.length; i++) {
-                    double cosineTerm = slope[0] * t.sameRetain[i] + slope[1] * t.sameForget[i]
-                            + slope[2] * t.disjoint[i] + allowance * t.full[i];
-                    out[i] = norm[i] * x[i] + offset[0] * ones.sameRetain[i] + offset[1] * ones.sameForget[i]
-                            + offset[2] * ones.disjoint[i] + onesAllowance * ones.full[i]
-                            + (root[i] == 0.0 ? 0.0 : cosineTerm / root[i]);
-                }
+            double allowance = rounding * (slope[0] + slope[1] + slope[2]);
+            double onesAllowance = rounding * (offset[0] + offset[1] + offset[2]);
+            for (int i = 0; i < out.length; i++) {
+                double cosineTerm = slope[0] * t.sameRetain[i] + slope[1] * t.sameForget[i]
+                        + slope[2] * t.disjoint[i] + allowance * t.full[i];
+                out[i] = norm[i] * x[i] + offset[0] * ones.sameRetain[i] + offset[1] * ones.sameForget[i]
+                        + offset[2] * ones.disjoint[i] + onesAllowance * ones.full[i]
+                        + (root[i] == 0.0 ? 0.0 : cosineTerm / root[i]);
             }
-        };
+        });
     }
 
     /** The mean cosine of each class weighted by x: x^T L_k x / x^T (e e^T)_k x, at least the floor. */

@@ -240,17 +240,9 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
      * @return S as a row-by-row operator
      */
     public NonnegativeOperator rowByRow() {
-        return new NonnegativeOperator() {
-            @Override
-            public int size() {
-                return MixCoherenceMatrix.this.size();
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                IntStream.range(0, size()).parallel().forEach(p -> out[p] = row(p / nForget, p % nForget, x));
-            }
-        };
+        return NonnegativeOperator.of(size(), (x, out) -> {
+            IntStream.range(0, size()).parallel().forEach(p -> out[p] = row(p / nForget, p % nForget, x));
+        });
     }
 
     /**

@@ -32,23 +32,15 @@ public record SingleSetCoherence(CertifiedEigenvalue lambdaMaxS, double maxLambd
     }
 
     private static SingleSetCoherence of(FamilyGeometry geometry, int offset, int n) {
-        NonnegativeOperator s = new NonnegativeOperator() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                for (int i = 0; i < n; i++) {
-                    double sum = 0.0;
-                    for (int j = 0; j < n; j++) {
-                        sum += Math.sqrt(Math.max(0.0, geometry.gram(offset + i, offset + j))) * x[j];
-                    }
-                    out[i] = sum;
+        NonnegativeOperator s = NonnegativeOperator.of(n, (x, out) -> {
+            for (int i = 0; i < n; i++) {
+                double sum = 0.0;
+                for (int j = 0; j < n; j++) {
+                    sum += Math.sqrt(Math.max(0.0, geometry.gram(offset + i, offset + j))) * x[j];
                 }
+                out[i] = sum;
             }
-        };
+        });
         CertifiedEigenvalue lambda = PerronRoot.of(s);
         double maxH = 0.0;
         for (int i = 0; i < n; i++) {

@@ -101,23 +101,15 @@ public record CriticalLearningRate(double etaStar, boolean expanding, double muM
             }
         }
         double[] scaled = new double[size];
-        return new SymmetricOperator() {
-            @Override
-            public int size() {
-                return size;
+        return SymmetricOperator.of(size, (x, out) -> {
+            for (int i = 0; i < size; i++) {
+                scaled[i] = s[i] * x[i];
             }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                for (int i = 0; i < size; i++) {
-                    scaled[i] = s[i] * x[i];
-                }
-                noise.applyPacked(scaled, out);
-                for (int i = 0; i < size; i++) {
-                    out[i] = s[i] * (out[i] + drift[i] * scaled[i]);
-                }
+            noise.applyPacked(scaled, out);
+            for (int i = 0; i < size; i++) {
+                out[i] = s[i] * (out[i] + drift[i] * scaled[i]);
             }
-        };
+        });
     }
 
     /**

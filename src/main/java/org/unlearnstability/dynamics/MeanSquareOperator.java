@@ -191,20 +191,12 @@ public final class MeanSquareOperator {
             }
         }
         double eta2 = hyper.eta() * hyper.eta();
-        return new SymmetricOperator() {
-            @Override
-            public int size() {
-                return schur.length;
+        return SymmetricOperator.of(schur.length, (x, out) -> {
+            noise.applyPacked(x, out);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = schur[i] * x[i] + eta2 * out[i];
             }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                noise.applyPacked(x, out);
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = schur[i] * x[i] + eta2 * out[i];
-                }
-            }
-        };
+        });
     }
 
     static double[] identity(int m) {
