@@ -13,17 +13,13 @@ public interface NonnegativeOperator extends SymmetricOperator {
      * @return the operator of that size and product
      */
     static NonnegativeOperator of(int size, Product product) {
-        return new NonnegativeOperator() {
-            @Override
-            public int size() {
-                return size;
-            }
-
+        record Of(int size, Product product) implements NonnegativeOperator {
             @Override
             public void apply(double[] x, double[] out) {
                 product.apply(x, out);
             }
-        };
+        }
+        return new Of(size, product);
     }
 
     /**
