@@ -37,7 +37,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "K: Lemma 2.1 sequences and the exact E||w_k||^2 for k = 1..K (default 5).")
     private int steps = StabilityAnalysis.DEFAULT_STEPS;
 
-    @Option(names = "--sigma-width", defaultValue = "1e-9", paramLabel = "WIDTH",
+    @Option(names = "--sigma-width", paramLabel = "WIDTH",
             description = "Requested relative width of the certified bracket of lambda_max(S) (and sigma): structured "
                     + "bounds first, exact products of S only as far as needed and affordable (default 1e-9).")
     private double sigmaWidth = MixCoherenceBracket.DEFAULT_WIDTH;

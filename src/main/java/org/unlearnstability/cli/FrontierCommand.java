@@ -52,7 +52,7 @@ public final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "frontier", description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("frontier");
 
-    @Option(names = "--sigma-width", defaultValue = "1e-9", paramLabel = "WIDTH",
+    @Option(names = "--sigma-width", paramLabel = "WIDTH",
             description = "Requested relative width of the certified bracket of lambda_max(S) in every cell (default "
                     + "1e-9); eta7 and eta8 are proportional to sigma, so 1e-6 gives them to six digits, sooner.")
     private double sigmaWidth = MixCoherenceBracket.DEFAULT_WIDTH;

@@ -11,6 +11,13 @@ package org.unlearnstability.cnn;
  * coherence of the 2 m d-dimensional factors h_i.
  */
 public final class GradientEmbedding {
+    /**
+     * The pivoting stops once every remaining diagonal entry is below n times this times the largest diagonal
+     * entry: a few units in the last place of K per row, the rounding level of a Gram matrix, so what remains
+     * is rounding noise rather than a direction of span{h_i}.
+     */
+    private static final double ROUNDING_LEVEL = 1e-15;
+
     private GradientEmbedding() {
     }
 
@@ -28,7 +35,7 @@ public final class GradientEmbedding {
             residual[i] = gram[i][i];
             scale = Math.max(scale, residual[i]);
         }
-        double tolerance = n * 1e-15 * scale;
+        double tolerance = n * ROUNDING_LEVEL * scale;
         for (int j = 0; j < n; j++) {
             int pivot = -1;
             for (int i = 0; i < n; i++) {

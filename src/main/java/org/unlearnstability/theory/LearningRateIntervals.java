@@ -14,6 +14,19 @@ import org.unlearnstability.linalg.SymmetricEigen;
  * hypothesis holds (found by bisection), for the claims whose hypotheses hold only there ({@link CaseShape}).
  */
 public final class LearningRateIntervals {
+    /**
+     * The lower end of the bisection, as a fraction of its upper end 2 / lambda_max(A): a hypothesis that fails
+     * a million times below the point where ||J|| reaches 1 is treated as holding nowhere (the fallback eta).
+     */
+    private static final double LOWEST_FRACTION = 1e-6;
+    /**
+     * The bisection stops at this width relative to its upper end: the case's eta is then drawn uniformly in
+     * [0.05, 1] times the lower end, so a finer eta_h would not change the draw's distribution visibly.
+     */
+    private static final double RELATIVE_WIDTH = 1e-9;
+    /** A cap on the halvings: about 30 reach RELATIVE_WIDTH from the full bracket, so it only guards the loop. */
+    private static final int MAX_BISECTIONS = 50;
+
     private LearningRateIntervals() {
     }
 
@@ -35,11 +48,11 @@ public final class LearningRateIntervals {
             return fallback;
         }
         double hi = 2.0 / range[1];
-        double lo = 1e-6 * hi;
+        double lo = LOWEST_FRACTION * hi;
         if (!holds.test(lo)) {
             return fallback;
         }
-        for (int i = 0; i < 50 && hi - lo > 1e-9 * hi; i++) {
+        for (int i = 0; i < MAX_BISECTIONS && hi - lo > RELATIVE_WIDTH * hi; i++) {
             double mid = 0.5 * (lo + hi);
             if (holds.test(mid)) {
                 lo = mid;

@@ -19,6 +19,13 @@ import org.unlearnstability.report.Keyed;
  */
 final class Fig2Markdown {
     private static final double CROSSING = 0.25;
+    /** Numbers below this magnitude (and not zero) print in %.3g, as report.ProseNumber does. */
+    private static final double SCIENTIFIC_BELOW = 1e-3;
+    /**
+     * Numbers from this magnitude on print in %.3g: one decade later than report.ProseNumber, the Figure 2
+     * report's own choice (kept so that fig2.md stays as it was).
+     */
+    private static final double SCIENTIFIC_FROM = 1e5;
     private static final String LEGEND_HEAD = """
             ## Columns of fig2.csv and fig2.json
 
@@ -460,7 +467,7 @@ final class Fig2Markdown {
             return v > 0 ? "inf" : "-inf";
         }
         double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3g", v)
+        return a != 0 && (a < SCIENTIFIC_BELOW || a >= SCIENTIFIC_FROM) ? String.format(Locale.ROOT, "%.3g", v)
                 : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.MarkdownTable;
+import org.unlearnstability.report.ProseNumber;
 
 /**
  * fig3.md: the set-up, the findings in words with their numbers, the tables of prediction against observation and
@@ -214,13 +215,8 @@ record Fig3Markdown(Fig3Spec spec, SpecFile file, List<Fig3Cell> cells, List<Fig
         return rows.stream().mapToDouble(f).max().orElse(Double.NaN);
     }
 
+    /** A number as {@link ProseNumber} writes it, NaN as "undefined". */
     static String fmt(double x) {
-        if (Double.isNaN(x)) {
-            return "undefined";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, Math.abs(x) >= 1e4 || (x != 0 && Math.abs(x) < 1e-3) ? "%.3g" : "%.4g", x);
+        return Double.isNaN(x) ? "undefined" : ProseNumber.format(x);
     }
 }
