@@ -175,19 +175,8 @@ public final class DirectCnn implements TrainingLoss {
     public DirectCnn unlearn(UnlearningSchedule schedule, UnlearningProtocol protocol) {
         DirectCnn net = this;
         for (int k = 0; k < schedule.steps(); k++) {
-            int[] retain = schedule.retainBatches()[k];
-            int[] forget = schedule.forgetBatches()[k];
-            int[] samples = new int[retain.length + forget.length];
-            double[] omega = new double[samples.length];
-            for (int j = 0; j < retain.length; j++) {
-                samples[j] = retain[j];
-                omega[j] = (1 - protocol.alpha()) / retain.length;
-            }
-            for (int j = 0; j < forget.length; j++) {
-                samples[retain.length + j] = forget[j];
-                omega[retain.length + j] = -protocol.alpha() / forget.length;
-            }
-            net = net.step(samples, omega, protocol.learningRate());
+            UnlearningSchedule.WeightedBatch batch = schedule.weightedBatch(k, protocol.alpha());
+            net = net.step(batch.samples(), batch.omega(), protocol.learningRate());
         }
         return net;
     }

@@ -115,19 +115,8 @@ public final class SpanCnn implements TrainingLoss {
         SpanCnn next = copy();
         Step step = next.new Step();
         for (int k = 0; k < schedule.steps(); k++) {
-            int[] retain = schedule.retainBatches()[k];
-            int[] forget = schedule.forgetBatches()[k];
-            int[] samples = new int[retain.length + forget.length];
-            double[] weights = new double[samples.length];
-            for (int j = 0; j < retain.length; j++) {
-                samples[j] = retain[j];
-                weights[j] = (1 - protocol.alpha()) / retain.length;
-            }
-            for (int j = 0; j < forget.length; j++) {
-                samples[retain.length + j] = forget[j];
-                weights[retain.length + j] = -protocol.alpha() / forget.length;
-            }
-            step.apply(samples, weights, protocol.learningRate());
+            UnlearningSchedule.WeightedBatch batch = schedule.weightedBatch(k, protocol.alpha());
+            step.apply(batch.samples(), batch.omega(), protocol.learningRate());
         }
         return next;
     }

@@ -62,4 +62,37 @@ public record UnlearningSchedule(int[][] retainBatches, int[][] forgetBatches) {
     public int steps() {
         return retainBatches.length;
     }
+
+    /**
+     * Step k's weighted batch of update (2): the retain batch's samples weighted (1 - alpha) / |B_r|, then the
+     * forget batch's weighted -alpha / |B_f|, so that one gradient step on sum_i omega_i l_i is the update.
+     *
+     * @param k the step
+     * @param alpha the forget weight
+     * @return the samples and their weights omega, in that order
+     */
+    public WeightedBatch weightedBatch(int k, double alpha) {
+        int[] retain = retainBatches[k];
+        int[] forget = forgetBatches[k];
+        int[] samples = new int[retain.length + forget.length];
+        double[] omega = new double[samples.length];
+        for (int j = 0; j < retain.length; j++) {
+            samples[j] = retain[j];
+            omega[j] = (1 - alpha) / retain.length;
+        }
+        for (int j = 0; j < forget.length; j++) {
+            samples[retain.length + j] = forget[j];
+            omega[retain.length + j] = -alpha / forget.length;
+        }
+        return new WeightedBatch(samples, omega);
+    }
+
+    /**
+     * One step's samples and their weights in update (2).
+     *
+     * @param samples sample indices, retain batch first
+     * @param omega the weight of each
+     */
+    public record WeightedBatch(int[] samples, double[] omega) {
+    }
 }

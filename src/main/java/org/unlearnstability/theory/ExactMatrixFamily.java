@@ -209,10 +209,7 @@ public final class ExactMatrixFamily {
     /** LDL^T without pivoting: positive definite iff every pivot is positive. */
     private static boolean positiveDefinite(BigFraction[][] m) {
         int n = m.length;
-        BigFraction[][] a = new BigFraction[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = m[i].clone();
-        }
+        BigFraction[][] a = copy(m);
         for (int p = 0; p < n; p++) {
             if (a[p][p].signum() <= 0) {
                 return false;
@@ -236,17 +233,17 @@ public final class ExactMatrixFamily {
 
     /** @return whether every Hessian of the family is exactly positive semidefinite */
     public boolean hessiansSemidefinite() {
-        for (BigFraction[][] h : retain) {
-            if (!semidefinite(h)) {
-                return false;
-            }
+        return retain.stream().allMatch(ExactMatrixFamily::semidefinite)
+                && forget.stream().allMatch(ExactMatrixFamily::semidefinite);
+    }
+
+    /** @return a copy of m whose rows can be eliminated in place */
+    private static BigFraction[][] copy(BigFraction[][] m) {
+        BigFraction[][] a = new BigFraction[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            a[i] = m[i].clone();
         }
-        for (BigFraction[][] h : forget) {
-            if (!semidefinite(h)) {
-                return false;
-            }
-        }
-        return true;
+        return a;
     }
 
     /**
@@ -255,10 +252,7 @@ public final class ExactMatrixFamily {
      */
     private static boolean semidefinite(BigFraction[][] m) {
         int n = m.length;
-        BigFraction[][] a = new BigFraction[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = m[i].clone();
-        }
+        BigFraction[][] a = copy(m);
         for (int p = 0; p < n; p++) {
             int sign = a[p][p].signum();
             if (sign < 0) {

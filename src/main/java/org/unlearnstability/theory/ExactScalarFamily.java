@@ -333,6 +333,28 @@ public final class ExactScalarFamily {
      *     hence (8) holds strictly, when C_r' = 0); empty when the quantities are not available exactly
      */
     public Optional<Integer> condition8() {
+        return sides8().map(s -> s.denominator().signum() == 0 ? 1
+                : s.twoSigma().subtract(eta.multiply(s.lambda()).multiply(s.denominator())).signum());
+    }
+
+    /** @return eta8 = 2 sigma / (C_r' (sigma + n_f (n_r/B - 1)) lambda_max(D)), when finite and exact */
+    public Optional<BigFraction> eta8() {
+        return sides8().filter(s -> s.denominator().signum() != 0 && s.lambda().signum() != 0)
+                .map(s -> s.twoSigma().divide(s.denominator().multiply(s.lambda())));
+    }
+
+    /**
+     * The exact parts of (8), 2 sigma against eta lambda_max(D) C_r' (sigma + n_f (n_r/B - 1)).
+     *
+     * @param twoSigma 2 sigma
+     * @param lambda lambda_max(D)
+     * @param denominator C_r' (sigma + n_f (n_r/B - 1))
+     */
+    private record Sides8(BigFraction twoSigma, BigFraction lambda, BigFraction denominator) {
+    }
+
+    /** @return the parts of (8) when sigma, lambda_max(D) and C_r' are exact */
+    private Optional<Sides8> sides8() {
         Optional<BigFraction> sigma = sigma();
         Optional<BigFraction> lambda = lambdaMaxD();
         Optional<BigFraction> prime = cRPrime();
@@ -340,24 +362,7 @@ public final class ExactScalarFamily {
             return Optional.empty();
         }
         BigFraction denominator = prime.get().multiply(sigma.get().add(u().multiply(forget.length)));
-        if (denominator.signum() == 0) {
-            return Optional.of(1);
-        }
-        return Optional.of(sigma.get().multiply(2).subtract(eta.multiply(lambda.get()).multiply(denominator))
-                .signum());
-    }
-
-    /** @return eta8 = 2 sigma / (C_r' (sigma + n_f (n_r/B - 1)) lambda_max(D)), when finite and exact */
-    public Optional<BigFraction> eta8() {
-        Optional<BigFraction> sigma = sigma();
-        Optional<BigFraction> lambda = lambdaMaxD();
-        Optional<BigFraction> prime = cRPrime();
-        if (sigma.isEmpty() || lambda.isEmpty() || prime.isEmpty()) {
-            return Optional.empty();
-        }
-        BigFraction denominator = prime.get().multiply(sigma.get().add(u().multiply(forget.length)))
-                .multiply(lambda.get());
-        return denominator.signum() == 0 ? Optional.empty() : Optional.of(sigma.get().multiply(2).divide(denominator));
+        return Optional.of(new Sides8(sigma.get().multiply(2), lambda.get(), denominator));
     }
 
     private static BigFraction mean(BigFraction[] values) {
