@@ -1,7 +1,11 @@
 package org.unlearnstability.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What every chart builder collects besides its data: title, subtitle and the two axes.
+ * What every chart builder collects besides its data: title, subtitle, the two axes and the curves (drawn in the
+ * order added; over the cells of a heatmap).
  *
  * @param <B> the concrete builder, returned by every setter so that calls chain
  */
@@ -10,6 +14,7 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
     String subtitle = "";
     PlotAxis xAxis = PlotAxis.linear("x");
     PlotAxis yAxis = PlotAxis.linear("y");
+    final List<Curve> curves = new ArrayList<>();
 
     ChartBuilder() {
     }
@@ -50,6 +55,15 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
      */
     public B yAxis(PlotAxis axis) {
         this.yAxis = axis;
+        return self();
+    }
+
+    /**
+     * @param curve a curve, drawn in the order added
+     * @return this builder
+     */
+    public B curve(Curve curve) {
+        curves.add(curve);
         return self();
     }
 }

@@ -171,7 +171,6 @@ public final class Heatmap extends Figure {
     public static final class Builder extends ChartBuilder<Builder> {
         private final ColourScale scale;
         private final List<HeatmapCell> cells = new ArrayList<>();
-        private final List<Curve> curves = new ArrayList<>();
         private final List<Grid> grids = new ArrayList<>();
 
         private Builder(ColourScale scale) {
@@ -243,15 +242,6 @@ public final class Heatmap extends Figure {
                 }
             }
             return grid(x, y, values);
-        }
-
-        /**
-         * @param curve a curve drawn over the cells, in the order added
-         * @return this builder
-         */
-        public Builder curve(Curve curve) {
-            curves.add(curve);
-            return this;
         }
 
         /**

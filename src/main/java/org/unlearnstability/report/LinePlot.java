@@ -1,6 +1,5 @@
 package org.unlearnstability.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
@@ -54,22 +53,12 @@ public final class LinePlot extends Figure {
 
     /** Collects the curves, axes and titles of a line plot. */
     public static final class Builder extends ChartBuilder<Builder> {
-        private final List<Curve> curves = new ArrayList<>();
 
         private Builder() {
         }
 
         @Override
         Builder self() {
-            return this;
-        }
-
-        /**
-         * @param curve a curve, drawn in the order added
-         * @return this builder
-         */
-        public Builder curve(Curve curve) {
-            curves.add(curve);
             return this;
         }
 
