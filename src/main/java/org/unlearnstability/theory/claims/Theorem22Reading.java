@@ -29,13 +29,9 @@ abstract class Theorem22Reading extends ThresholdReading {
         super(slug, strict);
     }
 
+    /** @return the (7) equality case of the class comment */
     @Override
     KnownCase equalityCase() {
-        return divergenceEquality();
-    }
-
-    /** @return the (7) equality case */
-    static KnownCase divergenceEquality() {
         HessianFamily family = new HessianFamily(KnownCase.scalars(3.0, 9), KnownCase.scalars(2.0, 12));
         return new KnownCase("equality-7", family, new Hyperparameters(12.0, 0.5, 8),
                 "(7) holds with equality at eta = eta7 = etaStar = 12 and T = 1, so E||w_k||^2 = 1 for every k");

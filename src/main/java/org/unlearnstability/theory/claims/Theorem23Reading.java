@@ -24,13 +24,9 @@ abstract class Theorem23Reading extends ThresholdReading {
         super(slug, strict);
     }
 
+    /** @return the (8) equality case of the class comment */
     @Override
     KnownCase equalityCase() {
-        return convergenceEquality();
-    }
-
-    /** @return the (8) equality case */
-    static KnownCase convergenceEquality() {
         HessianFamily family = new HessianFamily(KnownCase.scalars(1.0, 2), KnownCase.scalars(1.0, 1));
         return new KnownCase("equality-8", family, new Hyperparameters(2.0, 0.0, 1),
                 "(8) holds with equality at eta = eta8 = etaStar = 2 (alpha = 0) and T = 1, so E||w_k||^2 = 1");
