@@ -102,22 +102,24 @@ final class Fig2Figures {
         return Curve.of(name, colour, style, x, y);
     }
 
+    /** A line plot over the SNR ||mu|| / (sigma sqrt(d)) of Theorem 2.4, on a log axis. */
+    private static LinePlot.Builder againstSnr(String title, String subtitle, PlotAxis yAxis) {
+        return LinePlot.builder().title(title).subtitle(subtitle).xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
+                .yAxis(yAxis);
+    }
+
     private static LinePlot coherencePlot(Fig2Result result) {
-        LinePlot.Builder plot = LinePlot.builder()
-                .title("Theorem 2.4: unlearning coherence against SNR")
-                .subtitle("sigma / (n_r n_f) at the trained solution, one line per d (mean of repeats)")
-                .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
-                .yAxis(PlotAxis.linear("sigma / (n_r n_f)"));
+        LinePlot.Builder plot = againstSnr("Theorem 2.4: unlearning coherence against SNR",
+                "sigma / (n_r n_f) at the trained solution, one line per d (mean of repeats)",
+                PlotAxis.linear("sigma / (n_r n_f)"));
         perDimension(result, Fig2Metric.SIGMA_OVER_PAIRS, plot, LineStyle.SOLID, "");
         return plot.build();
     }
 
     private static LinePlot boundPlot(Fig2Result result) {
-        LinePlot.Builder plot = LinePlot.builder()
-                .title("Theorem 2.4: measured quantity / bound expression")
-                .subtitle("solid: lambda_max(S) / (10); dotted: max lambda_max(D_rf) / (11); one colour per d")
-                .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
-                .yAxis(PlotAxis.log("ratio"));
+        LinePlot.Builder plot = againstSnr("Theorem 2.4: measured quantity / bound expression",
+                "solid: lambda_max(S) / (10); dotted: max lambda_max(D_rf) / (11); one colour per d",
+                PlotAxis.log("ratio"));
         perDimension(result, Fig2Metric.BOUND10_RATIO, plot, LineStyle.SOLID, "(10) ");
         perDimension(result, Fig2Metric.BOUND11_RATIO, plot, LineStyle.DOTTED, "(11) ");
         return plot.build();
