@@ -13,6 +13,7 @@ public interface NonnegativeOperator extends SymmetricOperator {
      * @return the operator of that size and product
      */
     static NonnegativeOperator of(int size, Product product) {
+        /** The operator: its size is a component, its product the given one. */
         record Of(int size, Product product) implements NonnegativeOperator {
             @Override
             public void apply(double[] x, double[] out) {
