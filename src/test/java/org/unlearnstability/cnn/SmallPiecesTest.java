@@ -49,6 +49,34 @@ class SmallPiecesTest {
     }
 
     @Test
+    void aWeightedBatchIsUpdateTwoRetainFirst() {
+        qt().withFixedSeed(77L).withExamples(200)
+                .forAll(SourceDSL.integers().between(1, 4), SourceDSL.doubles().between(0.0, 1.0),
+                        SourceDSL.longs().all())
+                .checkAssert((batch, alpha, seed) -> {
+                    int[] retain = {10, 11, 12, 13, 14};
+                    int[] forget = {0, 1, 2, 3};
+                    UnlearningSchedule s = UnlearningSchedule.sample(RandomStreams.stream(seed), retain, forget,
+                            batch, 3);
+                    for (int k = 0; k < s.steps(); k++) {
+                        UnlearningSchedule.WeightedBatch w = s.weightedBatch(k, alpha);
+                        assertEquals(2 * batch, w.samples().length);
+                        double retainSum = 0.0;
+                        double forgetSum = 0.0;
+                        for (int j = 0; j < batch; j++) {
+                            assertEquals(s.retainBatches()[k][j], w.samples()[j]);
+                            assertEquals(s.forgetBatches()[k][j], w.samples()[batch + j]);
+                            retainSum += w.omega()[j];
+                            forgetSum += w.omega()[batch + j];
+                        }
+                        // Update (2): (1 - alpha) times the retain mean minus alpha times the forget mean.
+                        assertEquals(1 - alpha, retainSum, 1e-12);
+                        assertEquals(-alpha, forgetSum, 1e-12);
+                    }
+                });
+    }
+
+    @Test
     void everyPassOfTheScheduleIsAPermutationOfItsSet() {
         int[] retain = {25, 26, 27, 28, 29, 30, 31};
         int[] forget = {0, 1, 2, 3, 4, 5};
