@@ -61,11 +61,33 @@ public final class PerronRoot {
      */
     public static Iterate of(NonnegativeOperator operator, double tolerance, int maxIterations, double[] start) {
         double norm = Math.sqrt(java.util.Arrays.stream(start).map(v -> v * v).sum());
+        double[] from = start;
+        if (!(norm >= Double.MIN_NORMAL) || Double.isInfinite(norm)) {
+            // The squares under- or overflowed (a start of subnormal entries, as the positive floor of a zero
+            // vector gives): scale by the largest entry first. Only then, so that other starts keep their bits.
+            from = scaledByLargest(start);
+            norm = Math.sqrt(java.util.Arrays.stream(from).map(v -> v * v).sum());
+        }
         double[] x = new double[start.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = start[i] / norm;
+            x[i] = from[i] / norm;
         }
         return iterate(operator, tolerance, maxIterations, x);
+    }
+
+    private static double[] scaledByLargest(double[] start) {
+        double largest = 0.0;
+        for (double v : start) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        if (!(largest > 0.0) || Double.isInfinite(largest)) {
+            throw new IllegalArgumentException("start vector must be finite and not zero, largest entry " + largest);
+        }
+        double[] scaled = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            scaled[i] = start[i] / largest;
+        }
+        return scaled;
     }
 
     /**

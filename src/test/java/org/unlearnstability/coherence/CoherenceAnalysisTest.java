@@ -22,6 +22,7 @@ import org.unlearnstability.family.FamilyGenerators;
 import org.unlearnstability.family.FamilyGenerators.Generated;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DenseHessian;
+import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
 import org.unlearnstability.rng.RandomStreams;
 
@@ -46,6 +47,22 @@ class CoherenceAnalysisTest {
             int limit = Math.min(g.family().nRetain(), g.family().nForget());
             return new Case(g, alpha, 1 + (int) (b % limit));
         });
+    }
+
+    /**
+     * alpha = 1 puts all weight on the forget set; when every forget Hessian is zero every mix-Hessian vanishes,
+     * S = 0 and sigma = 0 / 0 is undefined (NaN; the audit's counterexample to Lemma 2.1's upper bound is such a family; the frontier
+     * crashed on it when the structured bounds' start underflowed).
+     */
+    @Test
+    void vanishingMixHessiansGiveZeroCoherence() {
+        HessianFamily family = new HessianFamily(
+                List.of(DiagonalHessian.of(new double[] {0.0}), DiagonalHessian.of(new double[] {1.0})),
+                List.of(DiagonalHessian.of(new double[] {0.0})));
+        CoherenceAnalysis coherence = CoherenceAnalysis.of(FamilyGeometry.of(family), new Hyperparameters(0.125, 1.0,
+                1), 1e-9);
+        assertEquals(0.0, coherence.lambdaMaxS().upper());
+        assertTrue(Double.isNaN(coherence.sigma()), "sigma " + coherence.sigma());
     }
 
     @Test

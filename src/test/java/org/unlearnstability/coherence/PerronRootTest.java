@@ -63,6 +63,22 @@ class PerronRootTest {
         });
     }
 
+    @Test
+    void aStartOfSubnormalEntriesIsNormalisedNotBlownUp() {
+        // The positive floor of a zero vector is a vector of MIN_NORMAL: its squares underflow to a zero norm.
+        double[] tiny = {Double.MIN_NORMAL, Double.MIN_NORMAL, Double.MIN_NORMAL};
+        double[][] positive = {{2, 1, 0}, {1, 2, 1}, {0, 1, 2}};
+        PerronRoot.Iterate root = PerronRoot.of(NonnegativeOperator.ofRows(positive), 1e-12, 1_000, tiny);
+        double exact = 2 + Math.sqrt(2);
+        assertTrue(root.value().lower() <= exact && exact <= root.value().upper() * (1 + 1e-15), root.value() + "");
+        assertTrue(root.value().relativeWidth() <= 1e-12, root.value() + "");
+        PerronRoot.Iterate zero = PerronRoot.of(NonnegativeOperator.ofRows(new double[3][3]), 1e-12, 1_000, tiny);
+        assertTrue(zero.value().upper() == 0.0, zero.value() + "");
+        for (double v : zero.vector()) {
+            assertTrue(Double.isFinite(v), java.util.Arrays.toString(zero.vector()));
+        }
+    }
+
     private static double max(double[] values) {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : values) {
