@@ -65,4 +65,21 @@ class FrontierCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("error: batch size 3 exceeds min(n_r, n_f) = 2", run.err().strip());
     }
+
+    /** Degenerate families (zero Hessians, d = 1, a single forget sample) are what the audit's counterexamples are. */
+    @Test
+    void everyCommittedCounterexampleFamilyHasAFrontierAndAnAnalysis() throws Exception {
+        List<Path> families;
+        try (var listing = Files.list(Path.of("golden/counterexamples"))) {
+            families = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(families.size() >= 5, families.toString());
+        for (Path family : families) {
+            CommandRun frontier = CommandRun.of("frontier", "--family", family.toString(), "--out",
+                    dir.resolve("fr-" + family.getFileName()).toString(), "--no-progress");
+            assertEquals(0, frontier.exitCode(), family + ": " + frontier.err());
+            CommandRun analyze = CommandRun.of("analyze", "--family", family.toString());
+            assertEquals(0, analyze.exitCode(), family + ": " + analyze.err());
+        }
+    }
 }
