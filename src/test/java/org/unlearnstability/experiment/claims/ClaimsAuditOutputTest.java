@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unlearnstability.audit.ClaimAudit;
+import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.theory.Claim;
@@ -27,10 +29,10 @@ class ClaimsAuditOutputTest {
     @Test
     void resultsDoNotDependOnTheThreadCount() throws Exception {
         Claim claim = Claims.bySlug("theorem23-convergence-strict");
-        ClaimResult common = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
+        ClaimResult common = ClaimAudit.quick(claim, ClaimsAuditSpec.DEFAULT_SEED);
         ForkJoinPool single = new ForkJoinPool(1);
         try {
-            ClaimResult one = single.submit(() -> ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED)).get();
+            ClaimResult one = single.submit(() -> ClaimAudit.quick(claim, ClaimsAuditSpec.DEFAULT_SEED)).get();
             assertEquals(common.maxSlack(), one.maxSlack());
             assertEquals(common.worst(), one.worst());
             assertEquals(common.randomViolations(), one.randomViolations());
@@ -68,7 +70,7 @@ class ClaimsAuditOutputTest {
 
     @Test
     void counterexampleFilesAreFamilyFilesThatReadBack(@TempDir Path dir) throws Exception {
-        ClaimResult r = ClaimsAudit.quick(Claims.bySlug("single-set-reduction"), ClaimsAudit.DEFAULT_SEED);
+        ClaimResult r = ClaimAudit.quick(Claims.bySlug("single-set-reduction"), ClaimsAuditSpec.DEFAULT_SEED);
         Path file = CounterexampleFiles.write(dir, r.counterexample());
         var read = FamilyReader.readJson(file);
         assertEquals(r.counterexample().hyper(), read.hyperparameters().orElseThrow());
@@ -79,15 +81,14 @@ class ClaimsAuditOutputTest {
     @Test
     void claimsReportHasAVerdictRowPerClaimWithLinksAndDecidingNumbers(@TempDir Path dir) {
         Claim divergence = Claims.bySlug("theorem22-divergence");
-        List<ClaimResult> results = List.of(ClaimsAudit.quick(divergence, ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(Claims.bySlug("theorem22-divergence-strict"), ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(Claims.bySlug("theorem23-existence"), ClaimsAudit.DEFAULT_SEED));
+        List<ClaimResult> results = List.of(ClaimAudit.quick(divergence, ClaimsAuditSpec.DEFAULT_SEED),
+                ClaimAudit.quick(Claims.bySlug("theorem22-divergence-strict"), ClaimsAuditSpec.DEFAULT_SEED),
+                ClaimAudit.quick(Claims.bySlug("theorem23-existence"), ClaimsAuditSpec.DEFAULT_SEED));
         ClaimsAudit.Result result = new ClaimsAudit.Result(results, java.util.Map.of(), 1.0, Double.NaN, List.of(),
                 0.5, List.of());
-        ClaimsAudit.Options options = new ClaimsAudit.Options(dir.resolve("reports"), dir.resolve("golden"),
-                dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
-        Path file = dir.resolve("golden").resolve("theorem22-divergence.json");
-        String md = ClaimsReport.markdown(result, options, java.util.Map.of(divergence, file));
+        ClaimsAuditSpec options = new ClaimsAuditSpec(dir.resolve("reports"), dir.resolve("golden"),
+                dir.resolve("specs"), true, ClaimsAuditSpec.DEFAULT_SEED);
+        String md = ClaimsReport.markdown(result, options);
         assertTrue(md.contains("| **FAILS** | FAILS |"), md);
         assertTrue(md.contains("| **PROVED** | HOLDS |"), md);
         assertTrue(md.contains("Coherence can only weaken criterion (7)"), md);
