@@ -250,17 +250,20 @@ public final class ClaimAudit {
             org.apache.commons.rng.UniformRandomProvider rng) {
         HessianFamily family = known.family();
         FamilyShape shape = FamilyShape.fullFactors(d, family.nRetain(), family.nForget());
-        int slots = shape.slots();
-        double[] params = new double[slots * d * d];
-        List<Hessian> all = family.all();
-        for (int t = 0; t < slots; t++) {
-            for (int i = 0; i < d * d; i++) {
-                params[t * d * d + i] = 0.02 * RandomStreams.gaussian(rng);
+        List<double[][]> factors = new ArrayList<>();
+        for (Hessian h : family.all()) {
+            // A small random factor (drawn column by column) plus sqrt(Tr H) in its corner: near the known case.
+            double[][] g = new double[d][d];
+            for (int c = 0; c < d; c++) {
+                for (int i = 0; i < d; i++) {
+                    g[i][c] = 0.02 * RandomStreams.gaussian(rng);
+                }
             }
-            params[t * d * d] += Math.sqrt(all.get(t).trace());
+            g[0][0] += Math.sqrt(h.trace());
+            factors.add(g);
         }
-        return new AuditCase(FamilyKind.DENSE, shape, params, known.hyper().alpha(), known.hyper().eta(),
-                known.hyper().batch());
+        return new AuditCase(FamilyKind.DENSE, shape, shape.factorParameters(factors), known.hyper().alpha(),
+                known.hyper().eta(), known.hyper().batch());
     }
 
     /** Shrinks the smallest violating cases and keeps the smallest result. */

@@ -64,6 +64,29 @@ record FamilyShape(int dimension, int nRetain, int nForget, Form[] forms, int[] 
         return new FamilyShape(d, nRetain, nForget, forms, columns, false, null);
     }
 
+    /**
+     * The parameter vector of a {@link #fullFactors} shape.
+     *
+     * @param factors one d x d factor G per slot (H = G G^T), in slot order
+     * @return the parameters: each slot's G column by column
+     */
+    double[] factorParameters(List<double[][]> factors) {
+        if (factors.size() != slots()) {
+            throw new IllegalArgumentException("one factor per slot: " + slots() + ", not " + factors.size());
+        }
+        int d = dimension;
+        double[] params = new double[slots() * d * d];
+        for (int t = 0; t < factors.size(); t++) {
+            double[][] g = factors.get(t);
+            for (int c = 0; c < d; c++) {
+                for (int i = 0; i < d; i++) {
+                    params[t * d * d + c * d + i] = g[i][c];
+                }
+            }
+        }
+        return params;
+    }
+
     /** @return the number of distinct Hessians (n_r, or n_r + n_f) */
     int slots() {
         return identical ? nRetain : nRetain + nForget;

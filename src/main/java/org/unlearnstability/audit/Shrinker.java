@@ -180,16 +180,7 @@ final class Shrinker {
         int d = family.dimension();
         FamilyShape shape = FamilyShape.fullFactors(d, family.nRetain(), family.nForget());
         int slots = shape.slots();
-        double[] params = new double[slots * d * d];
-        List<Hessian> all = family.all();
-        for (int t = 0; t < slots; t++) {
-            double[][] root = squareRoot(all.get(t));
-            for (int c = 0; c < d; c++) {
-                for (int i = 0; i < d; i++) {
-                    params[t * d * d + c * d + i] = root[i][c];
-                }
-            }
-        }
+        double[] params = shape.factorParameters(family.all().stream().map(Shrinker::squareRoot).toList());
         AuditCase start = new AuditCase(FamilyKind.DENSE, shape, params, s.hyper.alpha(), s.hyper.eta(),
                 s.hyper.batch());
         CaseSearch.Found found = new CaseSearch(claim, start, new java.util.concurrent.atomic.AtomicInteger())
