@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.util.FastMath;
 import org.unlearnstability.report.Column;
 import org.unlearnstability.report.ContinuousScale;
@@ -88,7 +89,7 @@ final class TightnessReport {
 
     /** The cell of the Markdown table: numbers to six digits, a ratio on the wrong side marked. */
     private static String markdownCell(TightnessColumn column, TightnessGrid.Cell cell) {
-        Object value = column.of(cell);
+        @Nullable Object value = column.of(cell);
         String text = value instanceof Double number ? fmt(number) : String.valueOf(value);
         return column.wrongSide(cell) ? text + " (wrong side)" : text;
     }
