@@ -20,10 +20,11 @@
  *       {@code theory.claims}, listed by its registry (the rest of {@code theory} does not use it).</li>
  *   <li>{@code report}: output formats (CSV, JSON, Markdown, PNG/SVG plots, golden files, progress);
  *       it knows nothing of the paper and uses only {@code io}.</li>
- *   <li>{@code audit} (the claims audit) | {@code cnn} (Definition 5's model, data and training) | {@code frontier} (the stability frontier of a family over alpha and B) | {@code api}
+ *   <li>{@code audit} (the claims audit's search: cases, local search, shrinking) | {@code cnn} (Definition 5's model, data and training) | {@code frontier} (the stability frontier of a family over alpha and B) | {@code api}
  *       (the public facade for library users; every other package is internal).</li>
  *   <li>{@code experiment}: the reproduction jobs (Figures 1-3, the claims) and their shared cell cache;
- *       one subpackage per experiment ({@code experiment.fig1}, {@code experiment.fig2}, {@code experiment.fig3}),
+ *       one subpackage per experiment ({@code experiment.fig1}, {@code experiment.fig2}, {@code experiment.fig3},
+ *       {@code experiment.claims}),
  *       each with its spec record, computation and report, none depending on another.</li>
  *   <li>{@code bench}: the benchmarks of the {@code bench} command (they time experiments too).</li>
  *   <li>{@code cli}: the picocli commands.</li>

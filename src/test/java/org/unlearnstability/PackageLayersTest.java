@@ -56,7 +56,7 @@ class PackageLayersTest {
                 .whereLayer("theory").mayOnlyAccessLayers("kernels", "definitions", "family", "coherence", "dynamics")
                 .whereLayer("report").mayOnlyAccessLayers("io")
                 .whereLayer("audit").mayOnlyAccessLayers(
-                        "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
+                        "kernels", "definitions", "family", "coherence", "dynamics", "theory")
                 .whereLayer("cnn").mayOnlyAccessLayers(
                         "kernels", "definitions", "io", "family", "coherence", "dynamics", "theory", "report")
                 .whereLayer("frontier").mayOnlyAccessLayers(

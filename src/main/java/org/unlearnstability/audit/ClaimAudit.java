@@ -27,7 +27,7 @@ import org.unlearnstability.theory.Violation;
  * equality cases, and the verdict. Every random stream is addressed by (seed, claim, index), and parallel
  * results are collected in index order, so the outcome does not depend on the number of threads.
  */
-final class ClaimAudit {
+public final class ClaimAudit {
     private static final FamilyKind[] KINDS = FamilyKind.values();
     /** How many violating cases are shrunk (the smallest first); the smallest result is kept. */
     private static final int SHRINK_CANDIDATES = 3;
@@ -39,14 +39,14 @@ final class ClaimAudit {
      * @param starts local searches
      * @param evaluations claim evaluations per local search
      */
-    record Budget(int cases, int starts, int evaluations) {
+    public record Budget(int cases, int starts, int evaluations) {
         /** @return the subset `mvn verify` runs */
-        static Budget quick() {
+        public static Budget quick() {
             return new Budget(900, 6, 600);
         }
 
         /** @return the full audit */
-        static Budget full() {
+        public static Budget full() {
             return new Budget(3000, 16, 2000);
         }
     }
@@ -59,8 +59,24 @@ final class ClaimAudit {
     private final List<Evaluated> earlier;
     private volatile List<Evaluated> generated = List.of();
 
-    ClaimAudit(Claim claim, Budget budget, long seed) {
+    /**
+     * @param claim the claim
+     * @param budget the effort
+     * @param seed the seed of every random stream
+     */
+    public ClaimAudit(Claim claim, Budget budget, long seed) {
         this(claim, budget, seed, List.of());
+    }
+
+    /**
+     * Audits one claim with the quick budget (what the verdict tests run).
+     *
+     * @param claim the claim
+     * @param seed the seed
+     * @return its result
+     */
+    public static ClaimResult quick(Claim claim, long seed) {
+        return new ClaimAudit(claim, Budget.quick(), seed).run();
     }
 
     private ClaimAudit(Claim claim, Budget budget, long seed, List<Evaluated> earlier) {
@@ -78,7 +94,7 @@ final class ClaimAudit {
      * @param larger the budget of the new audit
      * @return the new audit (run this one first)
      */
-    ClaimAudit withBudget(Budget larger) {
+    public ClaimAudit withBudget(Budget larger) {
         return new ClaimAudit(claim, larger, seed, generated);
     }
 
@@ -106,7 +122,7 @@ final class ClaimAudit {
     }
 
     /** @return the result */
-    ClaimResult run() {
+    public ClaimResult run() {
         long start = System.nanoTime();
         List<Evaluated> generated = generated();
         this.generated = generated;
@@ -233,22 +249,21 @@ final class ClaimAudit {
     private static AuditCase embedded(KnownCase known, int d,
             org.apache.commons.rng.UniformRandomProvider rng) {
         HessianFamily family = known.family();
-        int slots = family.nRetain() + family.nForget();
-        FamilyShape.Form[] forms = new FamilyShape.Form[slots];
-        int[] columns = new int[slots];
-        double[] params = new double[slots * d * d];
-        List<Hessian> all = family.all();
-        for (int t = 0; t < slots; t++) {
-            forms[t] = FamilyShape.Form.FACTOR;
-            columns[t] = d;
-            for (int i = 0; i < d * d; i++) {
-                params[t * d * d + i] = 0.02 * RandomStreams.gaussian(rng);
+        FamilyShape shape = FamilyShape.fullFactors(d, family.nRetain(), family.nForget());
+        List<double[][]> factors = new ArrayList<>();
+        for (Hessian h : family.all()) {
+            // A small random factor (drawn column by column) plus sqrt(Tr H) in its corner: near the known case.
+            double[][] g = new double[d][d];
+            for (int c = 0; c < d; c++) {
+                for (int i = 0; i < d; i++) {
+                    g[i][c] = 0.02 * RandomStreams.gaussian(rng);
+                }
             }
-            params[t * d * d] += Math.sqrt(all.get(t).trace());
+            g[0][0] += Math.sqrt(h.trace());
+            factors.add(g);
         }
-        FamilyShape shape = new FamilyShape(d, family.nRetain(), family.nForget(), forms, columns, false, null);
-        return new AuditCase(FamilyKind.DENSE, shape, params, known.hyper().alpha(), known.hyper().eta(),
-                known.hyper().batch());
+        return new AuditCase(FamilyKind.DENSE, shape, shape.factorParameters(factors), known.hyper().alpha(),
+                known.hyper().eta(), known.hyper().batch());
     }
 
     /** Shrinks the smallest violating cases and keeps the smallest result. */

@@ -178,22 +178,9 @@ final class Shrinker {
     private Optional<State> reoptimize(State s) {
         HessianFamily family = s.family;
         int d = family.dimension();
-        int slots = family.nRetain() + family.nForget();
-        FamilyShape.Form[] forms = new FamilyShape.Form[slots];
-        int[] columns = new int[slots];
-        double[] params = new double[slots * d * d];
-        List<Hessian> all = family.all();
-        for (int t = 0; t < slots; t++) {
-            forms[t] = FamilyShape.Form.FACTOR;
-            columns[t] = d;
-            double[][] root = squareRoot(all.get(t));
-            for (int c = 0; c < d; c++) {
-                for (int i = 0; i < d; i++) {
-                    params[t * d * d + c * d + i] = root[i][c];
-                }
-            }
-        }
-        FamilyShape shape = new FamilyShape(d, family.nRetain(), family.nForget(), forms, columns, false, null);
+        FamilyShape shape = FamilyShape.fullFactors(d, family.nRetain(), family.nForget());
+        int slots = shape.slots();
+        double[] params = shape.factorParameters(family.all().stream().map(Shrinker::squareRoot).toList());
         AuditCase start = new AuditCase(FamilyKind.DENSE, shape, params, s.hyper.alpha(), s.hyper.eta(),
                 s.hyper.batch());
         CaseSearch.Found found = new CaseSearch(claim, start, new java.util.concurrent.atomic.AtomicInteger())

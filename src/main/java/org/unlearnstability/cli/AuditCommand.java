@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.audit.ClaimResult;
-import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.experiment.BuildFingerprint;
-import org.unlearnstability.experiment.ClaimsAuditJob;
+import org.unlearnstability.experiment.claims.ClaimsAudit;
+import org.unlearnstability.experiment.claims.ClaimsAuditJob;
+import org.unlearnstability.experiment.claims.ClaimsAuditSpec;
 import org.unlearnstability.report.GoldenFile;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
@@ -56,14 +57,14 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "20240611", description = "Seed of every random stream (default: "
             + "${DEFAULT-VALUE}).")
-    private long seed = ClaimsAudit.DEFAULT_SEED;
+    private long seed = ClaimsAuditSpec.DEFAULT_SEED;
 
     @Override
     public Integer call() throws IOException {
         Path directory = counterexamplesDirectory();
         WritableDirectory.require("--out", out);
         WritableDirectory.require(counterexamples != null ? "--counterexamples" : "--out", directory);
-        ClaimsAudit.Options options = new ClaimsAudit.Options(out, directory, specs, quick, seed);
+        ClaimsAuditSpec options = new ClaimsAuditSpec(out, directory, specs, quick, seed);
         ClaimsAudit.Result result;
         Provenance provenance = Provenance.of(BuildFingerprint.current(), List.of(), options.toJson(), seed,
                 Runtime.getRuntime().availableProcessors());

@@ -2,7 +2,7 @@ package org.unlearnstability.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.unlearnstability.audit.AuditBenchmark;
+import org.unlearnstability.bench.AuditBenchmark;
 import org.unlearnstability.bench.CoherenceBenchmark;
 import org.unlearnstability.bench.DynamicsBenchmark;
 import org.unlearnstability.bench.Fig2Benchmark;

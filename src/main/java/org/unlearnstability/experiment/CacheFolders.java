@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.unlearnstability.io.AtomicOutput;
 
 /**
- * The folders under a cache root (reports/.cache): each cache folder ({@link CellCache}, {@link StoredAudit})
+ * The folders under a cache root (reports/.cache): each cache folder ({@link CellCache}, the stored claims audit)
  * records the {@link BuildFingerprint} that filled it in a file {@value #MARKER}. A folder of another build can
  * never be read again (its key includes the fingerprint), so {@link #pruneOtherBuilds} deletes it; without
  * that, folders of old builds would pile up for ever.
@@ -30,7 +30,7 @@ public final class CacheFolders {
      * @param folder a cache folder, created when missing
      * @throws UncheckedIOException when it cannot be written
      */
-    static void mark(Path folder) {
+    public static void mark(Path folder) {
         try {
             Path marker = folder.resolve(MARKER);
             if (!Files.isRegularFile(marker)) {

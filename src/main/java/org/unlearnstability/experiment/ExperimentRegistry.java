@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.unlearnstability.experiment.claims.ClaimsAuditJob;
 import org.unlearnstability.experiment.fig1.Fig1Experiment;
 import org.unlearnstability.experiment.fig1.Fig1VariantsExperiment;
 import org.unlearnstability.experiment.fig2.Fig2Experiment;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.unlearnstability.experiment.claims.ClaimsAuditSpec;
 import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimVerdict;
 
@@ -18,7 +19,7 @@ final class VerdictPins {
     }
 
     static ClaimResult assertPinned(Claim claim) {
-        ClaimResult result = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
+        ClaimResult result = ClaimAudit.quick(claim, ClaimsAuditSpec.DEFAULT_SEED);
         ClaimVerdict pinned = claim.spec().verdict();
         assertEquals(pinned, result.verdict(), claim.slug() + ": audit says " + result.verdict() + ", spec pins "
                 + pinned + "; largest slack " + result.maxSlack() + " at " + result.worst());

@@ -14,9 +14,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unlearnstability.audit.ClaimResult;
-import org.unlearnstability.audit.ClaimsAudit;
 import org.unlearnstability.engine.LocalTaskEngine;
 import org.unlearnstability.engine.TaskEngine;
+import org.unlearnstability.experiment.claims.ClaimsAudit;
+import org.unlearnstability.experiment.claims.ClaimsAuditSpec;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
 
@@ -64,8 +65,8 @@ class SparkAuditTest {
 
     private ClaimsAudit.Result audit(String name, TaskEngine engine) throws IOException {
         Path out = dir.resolve(name);
-        ClaimsAudit.Options options = new ClaimsAudit.Options(out, out.resolve("counterexamples"),
-                Path.of("..", "specs", "claims"), true, ClaimsAudit.DEFAULT_SEED);
+        ClaimsAuditSpec options = new ClaimsAuditSpec(out, out.resolve("counterexamples"),
+                Path.of("..", "specs", "claims"), true, ClaimsAuditSpec.DEFAULT_SEED);
         try (Progress silent = new Progress("audit", ClaimsAudit.workUnits(true),
                 new PrintStream(OutputStream.nullOutputStream()), Progress.Style.LINES, Duration.ofHours(1),
                 System::nanoTime)) {

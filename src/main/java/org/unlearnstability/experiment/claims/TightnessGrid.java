@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
 import java.util.ArrayList;
 import java.util.List;

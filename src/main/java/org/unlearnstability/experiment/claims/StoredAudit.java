@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.claims;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unlearnstability.experiment.BuildFingerprint;
+import org.unlearnstability.experiment.CacheFolders;
+import org.unlearnstability.experiment.CellCache;
 import org.unlearnstability.io.AtomicOutput;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.OutputDirectory;

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.claims;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.unlearnstability.experiment;
+package org.unlearnstability.experiment.claims;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.unlearnstability.audit.ClaimResult;
-import org.unlearnstability.audit.ClaimsAudit;
+import org.unlearnstability.experiment.BuildFingerprint;
+import org.unlearnstability.experiment.ExperimentOutcome;
+import org.unlearnstability.experiment.ReproductionJob;
+import org.unlearnstability.experiment.RunContext;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
 
@@ -22,6 +25,13 @@ import org.unlearnstability.report.Provenance;
  * same build with the same seed restores the stored audit ({@link StoredAudit}) instead of auditing again.
  */
 public final class ClaimsAuditJob implements ReproductionJob {
+    /** The opening of the audit's section of the reproduction index. */
+    private static final String SUMMARY = """
+            Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square dynamics, with the \
+            reading tested stated in its spec; evidence per claim in [claims.md](claims.md), tightness of (7) and (8) \
+            in [tightness.md](tightness.md).
+
+            """;
 
     @Override
     public String name() {
@@ -31,7 +41,7 @@ public final class ClaimsAuditJob implements ReproductionJob {
     @Override
     public ExperimentOutcome run(boolean quick, RunContext context) throws IOException {
         long start = System.nanoTime();
-        StoredAudit store = StoredAudit.of(context.cacheRoot(), quick, ClaimsAudit.DEFAULT_SEED);
+        StoredAudit store = StoredAudit.of(context.cacheRoot(), quick, ClaimsAuditSpec.DEFAULT_SEED);
         Optional<StoredAudit.Manifest> stored = store.restore(context.out());
         if (stored.isPresent()) {
             StoredAudit.Manifest manifest = stored.get();
@@ -40,8 +50,8 @@ public final class ClaimsAuditJob implements ReproductionJob {
             return outcome(manifest.summary() + note, manifest.verdicts(), start);
         }
         Path out = context.out().root();
-        ClaimsAudit.Options options = new ClaimsAudit.Options(out, out.resolve("counterexamples"),
-                Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
+        ClaimsAuditSpec options = new ClaimsAuditSpec(out, out.resolve("counterexamples"),
+                Path.of("specs", "claims"), quick, ClaimsAuditSpec.DEFAULT_SEED);
         ClaimsAudit.Result result;
         Provenance provenance = Provenance.of(BuildFingerprint.current(), List.of(), options.toJson(), options.seed(),
                 Runtime.getRuntime().availableProcessors());
@@ -50,10 +60,7 @@ public final class ClaimsAuditJob implements ReproductionJob {
         }
         List<Path> written = new ArrayList<>(result.written());
         written.addAll(provenance.writeJsonSidecars(counterexamples(result, options.counterexamples())));
-        String summary = "Every claim of Lemma 2.1 and Theorems 2.2-2.3 checked against the exact mean-square "
-                + "dynamics, with the reading tested stated in its spec; evidence per claim in [claims.md](claims.md), "
-                + "tightness of (7) and (8) in [tightness.md](tightness.md).\n\n"
-                + ClaimsAudit.indexSummary(result, options);
+        String summary = SUMMARY + ClaimsAudit.indexSummary(result, options);
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (ClaimResult claim : result.claims()) {
             verdicts.put(claim.claim().slug(), claim.verdict().toString());
@@ -80,7 +87,7 @@ public final class ClaimsAuditJob implements ReproductionJob {
         ObjectNode golden = JsonNodeFactory.instance.objectNode();
         verdicts.forEach(golden::put);
         return new ExperimentOutcome("Claims audit: Lemma 2.1, Theorems 2.2 and 2.3", "specs/claims",
-                ClaimsAudit.DEFAULT_SEED, List.of("tightness-ratio7.png", "tightness-ratio8.png"), summary, golden,
+                ClaimsAuditSpec.DEFAULT_SEED, List.of("tightness-ratio7.png", "tightness-ratio8.png"), summary, golden,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 }

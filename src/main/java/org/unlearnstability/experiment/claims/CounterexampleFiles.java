@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.family.FamilyFile;
 import org.unlearnstability.family.FamilyWriter;
 import org.unlearnstability.report.JsonNumbers;

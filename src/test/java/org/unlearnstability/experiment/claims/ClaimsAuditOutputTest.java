@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unlearnstability.audit.ClaimAudit;
+import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.theory.Claim;
@@ -20,26 +21,9 @@ import org.unlearnstability.theory.claims.Claims;
 
 /**
  * The reports of one claim's audit and the tightness grid (claims.md is tested through the full command in
- * the lead's CLI tests), and results independent of the number of threads.
+ * the lead's CLI tests).
  */
 class ClaimsAuditOutputTest {
-
-    @Test
-    void resultsDoNotDependOnTheThreadCount() throws Exception {
-        Claim claim = Claims.bySlug("theorem23-convergence-strict");
-        ClaimResult common = ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED);
-        ForkJoinPool single = new ForkJoinPool(1);
-        try {
-            ClaimResult one = single.submit(() -> ClaimsAudit.quick(claim, ClaimsAudit.DEFAULT_SEED)).get();
-            assertEquals(common.maxSlack(), one.maxSlack());
-            assertEquals(common.worst(), one.worst());
-            assertEquals(common.randomViolations(), one.randomViolations());
-            assertEquals(common.counterexample().hyper(), one.counterexample().hyper());
-            assertEquals(common.counterexample().violation(), one.counterexample().violation());
-        } finally {
-            single.shutdown();
-        }
-    }
 
     @Test
     void tightnessReportWritesCsvMarkdownAndHeatmaps(@TempDir Path dir) throws Exception {
@@ -63,12 +47,18 @@ class ClaimsAuditOutputTest {
             "tightness-ratio8.png", "tightness-ratio8.svg"}) {
             assertTrue(Files.size(dir.resolve(name)) > 0, name);
         }
-        assertTrue(Files.readString(dir.resolve("tightness.md")).contains("(8) on the wrong side: 22 of 48 cells"));
+        String md = Files.readString(dir.resolve("tightness.md"));
+        assertTrue(md.contains("(8) on the wrong side: 22 of 48 cells"));
+        String header = md.lines().filter(l -> l.startsWith("|")).findFirst().orElseThrow();
+        assertEquals(List.of("Q", "B", "sigma", "etaStar", "etaCoherenceFree", "eta7", "eta8", "ratio7", "ratio8"),
+                List.of(header.replace("|", " ").trim().split(" +")), "the table's columns, thresholds before ratios");
+        assertEquals(22, md.lines().filter(l -> l.startsWith("|") && l.contains("(wrong side) |")).count(),
+                "each row with (8) on the wrong side marks its ratio8 cell");
     }
 
     @Test
     void counterexampleFilesAreFamilyFilesThatReadBack(@TempDir Path dir) throws Exception {
-        ClaimResult r = ClaimsAudit.quick(Claims.bySlug("single-set-reduction"), ClaimsAudit.DEFAULT_SEED);
+        ClaimResult r = ClaimAudit.quick(Claims.bySlug("single-set-reduction"), ClaimsAuditSpec.DEFAULT_SEED);
         Path file = CounterexampleFiles.write(dir, r.counterexample());
         var read = FamilyReader.readJson(file);
         assertEquals(r.counterexample().hyper(), read.hyperparameters().orElseThrow());
@@ -79,15 +69,14 @@ class ClaimsAuditOutputTest {
     @Test
     void claimsReportHasAVerdictRowPerClaimWithLinksAndDecidingNumbers(@TempDir Path dir) {
         Claim divergence = Claims.bySlug("theorem22-divergence");
-        List<ClaimResult> results = List.of(ClaimsAudit.quick(divergence, ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(Claims.bySlug("theorem22-divergence-strict"), ClaimsAudit.DEFAULT_SEED),
-                ClaimsAudit.quick(Claims.bySlug("theorem23-existence"), ClaimsAudit.DEFAULT_SEED));
+        List<ClaimResult> results = List.of(ClaimAudit.quick(divergence, ClaimsAuditSpec.DEFAULT_SEED),
+                ClaimAudit.quick(Claims.bySlug("theorem22-divergence-strict"), ClaimsAuditSpec.DEFAULT_SEED),
+                ClaimAudit.quick(Claims.bySlug("theorem23-existence"), ClaimsAuditSpec.DEFAULT_SEED));
         ClaimsAudit.Result result = new ClaimsAudit.Result(results, java.util.Map.of(), 1.0, Double.NaN, List.of(),
                 0.5, List.of());
-        ClaimsAudit.Options options = new ClaimsAudit.Options(dir.resolve("reports"), dir.resolve("golden"),
-                dir.resolve("specs"), true, ClaimsAudit.DEFAULT_SEED);
-        Path file = dir.resolve("golden").resolve("theorem22-divergence.json");
-        String md = ClaimsReport.markdown(result, options, java.util.Map.of(divergence, file));
+        ClaimsAuditSpec options = new ClaimsAuditSpec(dir.resolve("reports"), dir.resolve("golden"),
+                dir.resolve("specs"), true, ClaimsAuditSpec.DEFAULT_SEED);
+        String md = ClaimsReport.markdown(result, options);
         assertTrue(md.contains("| **FAILS** | FAILS |"), md);
         assertTrue(md.contains("| **PROVED** | HOLDS |"), md);
         assertTrue(md.contains("Coherence can only weaken criterion (7)"), md);
@@ -98,5 +87,11 @@ class ClaimsAuditOutputTest {
         assertTrue(md.contains("exact: rho(T) = E||w_{k+1}||^2 / E||w_k||^2 = 1 vs 1 = 1 (claimed >)"
                 .replace("|", "\\|")), md);
         assertTrue(md.contains("quick subset"), md);
+        assertTrue(md.contains("| Claim | Strength | Verdict | Evidence | Deciding numbers | Spec | Counterexample |\n"
+                + "| :-- | :-: | :-: | :-- | :-- | :-- | :-- |\n"), md);
+        String index = ClaimsReport.indexSummary(result, options);
+        assertTrue(index.contains("| Claim | Strength | Verdict | Deciding numbers | Counterexample |\n"
+                + "| :-- | :-: | :-: | :-- | :-- |\n"), index);
+        assertTrue(index.contains("| [theorem22-divergence.json](../golden/theorem22-divergence.json) |\n"), index);
     }
 }

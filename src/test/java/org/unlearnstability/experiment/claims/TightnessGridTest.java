@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.unlearnstability.experiment.claims.ClaimsAudit;
+import org.unlearnstability.experiment.claims.ClaimsAuditSpec;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.Provenance;
 
@@ -60,8 +62,8 @@ public final class AuditBenchmark {
     private static void once(boolean quick) {
         try {
             Path dir = Files.createTempDirectory("audit-bench");
-            ClaimsAudit.Options options = new ClaimsAudit.Options(dir, dir.resolve("counterexamples"),
-                    Path.of("specs", "claims"), quick, ClaimsAudit.DEFAULT_SEED);
+            ClaimsAuditSpec options = new ClaimsAuditSpec(dir, dir.resolve("counterexamples"),
+                    Path.of("specs", "claims"), quick, ClaimsAuditSpec.DEFAULT_SEED);
             Progress silent = new Progress("audit", ClaimsAudit.workUnits(quick),
                     new PrintStream(new ByteArrayOutputStream()), Progress.Style.LINES, Duration.ofHours(1),
                     System::nanoTime);

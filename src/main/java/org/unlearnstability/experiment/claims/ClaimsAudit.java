@@ -1,6 +1,5 @@
-package org.unlearnstability.audit;
+package org.unlearnstability.experiment.claims;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.unlearnstability.audit.ClaimAudit;
+import org.unlearnstability.audit.ClaimResult;
 import org.unlearnstability.engine.LocalTaskEngine;
 import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.engine.TaskResults;
@@ -32,27 +33,7 @@ import org.unlearnstability.theory.claims.Claims;
  * and whether its verdicts agree, then the full budget.
  */
 public final class ClaimsAudit {
-    /** The seed of every random stream of the audit (cases and searches are addressed below it). */
-    public static final long DEFAULT_SEED = 20240611L;
-
     private ClaimsAudit() {
-    }
-
-    /**
-     * @param out the report directory (claims.md, tightness.*)
-     * @param counterexamples the directory of counterexample family files
-     * @param specs the directory of the claim specs, for links from claims.md
-     * @param quick whether to run only the quick subset
-     * @param seed the seed
-     */
-    public record Options(Path out, Path counterexamples, Path specs, boolean quick, long seed) {
-        /** @return the options that decide the result, for the provenance of the outputs */
-        public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
-            com.fasterxml.jackson.databind.node.ObjectNode json = JsonNodeFactory.instance.objectNode();
-            json.put("audit", quick ? "quick" : "full");
-            json.put("seed", seed);
-            return json;
-        }
     }
 
     /**
@@ -101,7 +82,7 @@ public final class ClaimsAudit {
      * @return the result
      * @throws IOException when a report cannot be written
      */
-    public static Result run(Options options, Progress progress, Provenance provenance) throws IOException {
+    public static Result run(ClaimsAuditSpec options, Progress progress, Provenance provenance) throws IOException {
         return run(options, progress, provenance, new LocalTaskEngine(Runtime.getRuntime().availableProcessors()));
     }
 
@@ -117,7 +98,7 @@ public final class ClaimsAudit {
      * @return the result
      * @throws IOException when a report cannot be written
      */
-    public static Result run(Options options, Progress progress, Provenance provenance, TaskEngine engine)
+    public static Result run(ClaimsAuditSpec options, Progress progress, Provenance provenance, TaskEngine engine)
             throws IOException {
         long start = System.nanoTime();
         ForkJoinPool gridPool = new ForkJoinPool(1);
@@ -157,19 +138,16 @@ public final class ClaimsAudit {
         double tightnessSeconds = timed.seconds();
         OutputDirectory out = OutputDirectory.create(options.out());
         List<Path> written = new ArrayList<>();
-        Map<Claim, Path> files = new LinkedHashMap<>();
         for (ClaimResult c : results) {
             ClaimResult.@Nullable Counterexample ce = c.counterexample();
             if (ce != null) {
-                Path file = CounterexampleFiles.write(options.counterexamples(), ce);
-                files.put(c.claim(), file);
-                written.add(file);
+                written.add(CounterexampleFiles.write(options.counterexamples(), ce));
             }
         }
         Result result = new Result(results, quickVerdicts, quickSeconds, fullSeconds, cells, tightnessSeconds,
                 written);
         TightnessReport.write(out, cells, tightnessSeconds, provenance);
-        out.writeString("claims.md", ClaimsReport.markdown(result, options, files));
+        out.writeString("claims.md", ClaimsReport.markdown(result, options));
         List<Path> all = new ArrayList<>(written);
         for (Path p : out.written()) {
             all.add(out.root().resolve(p));
@@ -182,7 +160,7 @@ public final class ClaimsAudit {
      * @param options the options it ran with
      * @return Markdown for the reproduction index: verdicts, deciding numbers, counterexamples, tightness
      */
-    public static String indexSummary(Result result, Options options) {
+    public static String indexSummary(Result result, ClaimsAuditSpec options) {
         return ClaimsReport.indexSummary(result, options);
     }
 
@@ -221,16 +199,5 @@ public final class ClaimsAudit {
             throw new IllegalStateException("task not started");
         }
         return TaskResults.get(task, "audit");
-    }
-
-    /**
-     * Audits one claim with the quick budget (what the verdict tests run).
-     *
-     * @param claim the claim
-     * @param seed the seed
-     * @return its result
-     */
-    public static ClaimResult quick(Claim claim, long seed) {
-        return new ClaimAudit(claim, ClaimAudit.Budget.quick(), seed).run();
     }
 }
