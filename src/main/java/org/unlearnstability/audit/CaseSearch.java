@@ -18,6 +18,12 @@ import org.unlearnstability.theory.ClaimCheck;
 final class CaseSearch {
     /** The slack above which a search stops: a clear violation has been found. */
     static final double STOP_ABOVE = 1.001;
+    /** Parameters and eta beyond this magnitude make products overflow: such points count as outside the domain. */
+    private static final double DOMAIN_LIMIT = 1e60;
+    /** The smallest eta inside the domain (the reciprocal of the limit, written so that it is exactly that literal). */
+    private static final double DOMAIN_FLOOR = 1e-60;
+    /** Keeps the first step of a parameter that is zero (and all others small) from being zero. */
+    private static final double STEP_FLOOR = 1e-12;
 
     private final Claim claim;
     private final AuditCase start;
@@ -96,11 +102,11 @@ final class CaseSearch {
      */
     private static boolean reasonable(AuditCase c) {
         for (double v : c.params()) {
-            if (!(Math.abs(v) < 1e60)) {
+            if (!(Math.abs(v) < DOMAIN_LIMIT)) {
                 return false;
             }
         }
-        return c.eta() >= 1e-60 && c.eta() <= 1e60;
+        return c.eta() >= DOMAIN_FLOOR && c.eta() <= DOMAIN_LIMIT;
     }
 
     private double[] encode() {
@@ -129,7 +135,7 @@ final class CaseSearch {
         rms = n == 0 ? 1.0 : Math.sqrt(rms / n);
         double[] steps = new double[x.length];
         for (int i = 0; i < n; i++) {
-            steps[i] = 0.3 * (Math.abs(x[i]) + 0.1 * rms + 1e-12);
+            steps[i] = 0.3 * (Math.abs(x[i]) + 0.1 * rms + STEP_FLOOR);
         }
         int at = n;
         if (alphaFree) {

@@ -17,6 +17,12 @@ import org.unlearnstability.rng.RandomStreams;
 final class LocalSearch {
     /** The largest dimension searched by Nelder-Mead. */
     static final int SIMPLEX_LIMIT = 40;
+    /** A restart scale below this (relative to the first steps) means the simplex has collapsed onto a point. */
+    private static final double SMALLEST_RESTART_SCALE = 1e-9;
+    /** A simplex whose values differ by less than this has converged (about a hundred ulps of a slack near 1). */
+    private static final double SIMPLEX_SPREAD = 1e-13;
+    /** The evolution strategy stops when its step size falls below this. */
+    private static final double SMALLEST_SIGMA = 1e-9;
 
     /** The function maximised. */
     @FunctionalInterface
@@ -80,7 +86,7 @@ final class LocalSearch {
                 scale = Math.min(1.0, scale * 2);
             } else {
                 scale *= 0.25;
-                if (scale < 1e-9) {
+                if (scale < SMALLEST_RESTART_SCALE) {
                     break;
                 }
             }
@@ -119,7 +125,7 @@ final class LocalSearch {
                     order[i] = i;
                 }
                 Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
-                if (values[order[0]] > stopAbove || spread(order) < 1e-13) {
+                if (values[order[0]] > stopAbove || spread(order) < SIMPLEX_SPREAD) {
                     break;
                 }
                 int worst = order[n];
@@ -200,7 +206,7 @@ final class LocalSearch {
         double bestValue = safe(f.value(best));
         double sigma = 0.3;
         int evaluations = 1;
-        while (evaluations < budget && bestValue <= stopAbove && sigma > 1e-9) {
+        while (evaluations < budget && bestValue <= stopAbove && sigma > SMALLEST_SIGMA) {
             double[] candidate = best.clone();
             int touched = 1 + rng.nextInt(Math.min(n, 8));
             for (int t = 0; t < touched; t++) {

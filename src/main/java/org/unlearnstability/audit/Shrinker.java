@@ -3,14 +3,13 @@ package org.unlearnstability.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.definitions.NoiseConstants;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.DenseHessian;
 import org.unlearnstability.linalg.DiagonalHessian;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.linalg.SymmetricEigen;
 import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
 import org.unlearnstability.theory.Violation;
@@ -30,6 +29,8 @@ import org.unlearnstability.theory.Violation;
  */
 final class Shrinker {
     private static final int ROUNDS = 6;
+    /** Eigenvalues above -this times the largest |eigenvalue| count as zero (rounding of a PSD matrix). */
+    private static final double PSD_TOLERANCE = 1e-12;
     /** Evaluations of one re-optimisation after a dropped sample. */
     private static final int REOPTIMIZE_BUDGET = 400;
 
@@ -192,16 +193,16 @@ final class Shrinker {
 
     /** H^{1/2} = V sqrt(Lambda) V^T (negative rounding eigenvalues clipped). */
     private static double[][] squareRoot(Hessian h) {
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(h.toMatrix());
-        double[] values = eigen.getEigenvalues();
-        RealMatrix v = eigen.getV();
+        SymmetricEigen eigen = SymmetricEigen.of(h.toMatrix().getData());
+        double[] values = eigen.eigenvalues();
+        double[][] v = eigen.vectorRows();
         int d = values.length;
         double[][] root = new double[d][d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 double sum = 0.0;
                 for (int p = 0; p < d; p++) {
-                    sum += v.getEntry(i, p) * Math.sqrt(Math.max(0.0, values[p])) * v.getEntry(j, p);
+                    sum += v[p][i] * Math.sqrt(Math.max(0.0, values[p])) * v[p][j];
                 }
                 root[i][j] = sum;
             }
@@ -381,15 +382,14 @@ final class Shrinker {
         if (m.length == 1) {
             return m[0][0] >= 0.0;
         }
-        RealMatrix matrix = new org.hipparchus.linear.Array2DRowRealMatrix(m, false);
-        double[] values = new EigenDecompositionSymmetric(matrix).getEigenvalues();
+        double[] values = SymmetricEigen.of(m).eigenvalues();
         double max = 0.0;
         double min = Double.POSITIVE_INFINITY;
         for (double v : values) {
             max = Math.max(max, Math.abs(v));
             min = Math.min(min, v);
         }
-        return min >= -1e-12 * max;
+        return min >= -PSD_TOLERANCE * max;
     }
 
     /**
