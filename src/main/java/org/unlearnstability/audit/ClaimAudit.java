@@ -134,7 +134,7 @@ public final class ClaimAudit {
         int applicable = 0;
         int boundary = 0;
         int randomViolations = 0;
-        double[] secondary = {Double.NaN, Double.NaN, 0};
+        SecondaryRatios secondary = SecondaryRatios.NONE;
         for (Evaluated e : generated) {
             if (e.applicable()) {
                 applicable++;
@@ -142,7 +142,7 @@ public final class ClaimAudit {
                 boundary += e.boundary() ? 1 : 0;
                 randomViolations += e.violated() ? 1 : 0;
             }
-            track(secondary, e.secondary());
+            secondary = secondary.add(e.secondary());
         }
         int searchViolations = (int) searched.stream().filter(Evaluated::violated)
                 .count();
@@ -165,8 +165,8 @@ public final class ClaimAudit {
         ClaimStrength strength = ClaimStrength.of(verdict, proof != null && proof.holds());
         return new ClaimResult(claim, verdict, generated.size(), applicable, byKind, searched.size(),
                 searchEvaluations, worst == null ? Double.NaN : worst.slack(), describe(worst), randomViolations,
-                searchViolations, boundary, failures.get(), counterexample, equalities, secondary[0], secondary[1],
-                (int) secondary[2], (System.nanoTime() - start) / 1e9, strength, proof);
+                searchViolations, boundary, failures.get(), counterexample, equalities, secondary.min(),
+                secondary.max(), secondary.belowOne(), (System.nanoTime() - start) / 1e9, strength, proof);
     }
 
     /** The generated cases: those of the earlier audit, then the rest (in parallel, in index order). */
@@ -177,15 +177,6 @@ public final class ClaimAudit {
         failures.addAndGet((int) out.stream().filter(e -> e.check() == null).count());
         out.addAll(IntStream.range(reused, budget.cases()).parallel().mapToObj(this::generate).toList());
         return List.copyOf(out);
-    }
-
-    private static void track(double[] secondary, double value) {
-        if (Double.isNaN(value)) {
-            return;
-        }
-        secondary[0] = Double.isNaN(secondary[0]) ? value : Math.min(secondary[0], value);
-        secondary[1] = Double.isNaN(secondary[1]) ? value : Math.max(secondary[1], value);
-        secondary[2] += value < 1.0 ? 1 : 0;
     }
 
     private boolean searchesWorthRunning() {

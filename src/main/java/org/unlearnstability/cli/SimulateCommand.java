@@ -122,20 +122,14 @@ public final class SimulateCommand implements Callable<Integer> {
     private void requireSizes() {
         SizeLimits.requireCount("--steps", steps, Integer.MAX_VALUE);
         SizeLimits.requireCount("--repeats", repeats, SizeLimits.SIMULATE_REPEATS);
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, got " + threads);
-        }
-        if (!(threshold > 1.0) || Double.isInfinite(threshold)) {
-            throw new UsageException("--threshold must be a finite number above 1, got " + threshold);
-        }
-        if (meanSquareSteps < 0) {
-            throw new UsageException("--mean-square-steps must be at least 0, got " + meanSquareSteps);
-        }
+        UsageException.require(threads >= 1, "--threads must be at least 1, got " + threads);
+        UsageException.require(threshold > 1.0 && !Double.isInfinite(threshold),
+                "--threshold must be a finite number above 1, got " + threshold);
+        UsageException.require(meanSquareSteps >= 0, "--mean-square-steps must be at least 0, got " + meanSquareSteps);
         long held = (long) repeats * Math.min(meanSquareSteps, steps);
-        if (held > SizeLimits.SIMULATE_MEAN_SQUARE_VALUES) {
-            throw new UsageException(String.format(Locale.ROOT, "--repeats x --mean-square-steps = %d exceeds the "
-                    + "limit %,d values held in memory", held, SizeLimits.SIMULATE_MEAN_SQUARE_VALUES));
-        }
+        UsageException.require(held <= SizeLimits.SIMULATE_MEAN_SQUARE_VALUES, String.format(Locale.ROOT,
+                "--repeats x --mean-square-steps = %d exceeds the limit %,d values held in memory", held,
+                SizeLimits.SIMULATE_MEAN_SQUARE_VALUES));
     }
 
     /** Reads a sampler by its spec name (without-replacement) or enum name (WITHOUT_REPLACEMENT), any case. */

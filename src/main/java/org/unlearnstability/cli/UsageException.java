@@ -15,4 +15,15 @@ public final class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
     }
+
+    /**
+     * @param condition what a valid command line satisfies
+     * @param message what is wrong when it does not, naming the option
+     * @throws UsageException with the message when the condition fails
+     */
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new UsageException(message);
+        }
+    }
 }

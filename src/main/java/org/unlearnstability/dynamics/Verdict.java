@@ -1,5 +1,7 @@
 package org.unlearnstability.dynamics;
 
+import java.util.Locale;
+
 /**
  * Whether a setting converges or diverges, by the three readings Figure 1 compares. The Monte Carlo
  * verdict is the paper's section 3.1 protocol ({@link #majority}: the majority of the repeated runs
@@ -11,25 +13,19 @@ package org.unlearnstability.dynamics;
  */
 public enum Verdict {
     /** Converges (MC: a majority of runs stays below the ratio; exact: rho &lt; 1 or lambda &lt; 0). */
-    CONVERGE("converge"),
+    CONVERGE,
     /** Diverges (MC: a majority crosses the ratio; exact: rho &gt; 1, or lambda &gt; ln(ratio)/K). */
-    DIVERGE("diverge"),
+    DIVERGE,
     /** 0 &lt; lambda &lt;= ln(ratio)/K: diverges almost surely, but not visibly within K steps. */
-    SLOW_DIVERGE("slow-diverge"),
+    SLOW_DIVERGE,
     /** Exactly half of the Monte Carlo runs diverged (possible for an even number of repeats). */
-    TIE("tie"),
+    TIE,
     /** rho = 1 or lambda = 0 exactly. */
-    MARGINAL("marginal");
+    MARGINAL;
 
-    private final String id;
-
-    Verdict(String id) {
-        this.id = id;
-    }
-
-    /** @return the name written in outputs */
+    /** @return the name written in outputs: the constant's name in lower case, words joined by '-' */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -18,23 +18,17 @@ import java.util.List;
  * {@link #withUpdate(boolean)}. A file that matches within tolerance is then left alone, so reruns do not
  * churn the last digits; a missing or differing file is written atomically and the check says so. Without
  * the request a missing golden file fails, naming the command that creates it.
+ *
+ * @param file the golden file
+ * @param tolerance the tolerance for non-integer numbers
+ * @param updates whether a missing or differing golden file is (re)written
  */
-public final class GoldenFile {
+public record GoldenFile(Path file, Tolerance tolerance, boolean updates) {
     /** The system property that allows golden files to be written. */
     public static final String UPDATE_PROPERTY = "golden.update";
 
     /** How to ask for golden files to be written. */
     public static final String UPDATE_HINT = "mvn verify -Dgolden.update=true";
-
-    private final Path file;
-    private final Tolerance tolerance;
-    private final boolean update;
-
-    private GoldenFile(Path file, Tolerance tolerance, boolean update) {
-        this.file = file;
-        this.tolerance = tolerance;
-        this.update = update;
-    }
 
     /**
      * @param file the golden file, such as {@code golden/fig1-quick.json}
@@ -54,7 +48,7 @@ public final class GoldenFile {
      * @return this golden file with that tolerance
      */
     public GoldenFile withTolerance(Tolerance newTolerance) {
-        return new GoldenFile(file, newTolerance, update);
+        return new GoldenFile(file, newTolerance, updates);
     }
 
     /**
@@ -63,21 +57,6 @@ public final class GoldenFile {
      */
     public GoldenFile withUpdate(boolean newUpdate) {
         return new GoldenFile(file, tolerance, newUpdate);
-    }
-
-    /** @return the golden file */
-    public Path file() {
-        return file;
-    }
-
-    /** @return the tolerance */
-    public Tolerance tolerance() {
-        return tolerance;
-    }
-
-    /** @return whether a missing or differing golden file is (re)written */
-    public boolean updates() {
-        return update;
     }
 
     /**
@@ -127,7 +106,7 @@ public final class GoldenFile {
 
     private GoldenCheck writeIfAllowed(JsonNode actual, GoldenCheck.Outcome refused, GoldenCheck.Outcome written,
             List<JsonDifference> differences, String detail) throws IOException {
-        if (!update) {
+        if (!updates) {
             return new GoldenCheck(file, refused, differences, detail);
         }
         JsonOutput.write(file, Provenance.without(actual));

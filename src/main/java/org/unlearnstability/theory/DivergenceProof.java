@@ -190,10 +190,6 @@ public final class DivergenceProof extends ClaimProof {
         double maxLambda() {
             return maxLambda;
         }
-
-        HessianFamily family() {
-            return family;
-        }
     }
 
     /** The values of part 2 at one learning rate. */

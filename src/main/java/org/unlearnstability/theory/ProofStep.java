@@ -23,22 +23,11 @@ public record ProofStep(String name, String statement, Relation relation) implem
     /** How the two sides of a step compare. */
     public enum Relation {
         /** lhs >= rhs. */
-        AT_LEAST(">="),
+        AT_LEAST,
         /** lhs = rhs. */
-        EQUAL("="),
+        EQUAL,
         /** lhs > rhs, strictly (checked without tolerance). */
-        ABOVE(">");
-
-        private final String symbol;
-
-        Relation(String symbol) {
-            this.symbol = symbol;
-        }
-
-        /** @return the relation as printed */
-        public String symbol() {
-            return symbol;
-        }
+        ABOVE
     }
 
     /**

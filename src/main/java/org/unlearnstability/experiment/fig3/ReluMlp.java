@@ -38,11 +38,11 @@ public record ReluMlp(int inputs, int hidden) implements Serializable {
     public double[] initial(UniformRandomProvider rng) {
         double[] w = new double[parameterCount()];
         double inputScale = Math.sqrt(2.0 / inputs);
-        for (int k = 0; k < hidden * inputs; k++) {
+        for (int k = 0; k < biasStart(); k++) {
             w[k] = inputScale * RandomStreams.gaussian(rng);
         }
         double outputScale = Math.sqrt(1.0 / hidden);
-        int v = hidden * (inputs + 1);
+        int v = outputStart();
         for (int j = 0; j < hidden; j++) {
             w[v + j] = outputScale * RandomStreams.gaussian(rng);
         }
@@ -55,11 +55,10 @@ public record ReluMlp(int inputs, int hidden) implements Serializable {
      * @return f(w, x)
      */
     public double logit(double[] w, double[] x) {
-        int bias = hidden * inputs;
-        int v = bias + hidden;
+        int v = outputStart();
         double f = w[v + hidden];
         for (int j = 0; j < hidden; j++) {
-            double z = preActivation(w, x, j, bias);
+            double z = preActivation(w, x, j);
             if (z > 0) {
                 f += w[v + j] * z;
             }
@@ -77,11 +76,11 @@ public record ReluMlp(int inputs, int hidden) implements Serializable {
      * @return f(w, x)
      */
     public double addGradient(double[] w, double[] x, double scale, double[] out) {
-        int bias = hidden * inputs;
-        int v = bias + hidden;
+        int bias = biasStart();
+        int v = outputStart();
         double f = w[v + hidden];
         for (int j = 0; j < hidden; j++) {
-            double z = preActivation(w, x, j, bias);
+            double z = preActivation(w, x, j);
             if (z > 0) {
                 double vj = w[v + j];
                 f += vj * z;
@@ -98,9 +97,19 @@ public record ReluMlp(int inputs, int hidden) implements Serializable {
         return f;
     }
 
-    private double preActivation(double[] w, double[] x, int j, int bias) {
+    /** @return the position of b in w, after the hidden * inputs weights W */
+    private int biasStart() {
+        return hidden * inputs;
+    }
+
+    /** @return the position of v in w, after W and b; c follows v */
+    private int outputStart() {
+        return hidden * (inputs + 1);
+    }
+
+    private double preActivation(double[] w, double[] x, int j) {
         int row = j * inputs;
-        double z = w[bias + j];
+        double z = w[biasStart() + j];
         for (int k = 0; k < inputs; k++) {
             z += w[row + k] * x[k];
         }

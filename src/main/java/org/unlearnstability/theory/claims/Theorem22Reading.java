@@ -65,9 +65,7 @@ abstract class Theorem22Reading extends ThresholdReading {
             hypotheses.add(new Quantity("K7^2", x.k7Squared().doubleValue(), x.k7Squared().text()));
             hypotheses.add(Quantity.exact("eta", x.eta()));
             x.etaStar().ifPresent(e -> hypotheses.add(Quantity.exact("etaStar", e)));
-            return new Violation(this, violated, true, ">",
-                    Quantity.exact("rho(T) = E||w_{k+1}||^2 / E||w_k||^2", rho), new Quantity("1", 1.0, "1"),
-                    hypotheses);
+            return exactViolation(violated, ">", rho, hypotheses);
         }
         FloatingThresholds f = FloatingThresholds.of(family, hyper);
         boolean seven = strict() ? hyper.eta() > f.eta7() * (1 + ClaimCheck.FLOAT_MARGIN)

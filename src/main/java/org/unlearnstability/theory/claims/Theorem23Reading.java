@@ -63,9 +63,7 @@ abstract class Theorem23Reading extends ThresholdReading {
             hypotheses.add(Quantity.exact("eta", x.eta()));
             x.eta8().ifPresent(e -> hypotheses.add(Quantity.exact("eta8", e)));
             x.etaStar().ifPresent(e -> hypotheses.add(Quantity.exact("etaStar", e)));
-            return new Violation(this, violated, true, "<",
-                    Quantity.exact("rho(T) = E||w_{k+1}||^2 / E||w_k||^2", rho), new Quantity("1", 1.0, "1"),
-                    hypotheses);
+            return exactViolation(violated, "<", rho, hypotheses);
         }
         FloatingThresholds f = FloatingThresholds.of(family, hyper);
         boolean eight = strict() ? hyper.eta() < f.eta8() * (1 - ClaimCheck.FLOAT_MARGIN)

@@ -1,6 +1,7 @@
 package org.unlearnstability.theory.claims;
 
 import java.util.List;
+import org.hipparchus.fraction.BigFraction;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.theory.ClaimCheck;
@@ -14,6 +15,9 @@ import org.unlearnstability.theory.Violation;
  * case (rho(T) = 1 at the threshold) violates the non-strict reading and not the strict one.
  */
 abstract class ThresholdReading extends AbstractClaim {
+    /** The right side of both conclusions: rho(T) against 1. */
+    private static final Quantity ONE = new Quantity("1", 1.0, "1");
+
     private final boolean strict;
 
     ThresholdReading(String slug, boolean strict) {
@@ -75,6 +79,20 @@ abstract class ThresholdReading extends AbstractClaim {
     }
 
     /**
+     * The exact re-check of a case with an exact scalar form.
+     *
+     * @param violated whether the condition holds at the case's eta while rho(T) says the opposite
+     * @param relation how rho(T) must compare with 1 under the condition
+     * @param rho rho(T), exact
+     * @param hypotheses the condition's quantities, exact
+     * @return the violation
+     */
+    final Violation exactViolation(boolean violated, String relation, BigFraction rho, List<Quantity> hypotheses) {
+        return new Violation(this, violated, true, relation,
+                Quantity.exact("rho(T) = E||w_{k+1}||^2 / E||w_k||^2", rho), ONE, hypotheses);
+    }
+
+    /**
      * The floating-point re-check of a case without an exact form.
      *
      * @param violated whether the condition holds at the case's eta while rho(T) says the opposite
@@ -88,7 +106,7 @@ abstract class ThresholdReading extends AbstractClaim {
     final Violation floatingViolation(boolean violated, String relation, Hyperparameters hyper, FloatingThresholds f,
             String thresholdName, double threshold) {
         return new Violation(this, violated, false, relation, new Quantity("rho(T)", f.rho(), null),
-                new Quantity("1", 1.0, "1"), List.of(new Quantity("eta", hyper.eta(), null),
+                ONE, List.of(new Quantity("eta", hyper.eta(), null),
                         new Quantity(thresholdName, threshold, null), new Quantity("etaStar", f.etaStar(), null)));
     }
 }
