@@ -200,7 +200,11 @@ public final class SpanCnn {
                     rowColumns[nonzero] = col;
                     nonzero += er[col] != 0.0 ? 1 : 0;
                 }
-                for (int a = 0; a < nonzero; a++) {
+                int a = 0;
+                for (; a + 3 < nonzero; a += 4) {
+                    fourColumns(p, c, er, gram, a, learningRate);
+                }
+                for (; a < nonzero; a++) {
                     int col = rowColumns[a];
                     double step = learningRate * er[col];
                     c[col] -= step;
@@ -210,6 +214,34 @@ public final class SpanCnn {
                         p[b] -= step * g[b];
                     }
                 }
+            }
+        }
+
+        /**
+         * Columns rowColumns[a..a+3] of one filter row: each response still loses the four terms one by one in
+         * column order ((p - s0 g0) - s1 g1 ...), to the bit as four single-column sweeps, with a quarter of the
+         * loads and stores of p.
+         */
+        private void fourColumns(double[] p, double[] c, double[] er, double[][] gram, int a, double learningRate) {
+            int col0 = rowColumns[a];
+            int col1 = rowColumns[a + 1];
+            int col2 = rowColumns[a + 2];
+            int col3 = rowColumns[a + 3];
+            double s0 = learningRate * er[col0];
+            double s1 = learningRate * er[col1];
+            double s2 = learningRate * er[col2];
+            double s3 = learningRate * er[col3];
+            c[col0] -= s0;
+            c[col1] -= s1;
+            c[col2] -= s2;
+            c[col3] -= s3;
+            double[] g0 = gram[col0];
+            double[] g1 = gram[col1];
+            double[] g2 = gram[col2];
+            double[] g3 = gram[col3];
+            p[0] = p[0] - s0 * g0[0] - s1 * g1[0] - s2 * g2[0] - s3 * g3[0];
+            for (int b = from; b < to; b++) {
+                p[b] = p[b] - s0 * g0[b] - s1 * g1[b] - s2 * g2[b] - s3 * g3[b];
             }
         }
     }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * The largest eigenvalue, and on request its Ritz vector, of a self-adjoint operator by the Lanczos
@@ -242,15 +240,9 @@ public final class Lanczos {
      *     followed by that eigenvalue (length k + 1 in all)
      */
     private static double[] topEigenvector(double[] alpha, double[] beta, int k) {
-        RealMatrix t = MatrixUtils.createRealMatrix(k, k);
-        for (int i = 0; i < k; i++) {
-            t.setEntry(i, i, alpha[i]);
-            if (i + 1 < k) {
-                t.setEntry(i, i + 1, beta[i]);
-                t.setEntry(i + 1, i, beta[i]);
-            }
-        }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(t);
+        // The tridiagonal form goes to the eigensolver as it is (no Householder reduction of a dense copy).
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(Arrays.copyOf(alpha, k),
+                Arrays.copyOf(beta, k - 1));
         double[] values = eigen.getEigenvalues();
         int top = top(values);
         double[] result = Arrays.copyOf(eigen.getEigenvector(top).toArray(), k + 1);
