@@ -139,6 +139,7 @@ public final class SpanCnn {
         private final int[] rowColumns = new int[geometry.size() + 1];
         private final double[] outputs = new double[geometry.size()];
         private final double[] coefficient = new double[geometry.size()];
+        private final int[] labels = new int[geometry.size()];
         /** Besides column 0 (mu), the response columns kept up to date: [from, to). */
         private int from = 1;
         private int to = geometry.size() + 1;
@@ -154,37 +155,43 @@ public final class SpanCnn {
             // as sample-by-sample evaluation, but with contiguous memory access.
             int n = samples.length;
             java.util.Arrays.fill(outputs, 0, n, 0.0);
+            int active = 0;
+            columns[active++] = 0;
+            for (int j = 0; j < n; j++) {
+                columns[active++] = 1 + samples[j];
+                labels[j] = geometry.label(samples[j]);
+            }
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
                 double sign = r < filters ? 1.0 : -1.0;
                 double up = Math.max(p[0], 0.0);
                 double down = Math.max(-p[0], 0.0);
                 for (int j = 0; j < n; j++) {
-                    int i = samples[j];
-                    double v = (geometry.label(i) > 0 ? up : down) + Math.max(p[1 + i], 0.0);
+                    double v = (labels[j] > 0 ? up : down) + Math.max(p[columns[1 + j]], 0.0);
                     outputs[j] += sign * v;
                 }
             }
             for (int j = 0; j < n; j++) {
-                int y = geometry.label(samples[j]);
+                int y = labels[j];
                 coefficient[j] = weights[j] * LogisticLoss.derivative(y * (outputs[j] / filters)) / filters;
-            }
-            int active = 0;
-            columns[active++] = 0;
-            for (int j = 0; j < n; j++) {
-                columns[active++] = 1 + samples[j];
             }
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
                 double[] er = e[r];
                 double sign = r < filters ? 1.0 : -1.0;
+                // Whether ReLU(y p_r0) is active depends only on the sign of y: two flags per row, not a product
+                // per sample. The gradient entry is selected by a bit mask (a data-dependent branch would be
+                // mispredicted half the time): sg y where p_ri > 0, else +0.0, to the bit as the branch.
+                boolean upActive = p[0] > 0;
+                boolean downActive = -p[0] > 0;
                 double muCoefficient = 0.0;
                 for (int j = 0; j < n; j++) {
-                    int i = samples[j];
-                    int y = geometry.label(i);
+                    int y = labels[j];
+                    int col = columns[1 + j];
                     double sg = sign * coefficient[j];
-                    muCoefficient += y * p[0] > 0 ? sg : 0.0;
-                    er[1 + i] = p[1 + i] > 0 ? sg * y : 0.0;
+                    muCoefficient += (y > 0 ? upActive : downActive) ? sg : 0.0;
+                    long keep = p[col] > 0 ? -1L : 0L;
+                    er[col] = Double.longBitsToDouble(Double.doubleToRawLongBits(sg * y) & keep);
                 }
                 er[0] = muCoefficient;
             }

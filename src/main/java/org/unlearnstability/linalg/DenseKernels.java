@@ -143,8 +143,8 @@ final class DenseKernels {
         }
     }
 
-    /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
-    static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
+    /** The k x k coupling G^T X G of factor columns, entry (c, e) = g_c . (X g_e). */
+    private static double[][] coupling(double[][] columns, double[][] x) {
         int k = columns.length;
         double[][] xg = new double[k][];
         for (int c = 0; c < k; c++) {
@@ -160,6 +160,13 @@ final class DenseKernels {
             }
             coupling[c] = row;
         }
+        return coupling;
+    }
+
+    /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
+    static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
+        int k = columns.length;
+        double[][] coupling = coupling(columns, x);
         for (double[] row : out) {
             java.util.Arrays.fill(row, 0.0);
         }
@@ -183,40 +190,28 @@ final class DenseKernels {
      */
     static void factorCongruenceAdd(double[][] columns, double weight, double[][] x, double[][] out) {
         int k = columns.length;
-        double[][] xg = new double[k][];
-        for (int c = 0; c < k; c++) {
-            double[] v = new double[x.length];
-            multiply(x, columns[c], v);
-            xg[c] = v;
-        }
-        double[][] coupling = new double[k][];
-        for (int c = 0; c < k; c++) {
-            double[] row = new double[xg.length];
-            for (int e = 0; e < row.length; e++) {
-                row[e] = Vectors.dot(columns[c], xg[e]);
-            }
-            coupling[c] = row;
-        }
+        double[][] coupling = coupling(columns, x);
         if (k == 1) {
             rankOneCongruenceAdd(columns[0], coupling[0][0], weight, out);
             return;
         }
+        // Row i of the congruence in a scratch row, summed over (c, e) in the order of factorCongruence (axpy
+        // sweeps over j that vectorise), then added to out's row.
+        double[] row = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             double[] target = out[i];
-            for (int j = 0; j < target.length; j++) {
-                double sum = 0.0;
-                for (int c = 0; c < columns.length && c < coupling.length; c++) {
-                    double[] gc = columns[c];
-                    double[] weights = coupling[c];
-                    double gci = i < gc.length ? gc[i] : 0.0;
+            java.util.Arrays.fill(row, 0.0);
+            for (int c = 0; c < columns.length && c < coupling.length; c++) {
+                double[] gc = columns[c];
+                double[] weights = coupling[c];
+                if (i < gc.length) {
                     for (int e = 0; e < weights.length && e < columns.length; e++) {
-                        double[] ge = columns[e];
-                        if (j < ge.length) {
-                            sum += gci * weights[e] * ge[j];
-                        }
+                        Vectors.addScaled(row, gc[i] * weights[e], columns[e]);
                     }
                 }
-                target[j] += weight * sum;
+            }
+            for (int j = 0; j < target.length && j < row.length; j++) {
+                target[j] += weight * row[j];
             }
         }
     }
