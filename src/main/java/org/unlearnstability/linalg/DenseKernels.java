@@ -165,12 +165,11 @@ final class DenseKernels {
 
     /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
     static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
-        int k = columns.length;
         double[][] coupling = coupling(columns, x);
         for (double[] row : out) {
             java.util.Arrays.fill(row, 0.0);
         }
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < columns.length && c < coupling.length; c++) {
             double[] gc = columns[c];
             double[] weights = coupling[c];
             for (int i = 0; i < gc.length && i < out.length; i++) {
@@ -189,11 +188,16 @@ final class DenseKernels {
      * this thousands of times to small families).
      */
     static void factorCongruenceAdd(double[][] columns, double weight, double[][] x, double[][] out) {
-        int k = columns.length;
         double[][] coupling = coupling(columns, x);
-        if (k == 1) {
-            rankOneCongruenceAdd(columns[0], coupling[0][0], weight, out);
-            return;
+        for (int c = 0; c < columns.length && c < coupling.length; c++) {
+            // Rank one (c = 0 only): the fused sweep of the single coupling entry w_00.
+            double[] w = coupling[c];
+            if (columns.length == 1 && w.length == 1) {
+                for (double wcc : w) {
+                    rankOneCongruenceAdd(columns[c], wcc, weight, out);
+                }
+                return;
+            }
         }
         // Row i of the congruence in a scratch row, summed over (c, e) in the order of factorCongruence (axpy
         // sweeps over j that vectorise), then added to out's row.
