@@ -65,8 +65,9 @@ public final class Fig2Benchmark {
         int reps = quick ? 1 : 3;
         double[] two = sweep(spec, 2, reps);
         out.printf("  span coordinates, coherence on, 2 threads: median %.2f s wall, %.2f s CPU (%d runs); "
-                + "one-column S sweeps (previous jar, same machine, 2026-12-05): 10.9 s wall, 19.6 s CPU; "
-                + "before exact dynamics per cell: 6.1-6.6 s (target < 5 s)%n", two[0], two[1], reps);
+                + "before this session's speed work (commit 4203660, same machine, 2026-12-05): 9.3 s wall, "
+                + "17.5 s CPU; one-column S sweeps (the jar before that): 10.9 s wall, 19.6 s CPU; before exact "
+                + "dynamics per cell: 6.1-6.6 s (target < 5 s)%n", two[0], two[1], reps);
         double[] one = sweep(spec, 1, quick ? 1 : 2);
         out.printf("  span coordinates, coherence on, 1 thread:  median %.2f s wall (speed-up %.2f)%n", one[0],
                 one[0] / two[0]);
@@ -84,21 +85,14 @@ public final class Fig2Benchmark {
         double[] cpu = new double[reps];
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = CpuClock.nanos();
             Fig2Computation.compute(spec, threads, silent(spec));
             seconds[i] = (System.nanoTime() - start) / 1e9;
-            cpu[i] = (processCpuNanos() - cpuStart) / 1e9;
+            cpu[i] = (CpuClock.nanos() - cpuStart) / 1e9;
         }
         Arrays.sort(seconds);
         Arrays.sort(cpu);
         return new double[] {seconds[reps / 2], cpu[reps / 2]};
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0L;
     }
 
     private static Progress silent(Fig2Spec spec) {

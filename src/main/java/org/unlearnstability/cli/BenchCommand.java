@@ -1,12 +1,21 @@
 package org.unlearnstability.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.unlearnstability.bench.AuditBenchmark;
 import org.unlearnstability.bench.CoherenceBenchmark;
+import org.unlearnstability.bench.CpuClock;
 import org.unlearnstability.bench.DynamicsBenchmark;
 import org.unlearnstability.bench.Fig2Benchmark;
 import org.unlearnstability.bench.FrontierBenchmark;
+import org.unlearnstability.experiment.CacheFolders;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +29,8 @@ import picocli.CommandLine.Parameters;
                 + "bracket), dynamics (rho, etaStar, the Figure 1 protocol vs a plain dense baseline), "
                 + "cnn (Figure 2 sweep vs the direct network), frontier (analyze of a rank-one factor family "
                 + "before and after span coordinates, and frontier on the default grid), audit (the full claims "
-                + "audit vs its first version's time).")
+                + "audit vs its first version's time), reproduce (the main job cold, beside its time before this "
+                + "session's speed work; run from the project directory, not part of all).")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
@@ -34,6 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
         frontier,
         /** the full claims audit, beside its first version's time. */
         audit,
+        /** the main job (reproduce --clear-cache into a temporary directory), 3 runs; not part of "all". */
+        reproduce,
         /** every suite. */
         all
     }
@@ -45,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean quick;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintStream out = System.out;
         if (suite == Suite.coherence || suite == Suite.all) {
             CoherenceBenchmark.run(out, quick);
@@ -62,6 +74,45 @@ public final class BenchCommand implements Callable<Integer> {
         if (suite == Suite.audit || suite == Suite.all) {
             AuditBenchmark.run(out, quick);
         }
+        if (suite == Suite.reproduce) {
+            reproduce(out, quick);
+        }
         return 0;
     }
+
+    /** README's main job, cold, into a temporary directory (deleted after each run). */
+    private static void reproduce(PrintStream out, boolean quick) throws IOException {
+        int reps = quick ? 1 : 3;
+        double[] wall = new double[reps];
+        double[] cpu = new double[reps];
+        out.printf(Locale.ROOT, "reproduce benchmark: %d cores, load average before: %.2f (other processes on the "
+                + "machine slow every figure below)%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int i = 0; i < reps; i++) {
+            Path dir = Files.createTempDirectory("bench-reproduce");
+            long start = System.nanoTime();
+            long cpuStart = CpuClock.nanos();
+            int status = new CommandLine(new ReproduceCommand()).execute("--out", dir.toString(), "--clear-cache",
+                    "--no-progress");
+            wall[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (CpuClock.nanos() - cpuStart) / 1e9;
+            CacheFolders.clear(dir);
+            if (status != 0) {
+                throw new IllegalStateException("reproduce exited with status " + status);
+            }
+        }
+        // Run 1 is README's main job as a user meets it (a fresh JVM); later runs reuse this JVM's compiled code.
+        out.printf(Locale.ROOT, "  reproduce --clear-cache, default threads, run 1 (fresh JVM, JIT cold): %.1f s wall, "
+                + "%.1f s CPU; before this session's speed work (commit 4203660, same machine): 82.4 s wall, about "
+                + "171 s CPU (target < 60 s)%n", wall[0], cpu[0]);
+        if (reps > 1) {
+            double[] warmWall = Arrays.copyOfRange(wall, 1, reps);
+            double[] warmCpu = Arrays.copyOfRange(cpu, 1, reps);
+            Arrays.sort(warmWall);
+            Arrays.sort(warmCpu);
+            out.printf(Locale.ROOT, "  runs 2-%d in the same JVM (JIT warm, caches cleared): median %.1f s wall, "
+                    + "%.1f s CPU%n", reps, warmWall[warmWall.length / 2], warmCpu[warmCpu.length / 2]);
+        }
+    }
+
 }

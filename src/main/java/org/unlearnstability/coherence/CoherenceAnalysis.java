@@ -76,10 +76,7 @@ public record CoherenceAnalysis(
      * @return the analysis
      */
     public static CoherenceAnalysis of(FamilyGeometry geometry, Hyperparameters hyper) {
-        return of(geometry, hyper, s -> {
-            CertifiedEigenvalue exact = PerronRoot.of(s);
-            return new MixCoherenceBracket(exact, MixCoherenceBracket.Method.EXACT, new double[0]);
-        });
+        return of(geometry, hyper, s -> MixCoherenceBracket.exactFrom(s, null));
     }
 
     /**

@@ -108,6 +108,29 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
     }
 
     /**
+     * The bracket of {@link PerronRoot#of(NonnegativeOperator)} (power steps with a Lanczos restart, to
+     * {@link PerronRoot#DEFAULT_TOLERANCE}), from the uniform vector (then equal to it to the bit) or from a given
+     * positive start, such as the Perron vector of a nearby S: the bracket is certified whatever the start, a good
+     * start only saves products.
+     *
+     * @param exact the operator
+     * @param start a positive start vector (not modified), or null for the uniform vector
+     * @return its Perron root with the final iterate as {@link #perronVector()}
+     */
+    public static MixCoherenceBracket exactFrom(NonnegativeOperator exact, double @Nullable [] start) {
+        double[] from;
+        if (start == null) {
+            from = new double[exact.size()];
+            java.util.Arrays.fill(from, 1.0);
+        } else {
+            from = MixCoherenceBounds.positive(start);
+        }
+        PerronRoot.Iterate iterate = PerronRoot.of(exact, PerronRoot.DEFAULT_TOLERANCE,
+                PerronRoot.DEFAULT_MAX_ITERATIONS, from);
+        return new MixCoherenceBracket(iterate.value(), Method.EXACT, iterate.vector());
+    }
+
+    /**
      * Narrows a certified bracket with exact products of any symmetric non-negative operator (the seam for
      * operators computed elsewhere, for example in row blocks on a cluster).
      *

@@ -340,18 +340,9 @@ final class NoiseOperator {
     /** The terms outside the stack, others[from..to), summed term by term. */
     private double[][] chunk(double[][] x, int from, int to) {
         double[][] sum = new double[size][size];
-        double[][] image = new double[size][size];
         for (int i = from; i < to; i++) {
             int t = others[i];
-            terms.get(t).congruence(x, image);
-            double w = weights[t];
-            for (int p = 0; p < size; p++) {
-                double[] target = sum[p];
-                double[] source = image[p];
-                for (int q = 0; q < size; q++) {
-                    target[q] += w * source[q];
-                }
-            }
+            terms.get(t).congruenceAdd(weights[t], x, sum);
         }
         return sum;
     }

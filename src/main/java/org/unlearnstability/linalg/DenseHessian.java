@@ -85,6 +85,11 @@ public final class DenseHessian implements Hessian {
     }
 
     @Override
+    public void congruenceAdd(double weight, double[][] x, double[][] out) {
+        DenseKernels.congruenceAdd(rows, weight, x, out);
+    }
+
+    @Override
     public double trace() {
         return DenseKernels.trace(rows);
     }

@@ -66,6 +66,39 @@ final class DenseKernels {
         upperProduct(hx, h, out);
     }
 
+    /**
+     * out += weight * H X H, to the bit {@link #congruence} into a scratch matrix followed by out += weight *
+     * scratch: each upper-triangle entry of (H X) H sums its terms from 0.0 in the same order over k, and the
+     * lower triangle adds the mirrored entry, without the scratch matrix.
+     */
+    static void congruenceAdd(double[][] h, double weight, double[][] x, double[][] out) {
+        double[][] hx = new double[h.length][h.length];
+        product(h, x, hx);
+        if (out.length != hx.length || h.length != hx.length) {
+            throw new IllegalArgumentException("matrix sizes differ: " + h.length + ", " + out.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            double[] aRow = hx[i];
+            double[] target = out[i];
+            for (int j = i; j < target.length; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < aRow.length && k < h.length; k++) {
+                    double[] bRow = h[k];
+                    if (j < bRow.length) {
+                        sum += aRow[k] * bRow[j];
+                    }
+                }
+                target[j] += weight * sum;
+                if (j > i && j < out.length) {
+                    double[] mirror = out[j];
+                    if (i < mirror.length) {
+                        mirror[i] += weight * sum;
+                    }
+                }
+            }
+        }
+    }
+
     /** The upper triangle of out = a * b (square, as rows), mirrored into the lower triangle. */
     static void upperProduct(double[][] a, double[][] b, double[][] out) {
         if (out.length != a.length || b.length != a.length) {
@@ -110,8 +143,8 @@ final class DenseKernels {
         }
     }
 
-    /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
-    static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
+    /** The k x k coupling G^T X G of factor columns, entry (c, e) = g_c . (X g_e). */
+    private static double[][] coupling(double[][] columns, double[][] x) {
         int k = columns.length;
         double[][] xg = new double[k][];
         for (int c = 0; c < k; c++) {
@@ -127,10 +160,16 @@ final class DenseKernels {
             }
             coupling[c] = row;
         }
+        return coupling;
+    }
+
+    /** out = sum_{c,c'} (g_c^T X g_c') g_c g_c'^T, that is G G^T X G G^T. */
+    static void factorCongruence(double[][] columns, double[][] x, double[][] out) {
+        double[][] coupling = coupling(columns, x);
         for (double[] row : out) {
             java.util.Arrays.fill(row, 0.0);
         }
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < columns.length && c < coupling.length; c++) {
             double[] gc = columns[c];
             double[] weights = coupling[c];
             for (int i = 0; i < gc.length && i < out.length; i++) {
@@ -138,6 +177,67 @@ final class DenseKernels {
                 for (int e = 0; e < weights.length && e < columns.length; e++) {
                     Vectors.addScaled(target, gc[i] * weights[e], columns[e]);
                 }
+            }
+        }
+    }
+
+    /**
+     * out += weight * G G^T X G G^T, to the bit {@link #factorCongruence} into a scratch matrix followed by
+     * out += weight * scratch: every entry of the congruence sums the same terms (g_c,i w_ce) g_e,j from 0.0
+     * in the same order (c, then e), but in one sweep, with no d x d scratch (the audit's noise map applies
+     * this thousands of times to small families).
+     */
+    static void factorCongruenceAdd(double[][] columns, double weight, double[][] x, double[][] out) {
+        double[][] coupling = coupling(columns, x);
+        for (int c = 0; c < columns.length && c < coupling.length; c++) {
+            // Rank one (c = 0 only): the fused sweep of the single coupling entry w_00.
+            double[] w = coupling[c];
+            if (columns.length == 1 && w.length == 1) {
+                for (double wcc : w) {
+                    rankOneCongruenceAdd(columns[c], wcc, weight, out);
+                }
+                return;
+            }
+        }
+        // Row i of the congruence in a scratch row, summed over (c, e) in the order of factorCongruence (axpy
+        // sweeps over j that vectorise), then added to out's row.
+        double[] row = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            double[] target = out[i];
+            java.util.Arrays.fill(row, 0.0);
+            for (int c = 0; c < columns.length && c < coupling.length; c++) {
+                double[] gc = columns[c];
+                double[] weights = coupling[c];
+                if (i < gc.length) {
+                    for (int e = 0; e < weights.length && e < columns.length; e++) {
+                        Vectors.addScaled(row, gc[i] * weights[e], columns[e]);
+                    }
+                }
+            }
+            for (int j = 0; j < target.length && j < row.length; j++) {
+                target[j] += weight * row[j];
+            }
+        }
+    }
+
+    /** out += weight * ((g_i w) g_j + 0.0): the rank-one case of {@link #factorCongruenceAdd}. */
+    private static void rankOneCongruenceAdd(double[] g, double w, double weight, double[][] out) {
+        for (int i = 0; i < out.length && i < g.length; i++) {
+            double[] target = out[i];
+            double gw = g[i] * w;
+            for (int j = 0; j < target.length && j < g.length; j++) {
+                target[j] += weight * (0.0 + gw * g[j]);
+            }
+        }
+    }
+
+    /** out += weight * term, entry by entry. */
+    static void addScaled(double weight, double[][] term, double[][] out) {
+        for (int i = 0; i < out.length && i < term.length; i++) {
+            double[] target = out[i];
+            double[] row = term[i];
+            for (int j = 0; j < target.length && j < row.length; j++) {
+                target[j] += weight * row[j];
             }
         }
     }

@@ -109,6 +109,11 @@ public final class FactorHessian implements Hessian {
     }
 
     @Override
+    public void congruenceAdd(double weight, double[][] x, double[][] out) {
+        DenseKernels.factorCongruenceAdd(columns, weight, x, out);
+    }
+
+    @Override
     public double trace() {
         double sum = 0.0;
         for (double[] g : columns) {

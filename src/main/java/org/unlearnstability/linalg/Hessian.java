@@ -45,6 +45,21 @@ public sealed interface Hessian extends Serializable permits DenseHessian, Diago
      */
     void congruence(double[][] x, double[][] out);
 
+    /**
+     * Adds weight * H X H to {@code out}: to the bit what {@link #congruence} into a scratch matrix followed by
+     * out += weight * scratch (entry by entry) gives, which is how the noise map of Lemma 2.1, eq. (6),
+     * N(X) = C_f sum_f H_f X H_f + C_r sum_r H_r X H_r, is summed. Factor Hessians fuse the two sweeps.
+     *
+     * @param weight the weight
+     * @param x a symmetric d x d matrix as rows
+     * @param out a d x d matrix as rows, accumulated into
+     */
+    default void congruenceAdd(double weight, double[][] x, double[][] out) {
+        double[][] term = new double[out.length][dimension()];
+        congruence(x, term);
+        DenseKernels.addScaled(weight, term, out);
+    }
+
     /** @return Tr(H) */
     double trace();
 

@@ -240,18 +240,12 @@ public final class Lanczos {
      *     followed by that eigenvalue (length k + 1 in all)
      */
     private static double[] topEigenvector(double[] alpha, double[] beta, int k) {
-        double[][] t = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            t[i][i] = alpha[i];
-            if (i + 1 < k) {
-                t[i][i + 1] = beta[i];
-                t[i + 1][i] = beta[i];
-            }
-        }
-        SymmetricEigen eigen = SymmetricEigen.of(t);
-        double[] values = eigen.eigenvalues();
+        // The tridiagonal form goes to the eigensolver as it is (no Householder reduction of a dense copy).
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(Arrays.copyOf(alpha, k),
+                Arrays.copyOf(beta, k - 1));
+        double[] values = eigen.getEigenvalues();
         int top = top(values);
-        double[] result = Arrays.copyOf(eigen.vectorRows()[top], k + 1);
+        double[] result = Arrays.copyOf(eigen.getEigenvector(top).toArray(), k + 1);
         result[k] = values[top];
         return result;
     }

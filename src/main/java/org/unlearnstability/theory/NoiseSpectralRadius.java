@@ -286,27 +286,19 @@ public record NoiseSpectralRadius(double lower, double upper) {
     }
 
     private static void apply(HessianFamily family, NoiseConstants noise, double[][] x, double[][] out) {
-        int d = x.length;
-        double[][] term = new double[d][d];
         for (double[] row : out) {
             java.util.Arrays.fill(row, 0.0);
         }
-        accumulate(family.retain(), noise.cR(), x, term, out);
-        accumulate(family.forget(), noise.cF(), x, term, out);
+        accumulate(family.retain(), noise.cR(), x, out);
+        accumulate(family.forget(), noise.cF(), x, out);
     }
 
-    private static void accumulate(java.util.List<Hessian> hessians, double c, double[][] x, double[][] term,
-            double[][] out) {
+    private static void accumulate(java.util.List<Hessian> hessians, double c, double[][] x, double[][] out) {
         if (c == 0.0) {
             return;
         }
         for (Hessian h : hessians) {
-            h.congruence(x, term);
-            for (int i = 0; i < x.length; i++) {
-                for (int k = 0; k < x.length; k++) {
-                    out[i][k] += c * term[i][k];
-                }
-            }
+            h.congruenceAdd(c, x, out);
         }
     }
 

@@ -68,15 +68,9 @@ final class SecondMomentMaps {
         int d = x.getRowDimension();
         double[][] in = x.getData();
         double[][] sum = new double[d][d];
-        double[][] term = new double[d][d];
         for (int i = 0; i < family.all().size(); i++) {
             double c = i < family.nRetain() ? constants.cR() : constants.cF();
-            family.all().get(i).congruence(in, term);
-            for (int p = 0; p < d; p++) {
-                for (int q = 0; q < d; q++) {
-                    sum[p][q] += c * term[p][q];
-                }
-            }
+            family.all().get(i).congruenceAdd(c, in, sum);
         }
         return new Array2DRowRealMatrix(sum, false);
     }

@@ -59,6 +59,41 @@ class HessianFormsContractTest {
         }
     }
 
+    /**
+     * congruenceAdd is an exact refactoring, not an approximation: the noise maps (and with them the claims
+     * audit's counts) depend on it to the bit. Factor Hessians of rank 1-3 take the fused path.
+     */
+    @Test
+    void congruenceAddEqualsCongruenceThenAddToTheBit() {
+        SplittableRandom random = new SplittableRandom(20261205L);
+        for (int c = 0; c < CASES; c++) {
+            int d = 1 + random.nextInt(8);
+            double[][] sym = symmetric(random, d);
+            double[][] start = symmetric(random, d);
+            double weight = random.nextDouble(-2.0, 2.0);
+            double[][] columns = new double[1 + random.nextInt(3)][];
+            for (int k = 0; k < columns.length; k++) {
+                columns[k] = vector(random, d);
+            }
+            for (Hessian h : List.of(FactorHessian.ofColumns(d, columns), DenseHessian.of(sym))) {
+                double[][] term = congruence(h, start);
+                double[][] expected = new double[d][];
+                double[][] actual = new double[d][];
+                for (int i = 0; i < d; i++) {
+                    expected[i] = sym[i].clone();
+                    actual[i] = sym[i].clone();
+                    for (int j = 0; j < d; j++) {
+                        expected[i][j] += weight * term[i][j];
+                    }
+                }
+                h.congruenceAdd(weight, start, actual);
+                for (int i = 0; i < d; i++) {
+                    assertTrue(java.util.Arrays.equals(expected[i], actual[i]), "case " + c + ", " + h + ", row " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void aMalformedOperandIsRejectedNotTruncated() {
         Hessian h = DenseHessian.of(new double[][] {{2, 1}, {1, 2}});
