@@ -93,21 +93,6 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
     }
 
     /**
-     * The bracket of any symmetric non-negative operator from exact products alone (no structured start).
-     *
-     * @param exact the operator
-     * @param width the requested relative width
-     * @return its Perron root with a bracket of at most that width (or the best in the step cap)
-     */
-    public static MixCoherenceBracket exact(NonnegativeOperator exact, double width) {
-        double[] uniform = new double[exact.size()];
-        java.util.Arrays.fill(uniform, 1.0);
-        CertifiedEigenvalue unknown = new CertifiedEigenvalue(0.0, 0.0, Double.POSITIVE_INFINITY, 0);
-        MixCoherenceBracket tightened = tighten(exact, new PerronRoot.Iterate(unknown, uniform), width);
-        return new MixCoherenceBracket(tightened.value(), Method.EXACT, tightened.perronVector());
-    }
-
-    /**
      * The bracket of {@link PerronRoot#of(NonnegativeOperator)} (power steps with a Lanczos restart, to
      * {@link PerronRoot#DEFAULT_TOLERANCE}), from the uniform vector (then equal to it to the bit) or from a given
      * positive start, such as the Perron vector of a nearby S: the bracket is certified whatever the start, a good
