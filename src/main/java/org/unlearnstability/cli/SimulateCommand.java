@@ -154,8 +154,15 @@ public final class SimulateCommand implements Callable<Integer> {
 
     static ObjectNode json(ObjectMapper mapper, HessianFamily family, Hyperparameters hyper, SimulationResult result,
             double etaStar) {
-        SimulationConfig config = result.config();
         ObjectNode json = mapper.createObjectNode();
+        putSetting(json, family, hyper, result.config());
+        putOutcome(json, result, etaStar);
+        return json;
+    }
+
+    /** What was run: the family's sizes, the hyper-parameters and the simulation's configuration. */
+    private static void putSetting(ObjectNode json, HessianFamily family, Hyperparameters hyper,
+            SimulationConfig config) {
         json.put("d", family.dimension());
         json.put("nRetain", family.nRetain());
         json.put("nForget", family.nForget());
@@ -169,6 +176,10 @@ public final class SimulateCommand implements Callable<Integer> {
         json.put("seed", config.seed());
         json.put("earlyStop", config.earlyStop());
         json.put("meanSquareSteps", config.meanSquareSteps());
+    }
+
+    /** What came out: the run counts, the verdict, the mean-square curves and the exact rates. */
+    private static void putOutcome(ObjectNode json, SimulationResult result, double etaStar) {
         json.put("divergedRuns", result.divergedRuns());
         json.put("convergedRuns", result.convergedRuns());
         json.put("collapsedRuns", result.collapsedRuns());
@@ -185,7 +196,6 @@ public final class SimulateCommand implements Callable<Integer> {
         json.put("nullSpace", result.rho().nullSpace());
         JsonNumbers.put(json, "etaStar", etaStar);
         json.put("simulatedSteps", result.simulatedSteps());
-        return json;
     }
 
     private static void array(ObjectNode json, String key, double[] values) {

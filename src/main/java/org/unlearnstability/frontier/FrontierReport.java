@@ -116,8 +116,8 @@ public final class FrontierReport {
         return Heatmap.builder(scale)
                 .subtitle(String.format(java.util.Locale.ROOT, "n_r = %d, n_f = %d, d = %d, Bernoulli batches;"
                         + " blank: undefined", frontier.nRetain(), frontier.nForget(), frontier.dimension()))
-                .xAxis(PlotAxis.linear("forget weight alpha"))
-                .yAxis(logBatches ? PlotAxis.log("batch size B") : PlotAxis.linear("batch size B"))
+                .axes(PlotAxis.linear("forget weight alpha"),
+                        logBatches ? PlotAxis.log("batch size B") : PlotAxis.linear("batch size B"))
                 .grid(frontier.spec().alphas(), batches, values);
     }
 

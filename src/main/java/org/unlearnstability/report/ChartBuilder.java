@@ -41,20 +41,13 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
     }
 
     /**
-     * @param axis the horizontal axis
+     * @param horizontal the horizontal axis
+     * @param vertical the vertical axis
      * @return this builder
      */
-    public B xAxis(PlotAxis axis) {
-        this.xAxis = axis;
-        return self();
-    }
-
-    /**
-     * @param axis the vertical axis
-     * @return this builder
-     */
-    public B yAxis(PlotAxis axis) {
-        this.yAxis = axis;
+    public B axes(PlotAxis horizontal, PlotAxis vertical) {
+        this.xAxis = horizontal;
+        this.yAxis = vertical;
         return self();
     }
 
@@ -65,5 +58,16 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
     public B curve(Curve curve) {
         curves.add(curve);
         return self();
+    }
+
+    /**
+     * @return the titles, axes and curves collected
+     * @throws IllegalArgumentException when a curve has a non-positive coordinate on a log axis
+     */
+    ChartFrame frame() {
+        for (Curve curve : curves) {
+            ChartStyle.requirePositive(curve, xAxis, yAxis);
+        }
+        return new ChartFrame(title, subtitle, xAxis, yAxis, curves);
     }
 }

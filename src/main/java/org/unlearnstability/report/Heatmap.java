@@ -32,22 +32,14 @@ import org.jfree.chart.ui.RectangleInsets;
  * to them.
  */
 public final class Heatmap extends Figure {
-    private final String title;
-    private final String subtitle;
-    private final PlotAxis xAxis;
-    private final PlotAxis yAxis;
+    private final ChartFrame frame;
     private final ColourScale scale;
     private final List<HeatmapCell> cells;
-    private final List<Curve> curves;
 
-    private Heatmap(Builder builder, List<HeatmapCell> cells) {
-        this.title = builder.title;
-        this.subtitle = builder.subtitle;
-        this.xAxis = builder.xAxis;
-        this.yAxis = builder.yAxis;
-        this.scale = builder.scale;
+    private Heatmap(ChartFrame frame, ColourScale scale, List<HeatmapCell> cells) {
+        this.frame = frame;
+        this.scale = scale;
         this.cells = List.copyOf(cells);
-        this.curves = List.copyOf(builder.curves);
     }
 
     /**
@@ -65,7 +57,7 @@ public final class Heatmap extends Figure {
 
     /** @return the curves drawn over the cells */
     public List<Curve> curves() {
-        return curves;
+        return frame.curves();
     }
 
     /** @return the colour scale */
@@ -75,8 +67,9 @@ public final class Heatmap extends Figure {
 
     @Override
     public JFreeChart toChart() {
-        ValueAxis domain = ChartStyle.axis(xAxis);
-        ValueAxis range = ChartStyle.axis(yAxis);
+        List<Curve> curves = frame.curves();
+        ValueAxis domain = ChartStyle.axis(frame.xAxis());
+        ValueAxis range = ChartStyle.axis(frame.yAxis());
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(domain);
         plot.setRangeAxis(range);
@@ -89,7 +82,7 @@ public final class Heatmap extends Figure {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         fitAxes(domain, range);
-        JFreeChart chart = ChartStyle.chart(title, subtitle, plot);
+        JFreeChart chart = ChartStyle.chart(frame.title(), frame.subtitle(), plot);
         LegendItemCollection items = new LegendItemCollection();
         if (scale instanceof CategoricalScale categorical) {
             for (Category category : categorical.categories()) {
@@ -112,10 +105,10 @@ public final class Heatmap extends Figure {
             extent[2] = Math.min(extent[2], cell.yMin());
             extent[3] = Math.max(extent[3], cell.yMax());
         }
-        if (!xAxis.hasRange()) {
+        if (!frame.xAxis().hasRange()) {
             domain.setRange(extent[0], extent[1]);
         }
-        if (!yAxis.hasRange()) {
+        if (!frame.yAxis().hasRange()) {
             range.setRange(extent[2], extent[3]);
         }
     }
@@ -263,10 +256,7 @@ public final class Heatmap extends Figure {
                             + " reaches a non-positive value on a log axis");
                 }
             }
-            for (Curve curve : curves) {
-                ChartStyle.requirePositive(curve, xAxis, yAxis);
-            }
-            return new Heatmap(this, all);
+            return new Heatmap(frame(), scale, all);
         }
 
         private double categoryIndex(@Nullable String category) {

@@ -11,18 +11,10 @@ import org.jfree.chart.plot.XYPlot;
  * batch size. Each {@link Curve} has its own colour, stroke and optional markers, and a legend entry.
  */
 public final class LinePlot extends Figure {
-    private final String title;
-    private final String subtitle;
-    private final PlotAxis xAxis;
-    private final PlotAxis yAxis;
-    private final List<Curve> curves;
+    private final ChartFrame frame;
 
-    private LinePlot(Builder builder) {
-        this.title = builder.title;
-        this.subtitle = builder.subtitle;
-        this.xAxis = builder.xAxis;
-        this.yAxis = builder.yAxis;
-        this.curves = List.copyOf(builder.curves);
+    private LinePlot(ChartFrame frame) {
+        this.frame = frame;
     }
 
     /** @return a builder for a line plot */
@@ -32,19 +24,20 @@ public final class LinePlot extends Figure {
 
     /** @return the curves */
     public List<Curve> curves() {
-        return curves;
+        return frame.curves();
     }
 
     @Override
     public JFreeChart toChart() {
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(ChartStyle.axis(xAxis));
-        plot.setRangeAxis(ChartStyle.axis(yAxis));
+        List<Curve> curves = frame.curves();
+        plot.setDomainAxis(ChartStyle.axis(frame.xAxis()));
+        plot.setRangeAxis(ChartStyle.axis(frame.yAxis()));
         plot.setRenderer(0, ChartStyle.renderer(curves));
         plot.setDataset(0, ChartStyle.dataset(curves));
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        JFreeChart chart = ChartStyle.chart(title, subtitle, plot);
+        JFreeChart chart = ChartStyle.chart(frame.title(), frame.subtitle(), plot);
         LegendItemCollection items = new LegendItemCollection();
         curves.forEach(curve -> items.add(ChartStyle.legendItem(curve)));
         ChartStyle.legend(chart, plot, items);
@@ -70,10 +63,7 @@ public final class LinePlot extends Figure {
             if (curves.isEmpty()) {
                 throw new IllegalArgumentException("line plot '" + title + "' has no curves");
             }
-            for (Curve curve : curves) {
-                ChartStyle.requirePositive(curve, xAxis, yAxis);
-            }
-            return new LinePlot(this);
+            return new LinePlot(frame());
         }
     }
 }

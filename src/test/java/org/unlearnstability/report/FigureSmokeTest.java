@@ -65,8 +65,7 @@ class FigureSmokeTest {
         return Heatmap.builder(verdicts)
                 .title("Unlearning phase diagram (synthetic)")
                 .subtitle("eta = 0.5, alpha = 0.1, n_r = n_f = 50, Bernoulli batches")
-                .xAxis(PlotAxis.integers("batch size B"))
-                .yAxis(PlotAxis.integers("Q (samples sharing e1)"))
+                .axes(PlotAxis.integers("batch size B"), PlotAxis.integers("Q (samples sharing e1)"))
                 .grid(b, q, verdict)
                 .curve(Curve.of("Theorem 2.2 (7)", Color.BLACK, LineStyle.SOLID, b, thm22))
                 .curve(Curve.of("Theorem 2.3 (8)", Color.BLACK, LineStyle.DASHED, b, thm23))
@@ -87,8 +86,7 @@ class FigureSmokeTest {
         ratio[5][7] = Double.NaN;
         return Heatmap.builder(ContinuousScale.diverging("eta7 / etaStar", 0.03, 1.0, 30.0, true))
                 .title("Tightness of (7)")
-                .xAxis(PlotAxis.log("Q"))
-                .yAxis(PlotAxis.log("batch size B"))
+                .axes(PlotAxis.log("Q"), PlotAxis.log("batch size B"))
                 .grid(q, b, ratio)
                 .build();
     }
@@ -105,8 +103,8 @@ class FigureSmokeTest {
         }
         return LinePlot.builder()
                 .title("Coherence against SNR")
-                .xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt d)"))
-                .yAxis(PlotAxis.linear("unlearning coherence sigma"))
+                .axes(PlotAxis.log("SNR = ||mu|| / (sigma sqrt d)"),
+                        PlotAxis.linear("unlearning coherence sigma"))
                 .curve(Curve.of("sigma (mean of 20 repeats)", new Color(0x1F77B4), LineStyle.SOLID, snr, sigma)
                         .withMarkers())
                 .curve(Curve.of("bound (10), constant fitted", new Color(0xD62728), LineStyle.DASHED, snr, bound))

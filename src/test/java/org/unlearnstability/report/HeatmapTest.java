@@ -36,8 +36,7 @@ class HeatmapTest {
     void cellsOfDifferentHeightsPerColumnAreDrawnWhereTheyBelong() {
         // Column B = 1 splits at sigma = 2, column B = 2 at sigma = 5: a (B, sigma) phase diagram.
         Heatmap heatmap = Heatmap.builder(VERDICTS)
-                .xAxis(PlotAxis.integers("B"))
-                .yAxis(PlotAxis.linear("sigma"))
+                .axes(PlotAxis.integers("B"), PlotAxis.linear("sigma"))
                 .cell(0.5, 1.5, 0.0, 2.0, "converge")
                 .cell(0.5, 1.5, 2.0, 10.0, "diverge")
                 .cell(1.5, 2.5, 0.0, 5.0, "converge")
@@ -82,8 +81,7 @@ class HeatmapTest {
         double[] b = {1, 4};
         double[][] ratio = {{0.1, 10}, {0.1, 10}, {10, Double.NaN}};
         Heatmap heatmap = Heatmap.builder(ContinuousScale.diverging("ratio", 0.1, 1.0, 10.0, true))
-                .xAxis(PlotAxis.log("Q"))
-                .yAxis(PlotAxis.log("B"))
+                .axes(PlotAxis.log("Q"), PlotAxis.log("B"))
                 .grid(q, b, ratio)
                 .build();
         assertEquals(6, heatmap.cells().size());
@@ -147,10 +145,10 @@ class HeatmapTest {
                 () -> Heatmap.builder(VERDICTS).cell(new HeatmapCell(0, 1, 0, 1, 2.0)).build(), "index 2 of 2");
         assertThrows(IllegalArgumentException.class,
                 () -> Heatmap.builder(VERDICTS).grid(new double[] {1, 2}, new double[] {1}, new double[][] {{0}}));
-        assertThrows(IllegalArgumentException.class, () -> Heatmap.builder(VERDICTS).xAxis(PlotAxis.log("B"))
-                .cell(-1, 1, 0, 1, "converge").build());
-        assertThrows(IllegalArgumentException.class, () -> Heatmap.builder(VERDICTS).yAxis(PlotAxis.log("sigma"))
-                .cell(1, 2, 1, 2, "converge")
+        assertThrows(IllegalArgumentException.class, () -> Heatmap.builder(VERDICTS)
+                .axes(PlotAxis.log("B"), PlotAxis.linear("y")).cell(-1, 1, 0, 1, "converge").build());
+        assertThrows(IllegalArgumentException.class, () -> Heatmap.builder(VERDICTS)
+                .axes(PlotAxis.linear("x"), PlotAxis.log("sigma")).cell(1, 2, 1, 2, "converge")
                 .curve(Curve.of("bound", Color.BLACK, LineStyle.SOLID, new double[] {1, 2}, new double[] {1, 0}))
                 .build());
         assertThrows(IllegalArgumentException.class, () -> new HeatmapCell(1, 1, 0, 1, 0));
@@ -183,7 +181,8 @@ class HeatmapTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Curve.of("", Color.RED, LineStyle.SOLID, new double[] {1}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> LinePlot.builder().build());
-        assertThrows(IllegalArgumentException.class, () -> LinePlot.builder().xAxis(PlotAxis.log("snr"))
+        assertThrows(IllegalArgumentException.class, () -> LinePlot.builder()
+                .axes(PlotAxis.log("snr"), PlotAxis.linear("y"))
                 .curve(Curve.of("c", Color.RED, LineStyle.SOLID, new double[] {0, 1}, new double[] {1, 1})).build());
     }
 
@@ -193,7 +192,8 @@ class HeatmapTest {
         assertThrows(IllegalArgumentException.class, () -> PlotAxis.log("x").withRange(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new PlotAxis("x", false, false, 0, Double.NaN));
         PlotAxis fixed = PlotAxis.linear("sigma").withRange(0, 60);
-        JFreeChart chart = Heatmap.builder(VERDICTS).yAxis(fixed).cell(0, 1, 0, 50, "converge").build().toChart();
+        JFreeChart chart = Heatmap.builder(VERDICTS).axes(PlotAxis.linear("x"), fixed).cell(0, 1, 0, 50, "converge")
+                .build().toChart();
         assertEquals(60.0, chart.getXYPlot().getRangeAxis().getUpperBound(), "a fixed range wins over the cells");
     }
 }

@@ -143,8 +143,7 @@ final class TightnessReport {
                 true))
                 .title((seven ? "Theorem 2.2" : "Theorem 2.3") + " threshold vs the exact etaStar")
                 .subtitle("section 3.1 construction, n_r = n_f = 50, alpha = 0.1, Bernoulli batches")
-                .xAxis(PlotAxis.log("Q (samples sharing e_1)"))
-                .yAxis(PlotAxis.log("batch size B"))
+                .axes(PlotAxis.log("Q (samples sharing e_1)"), PlotAxis.log("batch size B"))
                 .grid(qs, bs, values)
                 .build();
     }

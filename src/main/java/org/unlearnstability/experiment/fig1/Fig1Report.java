@@ -152,8 +152,8 @@ final class Fig1Report {
                 .subtitle(String.format(Locale.ROOT, "colour: majority of %d runs of %d steps with ||w_K||/||w_0|| "
                         + ">= %s; curves: where each condition flips", spec.repeats(), spec.steps(),
                         ProseNumber.format(spec.divergenceRatio())))
-                .xAxis(PlotAxis.integers("batch size B"))
-                .yAxis(PlotAxis.log("unlearning coherence sigma (one row per Q, log scale)"));
+                .axes(PlotAxis.integers("batch size B"),
+                        PlotAxis.log("unlearning coherence sigma (one row per Q, log scale)"));
         double visibleRate = spec.visibleGrowthRate();
         for (List<Fig1Cell> column : columns()) {
             List<Fig1Cell> sorted = new ArrayList<>(column);

@@ -71,8 +71,7 @@ final class Fig2Figures {
                 .title(metric.key() + " (mean of " + spec.repeats() + " repeats)")
                 .subtitle("section 3.2 / Figure 2; red: test error = 0.25 (above it to the left), "
                         + "magenta: training loss = 0.1 (below it to the upper right)")
-                .xAxis(logMu ? PlotAxis.log("||mu||") : PlotAxis.linear("||mu||"))
-                .yAxis(PlotAxis.integers("d"))
+                .axes(logMu ? PlotAxis.log("||mu||") : PlotAxis.linear("||mu||"), PlotAxis.integers("d"))
                 .grid(mus, ds, values);
         builder.curve(contour(result, Fig2Metric.TEST_ERROR, 0.25, "test error = 0.25", LineStyle.SOLID, Color.RED,
                 dOrder));
@@ -104,8 +103,8 @@ final class Fig2Figures {
 
     /** A line plot over the SNR ||mu|| / (sigma sqrt(d)) of Theorem 2.4, on a log axis. */
     private static LinePlot.Builder againstSnr(String title, String subtitle, PlotAxis yAxis) {
-        return LinePlot.builder().title(title).subtitle(subtitle).xAxis(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"))
-                .yAxis(yAxis);
+        return LinePlot.builder().title(title).subtitle(subtitle)
+                .axes(PlotAxis.log("SNR = ||mu|| / (sigma sqrt(d))"), yAxis);
     }
 
     private static LinePlot coherencePlot(Fig2Result result) {

@@ -125,8 +125,7 @@ final class Fig3Report {
                         spec.etas().get(e), size))
                 .subtitle("solid: network, mean ||w_k' - w_k||^2 / ||delta||^2 on shared batches; dashed: exact "
                         + "linear mean square Tr T^k(delta delta^T) / ||delta||^2")
-                .xAxis(PlotAxis.integers("unlearning step k"))
-                .yAxis(PlotAxis.log("squared separation / ||delta||^2"));
+                .axes(PlotAxis.integers("unlearning step k"), PlotAxis.log("squared separation / ||delta||^2"));
         for (Fig3Cell cell : cells) {
             if (cell.size() != size) {
                 continue;
@@ -147,8 +146,7 @@ final class Fig3Report {
                 .title(String.format(Locale.ROOT, "Figure 3: forgetting by forget kind, eta = %s", spec.etas().get(e)))
                 .subtitle(String.format(Locale.ROOT, "solid: forget loss after %d steps of update (2) from w*; dashed: "
                         + "retrained from w_0 on the retain set; dotted: at w*", spec.steps()))
-                .xAxis(PlotAxis.integers("forget-set size n_f"))
-                .yAxis(PlotAxis.log("mean forget loss"));
+                .axes(PlotAxis.integers("forget-set size n_f"), PlotAxis.log("mean forget loss"));
         for (ForgetKind kind : ForgetKind.values()) {
             List<Fig3Cell> ofKind = cells.stream().filter(c -> c.forgetKind() == kind).toList();
             double[] sizes = ofKind.stream().mapToDouble(Fig3Cell::size).toArray();
