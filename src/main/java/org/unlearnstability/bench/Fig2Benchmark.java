@@ -17,6 +17,7 @@ import org.unlearnstability.cnn.UnlearningSchedule;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.experiment.fig2.Fig2Computation;
 import org.unlearnstability.experiment.fig2.Fig2Repeat;
+import org.unlearnstability.experiment.fig2.Fig2Repeat.Component;
 import org.unlearnstability.experiment.fig2.Fig2Spec;
 import org.unlearnstability.report.Progress;
 
@@ -150,16 +151,17 @@ public final class Fig2Benchmark {
      * rank-one factors (the membership-inference AUC, a sort of 1025 numbers, is left out).
      */
     static double directRepeat(CnnProtocol protocol, int d, double mu, long seed, int repeat) {
-        PatchData data = PatchData.sample(Fig2Repeat.stream(seed, d, mu, repeat, 0), d, mu, protocol);
+        PatchData data = PatchData.sample(Fig2Repeat.stream(seed, d, mu, repeat, Component.DATA), d, mu, protocol);
         int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
         int[] retain = protocol.retainSet();
         int[] forget = protocol.forgetSet();
         DirectCnn initial = DirectCnn.initial(data);
         DirectCnn trained = initial.train(all, protocol.epochs(), protocol.learningRate());
-        UnlearningSchedule schedule = UnlearningSchedule.of(protocol, Fig2Repeat.stream(seed, d, mu, repeat, 1));
+        UnlearningSchedule schedule = UnlearningSchedule.of(protocol,
+                Fig2Repeat.stream(seed, d, mu, repeat, Component.SCHEDULE));
         DirectCnn unlearned = trained.unlearn(schedule, protocol.unlearning());
         DirectCnn retrained = initial.train(retain, protocol.epochs(), protocol.learningRate());
-        UniformRandomProvider test = Fig2Repeat.stream(seed, d, mu, repeat, 2);
+        UniformRandomProvider test = Fig2Repeat.stream(seed, d, mu, repeat, Component.TEST);
         double errors = trained.testError(test, protocol.testSamples(), protocol.noiseSigma())
                 + unlearned.testError(test, protocol.testSamples(), protocol.noiseSigma());
         CoherenceAnalysis analysis = CoherenceAnalysis.of(CnnHessians.family(trained, retain, forget),

@@ -35,13 +35,20 @@ import org.unlearnstability.theory.StabilityThresholds;
  * changing sigma0 keeps the data, schedule and test samples.
  */
 public final class Fig2Repeat {
-    private static final int DATA = 0;
-    private static final int SCHEDULE = 1;
-    private static final int TEST = 2;
     /** The repeats of a cell on which the exact dynamics (the {@link Fig2Metric#sampled()} metrics) are computed. */
     public static final int DYNAMICS_REPEATS = 2;
 
     private Fig2Repeat() {
+    }
+
+    /** The random streams of a repeat; the ordinal is the stream's last address component. */
+    public enum Component {
+        /** The training samples and W0. */
+        DATA,
+        /** The unlearning batches. */
+        SCHEDULE,
+        /** The fresh test samples. */
+        TEST
     }
 
     /**
@@ -49,11 +56,11 @@ public final class Fig2Repeat {
      * @param d the patch dimension
      * @param muNorm ||mu||
      * @param repeat the repeat index
-     * @param component 0 data, 1 schedule, 2 test
+     * @param component which stream
      * @return the stream
      */
-    public static UniformRandomProvider stream(long seed, int d, double muNorm, int repeat, int component) {
-        return RandomStreams.stream(seed, d, Double.doubleToLongBits(muNorm), repeat, component);
+    public static UniformRandomProvider stream(long seed, int d, double muNorm, int repeat, Component component) {
+        return RandomStreams.stream(seed, d, Double.doubleToLongBits(muNorm), repeat, component.ordinal());
     }
 
     /**
@@ -66,9 +73,11 @@ public final class Fig2Repeat {
      * @return the metrics, indexed by {@link Fig2Metric#ordinal()}
      */
     public static double[] run(CnnProtocol protocol, int d, double muNorm, long seed, int repeat, boolean coherence) {
-        SpanGeometry geometry = SpanGeometry.sample(stream(seed, d, muNorm, repeat, DATA), d, muNorm, protocol);
-        UnlearningSchedule schedule = UnlearningSchedule.of(protocol, stream(seed, d, muNorm, repeat, SCHEDULE));
-        return run(protocol, geometry, schedule, stream(seed, d, muNorm, repeat, TEST), coherence, muNorm,
+        SpanGeometry geometry = SpanGeometry.sample(stream(seed, d, muNorm, repeat, Component.DATA), d, muNorm,
+                protocol);
+        UnlearningSchedule schedule = UnlearningSchedule.of(protocol,
+                stream(seed, d, muNorm, repeat, Component.SCHEDULE));
+        return run(protocol, geometry, schedule, stream(seed, d, muNorm, repeat, Component.TEST), coherence, muNorm,
                 coherence && repeat < DYNAMICS_REPEATS);
     }
 

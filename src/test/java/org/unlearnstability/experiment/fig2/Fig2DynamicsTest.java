@@ -26,7 +26,8 @@ class Fig2DynamicsTest {
         int d = spec.dimensions().get(1);
         double mu = spec.signalNorms().get(0);
         double[] m = Fig2Repeat.run(protocol, d, mu, spec.seed(), 0, true);
-        SpanGeometry geometry = SpanGeometry.sample(Fig2Repeat.stream(spec.seed(), d, mu, 0, 0), d, mu, protocol);
+        SpanGeometry geometry = SpanGeometry.sample(Fig2Repeat.stream(spec.seed(), d, mu, 0, Fig2Repeat.Component.DATA),
+                d, mu, protocol);
         SpanCnn trained = SpanCnn.initial(geometry).train(java.util.stream.IntStream.range(0,
                 protocol.trainSamples()).toArray(), protocol.epochs(), protocol.learningRate());
         HessianFamily family = CnnHessians.family(trained, protocol.retainSet(), protocol.forgetSet());
