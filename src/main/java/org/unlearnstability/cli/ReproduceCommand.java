@@ -118,7 +118,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         JobsBeside jobs = JobsBeside.start(registry.jobs(), quick, context);
         for (SpecFile spec : specFiles) {
             Experiment experiment = registry.experiment(spec.experiment()).orElseThrow();
-            ExperimentOutcome outcome = experiment.run(spec, context);
+            long specStart = System.nanoTime();
+            ExperimentOutcome outcome = experiment.run(spec, context).elapsedSince(specStart);
             GoldenCheck check = quick ? GoldenFile.at(golden.resolve(spec.baseName() + ".json"))
                     .withTolerance(experiment.goldenTolerance()).check(outcome.golden()) : null;
             if (check != null && !check.passed()) {

@@ -17,7 +17,8 @@ public interface Experiment {
      *
      * @param spec the spec file
      * @param context output, cache and threads
-     * @return what the report index needs
+     * @return what the report index needs, its elapsed time zero: the caller times the whole run (spec reading
+     *     included) and stamps it with {@link ExperimentOutcome#elapsedSince}
      * @throws IOException when an output cannot be written
      */
     ExperimentOutcome run(SpecFile spec, RunContext context) throws IOException;
