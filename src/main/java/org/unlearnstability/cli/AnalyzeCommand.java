@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
  * 2.3 for a user's Hessian family, as one JSON object (keys documented in specs/analyze.md).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Coherence measures (Defs. 1-4), mix-Hessian, thresholds of Theorems 2.2-2.3, the exact "
-                + "mean-square rate rho, etaStar and Lemma 2.1 sequences for a Hessian family, printed as JSON.")
+        description = """
+        Coherence measures (Defs. 1-4), mix-Hessian, thresholds of Theorems 2.2-2.3, the exact mean-square rate rho, \
+        etaStar and Lemma 2.1 sequences for a Hessian family, printed as JSON.""")
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private FamilyInput input = new FamilyInput();

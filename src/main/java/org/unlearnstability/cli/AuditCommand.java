@@ -27,9 +27,10 @@ import picocli.CommandLine.ParameterException;
  * Progress goes to stderr; the verdicts are printed on stdout.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit the paper's claims (Lemma 2.1, Theorems 2.2-2.3, the single-set reduction) against the "
-                + "exact dynamics; write claims.md, tightness.md, tightness.csv and heatmaps to --out, and the "
-                + "counterexamples to --counterexamples.")
+        description = """
+        Audit the paper's claims (Lemma 2.1, Theorems 2.2-2.3, the single-set reduction) against the exact dynamics; \
+        write claims.md, tightness.md, tightness.csv and heatmaps to --out, and the counterexamples to \
+        --counterexamples.""")
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
     private Console console = new Console();

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  * every metric. With the same seed it reproduces the corresponding cell of the sweep exactly.
  */
 @Command(name = "cnn", mixinStandardHelpOptions = true,
-        description = "Train the two-layer ReLU CNN of eq. (9) on Definition 5 data, unlearn the first 25 "
-                + "samples with update (2), and print train/test/forget metrics and the coherence of the "
-                + "per-sample Hessians (Theorem 2.4) as JSON: {\"mean\": .., \"std\": ..} per metric.")
+        description = """
+        Train the two-layer ReLU CNN of eq. (9) on Definition 5 data, unlearn the first 25 samples with update (2), \
+        and print train/test/forget metrics and the coherence of the per-sample Hessians (Theorem 2.4) as JSON: \
+        {"mean": .., "std": ..} per metric.""")
 public final class CnnCommand implements Callable<Integer> {
     /** The default seed, also the seed of specs/experiments/fig2.json. */
     public static final long DEFAULT_SEED = 20250901L;

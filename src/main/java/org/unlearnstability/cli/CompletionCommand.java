@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
  * {@link AutoComplete} from the same command model as {@code --help} (so it never goes stale).
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print a bash/zsh completion script: source <(java -jar target/unlearn-stability.jar "
-                + "completion) (the script calls the command `unlearn-stability`; alias it to the jar).")
+        description = """
+        Print a bash/zsh completion script: source <(java -jar target/unlearn-stability.jar completion) (the script \
+        calls the command `unlearn-stability`; alias it to the jar).""")
 public final class CompletionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec = CommandSpec.create();

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
  * a summary in words on stdout.
  */
 @Command(name = "frontier", mixinStandardHelpOptions = true,
-        description = "Stability frontier over alpha and B: etaStar, eta7, eta8, etaCoherenceFree, rho at --eta, "
-                + "lambdaMinA and negativeCountA per cell; writes frontier.csv, frontier.json and PNG+SVG heatmaps "
-                + "(see specs/frontier.md) and prints where unlearning is mean-square stable.")
+        description = """
+        Stability frontier over alpha and B: etaStar, eta7, eta8, etaCoherenceFree, rho at --eta, lambdaMinA and \
+        negativeCountA per cell; writes frontier.csv, frontier.json and PNG+SVG heatmaps (see specs/frontier.md) and \
+        prints where unlearning is mean-square stable.""")
 public final class FrontierCommand implements Callable<Integer> {
     @Mixin
     private FamilyInput input = new FamilyInput();

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
  * the list of exit codes ({@link ExitCodes}) on each.
  */
 @Command(name = "unlearn-stability", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
-        description = "Coherence measures, exact mean-square dynamics and claim audits for the paper "
-                + "'Why Some Models Resist Unlearning: A Linear Stability Perspective'.",
+        description = """
+        Coherence measures, exact mean-square dynamics and claim audits for the paper 'Why Some Models Resist \
+        Unlearning: A Linear Stability Perspective'.""",
         subcommands = {ReproduceCommand.class, AuditCommand.class, AnalyzeCommand.class, SimulateCommand.class,
                 CnnCommand.class, FrontierCommand.class, BenchCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})

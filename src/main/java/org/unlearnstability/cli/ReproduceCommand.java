@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
  * golden/&lt;spec&gt;.json and a mismatch makes the exit status 3. Bad input exits with 2.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = "Run every experiment spec in specs/experiments/ and the claims audit; write the reports "
-                + "with README.md as index. Cells computed before for the same spec and code are reused.")
+        description = """
+        Run every experiment spec in specs/experiments/ and the claims audit; write the reports with README.md as \
+        index. Cells computed before for the same spec and code are reused.""")
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit status when a quick spec's output differs from its golden file. */
     public static final int EXIT_GOLDEN_MISMATCH = ExitCodes.GOLDEN_MISMATCH;

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * (--family FILE.json, or --retain/--forget .npy files). Prints one JSON object; keys in specs/dynamics.md.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's "
-                + "divergence verdict, E||w_k||^2 with an interval, the growth rate and the exact rho.")
+        description = """
+        Simulate gradient unlearning (eq. 2) on a Hessian family and report the paper's divergence verdict, \
+        E||w_k||^2 with an interval, the growth rate and the exact rho.""")
 public final class SimulateCommand implements Callable<Integer> {
     /** Runs of at least this many steps in all (steps x repeats) show progress. */
     private static final double PROGRESS_STEPS = 1e7;
