@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.spi.AbstractInterruptibleChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -316,11 +317,13 @@ final class NpzReader {
         return new InputException(source, key, -1, reason);
     }
 
-    /** A read-only channel over an inflated entry, so that {@link NpyReader} reads it as it reads a file. */
-    private static final class ByteChannel implements SeekableByteChannel {
+    /**
+     * A read-only channel over an inflated entry, so that {@link NpyReader} reads it as it reads a file; open and
+     * close are the JDK's channel base class's.
+     */
+    private static final class ByteChannel extends AbstractInterruptibleChannel implements SeekableByteChannel {
         private final byte[] bytes;
         private int position;
-        private boolean open = true;
 
         ByteChannel(byte[] bytes) {
             this.bytes = bytes;
@@ -366,17 +369,12 @@ final class NpzReader {
         }
 
         @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
+        protected void implCloseChannel() {
+            // Nothing to release: the bytes go with the channel.
         }
 
         private void requireOpen() throws ClosedChannelException {
-            if (!open) {
+            if (!isOpen()) {
                 throw new ClosedChannelException();
             }
         }
