@@ -6,6 +6,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.Hessian;
+import org.unlearnstability.theory.CaseShape;
 import org.unlearnstability.theory.Claim;
 import org.unlearnstability.theory.ClaimCheck;
 import org.unlearnstability.theory.ExactScalarFamily;
@@ -13,16 +14,28 @@ import org.unlearnstability.theory.Quantity;
 import org.unlearnstability.theory.Violation;
 
 /**
- * What every claim class shares: its slug, its place in the registry, the entry check of an evaluation
+ * What every claim class shares: its slug, its place in the registry, how the audit draws its cases, the entry
+ * check of an evaluation
  * (finite Hessians, hyper-parameters that fit the family), the floating-point re-check for cases without an
  * exact one, and identity by class (one instance per claim in the registry, also after serialisation).
  */
 abstract class AbstractClaim implements Claim {
     private final String slug;
+    /** Not serialised: {@link #readResolve} returns the registry's instance, which has it. */
+    private final transient CaseShape caseShape;
 
     /** @param slug the file name stem of the spec, {@code specs/claims/<slug>.json} */
     AbstractClaim(String slug) {
+        this(slug, CaseShape.GENERIC);
+    }
+
+    /**
+     * @param slug the file name stem of the spec, {@code specs/claims/<slug>.json}
+     * @param caseShape how the audit draws B, alpha and eta of a case for this claim
+     */
+    AbstractClaim(String slug, CaseShape caseShape) {
         this.slug = slug;
+        this.caseShape = caseShape;
     }
 
     @Override
@@ -33,6 +46,11 @@ abstract class AbstractClaim implements Claim {
     @Override
     public final int index() {
         return Claims.indexOf(this);
+    }
+
+    @Override
+    public final CaseShape caseShape() {
+        return caseShape;
     }
 
     @Override

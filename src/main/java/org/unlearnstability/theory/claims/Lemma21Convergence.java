@@ -36,18 +36,13 @@ abstract class Lemma21Convergence extends AbstractClaim {
     private final int first;
 
     Lemma21Convergence(String slug, int first) {
-        super(slug);
+        super(slug, SHAPE);
         this.first = first;
     }
 
     @Override
     public final boolean boundaryViolates() {
         return true;
-    }
-
-    @Override
-    public final CaseShape caseShape() {
-        return SHAPE;
     }
 
     /** ||J|| &lt; 1 and Tr(N_1) &lt;= 1 - ||J||: equivalent to the r >= 1 hypothesis (see the spec). */

@@ -3,6 +3,7 @@ package org.unlearnstability.theory.claims;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.Lemma21;
 import org.unlearnstability.family.HessianFamily;
+import org.unlearnstability.theory.CaseShape;
 import org.unlearnstability.theory.ClaimCheck;
 import org.unlearnstability.theory.Violation;
 
@@ -15,7 +16,16 @@ abstract class Lemma21UpperBound extends AbstractClaim {
     private final boolean repaired;
 
     Lemma21UpperBound(String slug, boolean repaired) {
-        super(slug);
+        this(slug, repaired, CaseShape.GENERIC);
+    }
+
+    /**
+     * @param slug the spec's file name stem
+     * @param repaired whether this is the repaired reading
+     * @param caseShape how the audit draws its cases
+     */
+    Lemma21UpperBound(String slug, boolean repaired, CaseShape caseShape) {
+        super(slug, caseShape);
         this.repaired = repaired;
     }
 

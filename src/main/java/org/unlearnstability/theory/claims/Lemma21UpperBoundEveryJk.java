@@ -42,12 +42,7 @@ public final class Lemma21UpperBoundEveryJk extends Lemma21UpperBound {
 
     /** The claim (the registry holds its instance). */
     public Lemma21UpperBoundEveryJk() {
-        super("lemma21-upper-bound-every-jk", false);
-    }
-
-    @Override
-    public CaseShape caseShape() {
-        return SHAPE;
+        super("lemma21-upper-bound-every-jk", false, SHAPE);
     }
 
     /** The every-J_k reading: 1 - eps = max over batch patterns of ||J_k||. */

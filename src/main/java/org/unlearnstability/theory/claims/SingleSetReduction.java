@@ -29,7 +29,7 @@ public final class SingleSetReduction extends AbstractClaim {
 
     /** The claim (the registry holds its instance). */
     public SingleSetReduction() {
-        super("single-set-reduction");
+        super("single-set-reduction", SHAPE);
     }
 
     @Override
@@ -40,11 +40,6 @@ public final class SingleSetReduction extends AbstractClaim {
     @Override
     public boolean alphaFree() {
         return false;
-    }
-
-    @Override
-    public CaseShape caseShape() {
-        return SHAPE;
     }
 
     /** Section 2.2 at alpha = 0: slack sigma / sigma_single(retain); secondary sigma / (n_f sigma_single). */
