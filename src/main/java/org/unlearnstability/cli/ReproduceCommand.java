@@ -13,7 +13,6 @@ import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.experiment.CacheFolders;
-import org.unlearnstability.experiment.Experiment;
 import org.unlearnstability.experiment.ExperimentOutcome;
 import org.unlearnstability.experiment.ExperimentRegistry;
 import org.unlearnstability.experiment.ReproductionIndex;
@@ -118,9 +117,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         boolean goldenFailed = false;
         JobsBeside jobs = JobsBeside.start(registry.jobs(), quick, context);
         for (SpecFile spec : specFiles) {
-            Experiment experiment = registry.experiment(spec.experiment()).orElseThrow();
+            ExperimentRegistry.Entry experiment = registry.experiment(spec.experiment()).orElseThrow();
             long specStart = System.nanoTime();
-            ExperimentOutcome outcome = experiment.run(spec, context).elapsedSince(specStart);
+            ExperimentOutcome outcome = experiment.experiment().run(spec, context).elapsedSince(specStart);
             GoldenCheck check = quick ? GoldenFile.at(golden.resolve(spec.baseName() + ".json"))
                     .withTolerance(experiment.goldenTolerance()).check(outcome.golden()) : null;
             if (check != null && !check.passed()) {

@@ -22,6 +22,7 @@ import org.unlearnstability.experiment.ReproductionJob;
 import org.unlearnstability.experiment.RunContext;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.family.InputException;
+import org.unlearnstability.report.Tolerance;
 import picocli.CommandLine;
 
 /**
@@ -35,11 +36,6 @@ class ReproduceCommandTest {
     /** Records which specs it ran. */
     private static final class Recorder implements Experiment {
         final List<String> ran = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return "probe";
-        }
 
         @Override
         public ExperimentOutcome run(SpecFile spec, RunContext context) throws IOException {
@@ -79,7 +75,7 @@ class ReproduceCommandTest {
         Files.writeString(golden.resolve("a-quick.json"), "{\"value\": 1}\n");
         Recorder recorder = new Recorder();
         Job job = new Job();
-        ExperimentRegistry registry = new ExperimentRegistry(List.of(recorder), List.of(job));
+        ExperimentRegistry registry = new ExperimentRegistry(probe(recorder), List.of(job));
 
         assertEquals(0, execute(registry, "--specs", specs, "--out", dir.resolve("full"), "--no-progress"));
         assertEquals(List.of("a"), recorder.ran);
@@ -103,7 +99,7 @@ class ReproduceCommandTest {
         Files.writeString(specs.resolve("a.json"), "{\"experiment\": \"probe\"}");
         Files.writeString(specs.resolve("b.json"), "{\"experiment\": \"fig9\"}");
         Recorder recorder = new Recorder();
-        ExperimentRegistry registry = new ExperimentRegistry(List.of(recorder), List.of());
+        ExperimentRegistry registry = new ExperimentRegistry(probe(recorder), List.of());
         ReproduceCommand command = new ReproduceCommand(registry);
         new CommandLine(command).parseArgs("--specs", specs.toString(), "--out", dir.resolve("out").toString());
         InputException e = assertThrows(InputException.class, command::call);
@@ -118,7 +114,7 @@ class ReproduceCommandTest {
         Files.createDirectories(specs);
         Files.writeString(specs.resolve("probe.json"), "{\"seed\": 3}");
         Recorder recorder = new Recorder();
-        assertEquals(0, execute(new ExperimentRegistry(List.of(recorder), List.of()), "--specs", specs, "--out",
+        assertEquals(0, execute(new ExperimentRegistry(probe(recorder), List.of()), "--specs", specs, "--out",
                 dir.resolve("out"), "--no-progress"));
         assertEquals(List.of("probe"), recorder.ran);
         assertEquals("probe", SpecFile.read(specs.resolve("probe.json")).experiment());
@@ -127,9 +123,13 @@ class ReproduceCommandTest {
     @Test
     void aDirectoryWithoutSpecsIsBadInput() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
-        ReproduceCommand command = new ReproduceCommand(new ExperimentRegistry(List.of(new Recorder()), List.of()));
+        ReproduceCommand command = new ReproduceCommand(new ExperimentRegistry(probe(new Recorder()), List.of()));
         new CommandLine(command).parseArgs("--specs", dir.resolve("empty").toString());
         assertThrows(InputException.class, command::call);
+    }
+
+    private static List<ExperimentRegistry.Entry> probe(Recorder recorder) {
+        return List.of(new ExperimentRegistry.Entry("probe", recorder, Tolerance.DEFAULT));
     }
 
     private static int execute(ExperimentRegistry registry, Object... args) {

@@ -31,11 +31,6 @@ import org.unlearnstability.report.Progress;
  */
 public final class Fig1Experiment implements Experiment {
     @Override
-    public String name() {
-        return Fig1Spec.EXPERIMENT;
-    }
-
-    @Override
     public ExperimentOutcome run(SpecFile file, RunContext context) throws IOException {
         Fig1Spec spec = Fig1Spec.read(file.path().toString(), file.tree());
         Sweep sweep = sweep(spec, file.baseName(), context);

@@ -19,11 +19,6 @@ import org.unlearnstability.experiment.SpecFile;
  */
 public final class Fig1VariantsExperiment implements Experiment {
     @Override
-    public String name() {
-        return Fig1VariantsSpec.EXPERIMENT;
-    }
-
-    @Override
     public ExperimentOutcome run(SpecFile file, RunContext context) throws IOException {
         Fig1VariantsSpec spec = Fig1VariantsSpec.read(file.path().toString(), file.tree());
         List<Fig1VariantsMarkdown.Result> results = new ArrayList<>();

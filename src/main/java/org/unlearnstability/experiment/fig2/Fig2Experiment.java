@@ -16,7 +16,6 @@ import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
 import org.unlearnstability.report.ProseNumber;
-import org.unlearnstability.report.Tolerance;
 
 /**
  * Figure 2 (section 3.2) as a part of {@code reproduce}: runs {@link Fig2Computation} on a fig2 spec, which
@@ -24,16 +23,6 @@ import org.unlearnstability.report.Tolerance;
  * compares) to the index.
  */
 public final class Fig2Experiment implements Experiment {
-    @Override
-    public String name() {
-        return "fig2";
-    }
-
-    @Override
-    public Tolerance goldenTolerance() {
-        return Tolerance.TRAINED_NETWORK;
-    }
-
     @Override
     public ExperimentOutcome run(SpecFile file, RunContext context) throws IOException {
         Fig2Spec spec = Fig2Spec.read(file.path());

@@ -14,7 +14,6 @@ import org.unlearnstability.experiment.RunContext;
 import org.unlearnstability.experiment.SpecFile;
 import org.unlearnstability.report.JsonOutput;
 import org.unlearnstability.report.Progress;
-import org.unlearnstability.report.Tolerance;
 
 /**
  * Figure 3 (beyond the paper) as a part of {@code reproduce}: from a {@link Fig3Spec}, every cell (forget kind,
@@ -23,16 +22,6 @@ import org.unlearnstability.report.Tolerance;
  * size) order and draw only from streams addressed by the cell, so the output does not depend on the thread count.
  */
 public final class Fig3Experiment implements Experiment {
-    @Override
-    public String name() {
-        return Fig3Spec.EXPERIMENT;
-    }
-
-    @Override
-    public Tolerance goldenTolerance() {
-        return Tolerance.TRAINED_NETWORK;
-    }
-
     @Override
     public ExperimentOutcome run(SpecFile file, RunContext context) throws IOException {
         long start = System.nanoTime();
