@@ -72,9 +72,9 @@ public final class FrontierBenchmark {
         out.printf(Locale.ROOT, "  analyze now: %.2f s with dynamics, %.2f s with --no-dynamics (target < 10 s)%n",
                 span + after, span + coherence[0]);
         SpanDynamicsBenchmark.run(out, quick);
-        FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
+        FrontierSpec spec = FrontierSpec.of(FrontierSpec.defaultAlphas(),
                 FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
-        long cells = (long) spec.alphas().length * spec.batches().length;
+        long cells = (long) spec.alphas().size() * spec.batches().size();
         for (double width : new double[] {MixCoherenceBracket.DEFAULT_WIDTH, COARSE_WIDTH}) {
             double frontier = seconds(() -> {
                 try (TaskEngine engine = new LocalTaskEngine(Runtime.getRuntime().availableProcessors())) {

@@ -119,7 +119,7 @@ public final class FrontierCommand implements Callable<Integer> {
         Double rate = eta;
         FrontierSpec grid;
         try {
-            grid = new FrontierSpec(alphaGrid, batchGrid,
+            grid = FrontierSpec.of(alphaGrid, batchGrid,
                     rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate));
         } catch (IllegalArgumentException e) {
             throw new UsageException(String.valueOf(e.getMessage()));

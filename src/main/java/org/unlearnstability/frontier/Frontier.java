@@ -71,7 +71,7 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
      */
     public static Frontier compute(HessianFamily family, FrontierSpec spec, double sigmaWidth, TaskEngine engine,
             Progress progress) {
-        int[] batches = spec.batches();
+        int[] batches = spec.batchValues();
         int maxBatch = Math.min(family.nRetain(), family.nForget());
         if (batches[batches.length - 1] > maxBatch) {
             throw new IllegalArgumentException("batch size " + batches[batches.length - 1]
@@ -95,8 +95,8 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
         }
         List<AlphaRow> rows = engine.map(alphaTasks, AlphaTask::compute, done -> progress.advance());
         List<FrontierCell> cells = new ArrayList<>();
-        for (int i = 0; i < spec.alphas().length; i++) {
-            double alpha = spec.alphas()[i];
+        for (int i = 0; i < spec.alphas().size(); i++) {
+            double alpha = spec.alphas().get(i);
             AlphaRow row = rows.get(i);
             for (int j = 0; j < batches.length; j++) {
                 Hyperparameters hyper = new Hyperparameters(eta.orElse(1.0), alpha, batches[j]);
@@ -122,7 +122,7 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
      *     weights and one per alpha
      */
     public static long tasks(HessianFamily family, FrontierSpec spec) {
-        return firstCellOfEachWeights(family, spec).size() + (long) spec.alphas().length;
+        return firstCellOfEachWeights(family, spec).size() + (long) spec.alphas().size();
     }
 
     /** Each distinct pair (C_r', C_f') of the grid with the first cell that has it, in cell order. */

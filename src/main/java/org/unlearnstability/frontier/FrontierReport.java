@@ -111,20 +111,20 @@ public final class FrontierReport {
     }
 
     private static Heatmap.Builder base(Frontier frontier, ContinuousScale scale, double[][] values) {
-        double[] batches = java.util.Arrays.stream(frontier.spec().batches()).asDoubleStream().toArray();
+        double[] batches = java.util.Arrays.stream(frontier.spec().batchValues()).asDoubleStream().toArray();
         boolean logBatches = batches.length > 1;
         return Heatmap.builder(scale)
                 .subtitle(String.format(java.util.Locale.ROOT, "n_r = %d, n_f = %d, d = %d, Bernoulli batches;"
                         + " blank: undefined", frontier.nRetain(), frontier.nForget(), frontier.dimension()))
                 .axes(PlotAxis.linear("forget weight alpha"),
                         logBatches ? PlotAxis.log("batch size B") : PlotAxis.linear("batch size B"))
-                .grid(frontier.spec().alphas(), batches, values);
+                .grid(frontier.spec().alphaValues(), batches, values);
     }
 
     /** values[i][j] for alpha i and batch j; non-finite values are blank. */
     private static double[][] grid(Frontier frontier, java.util.function.ToDoubleFunction<FrontierCell> value) {
-        int nb = frontier.spec().batches().length;
-        double[][] values = new double[frontier.spec().alphas().length][nb];
+        int nb = frontier.spec().batches().size();
+        double[][] values = new double[frontier.spec().alphas().size()][nb];
         List<FrontierCell> cells = frontier.cells();
         for (int c = 0; c < cells.size(); c++) {
             double v = value.applyAsDouble(cells.get(c));

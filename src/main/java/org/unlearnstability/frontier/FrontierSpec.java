@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * @param batches strictly increasing batch sizes, each at least 1
  * @param eta the learning rate for the rho column, if any
  */
-public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
+public record FrontierSpec(List<Double> alphas, List<Integer> batches, OptionalDouble eta) {
     /** The default alpha step: 0, 0.1, ..., 1. */
     static final int DEFAULT_ALPHA_STEPS = 10;
     /** The most alphas: each is one reduction of the dynamics (an eigendecomposition on the range). */
@@ -21,32 +21,47 @@ public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
     /** The most batch sizes: each is one etaStar per alpha. */
     public static final int MAX_BATCHES = 1_000;
 
-    /** Copies the arrays and checks the grid. */
+    /** Copies the lists and checks the grid. */
     public FrontierSpec {
-        alphas = alphas.clone();
-        batches = batches.clone();
-        if (alphas.length == 0 || batches.length == 0) {
-            throw new IllegalArgumentException("a frontier needs at least one alpha and one batch size");
-        }
-        if (alphas.length > MAX_ALPHAS || batches.length > MAX_BATCHES) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "a frontier takes at most %,d alphas and %,d batch sizes, got %,d and %,d", MAX_ALPHAS, MAX_BATCHES,
-                    alphas.length, batches.length));
-        }
-        for (int i = 0; i < alphas.length; i++) {
-            if (!(alphas[i] >= 0.0 && alphas[i] <= 1.0) || (i > 0 && !(alphas[i] > alphas[i - 1]))) {
-                throw new IllegalArgumentException("alphas must increase strictly within [0, 1]: "
-                        + Arrays.toString(alphas));
-            }
-        }
-        for (int j = 0; j < batches.length; j++) {
-            if (batches[j] < 1 || (j > 0 && batches[j] <= batches[j - 1])) {
-                throw new IllegalArgumentException("batch sizes must increase strictly from 1: "
-                        + Arrays.toString(batches));
-            }
-        }
+        alphas = List.copyOf(alphas);
+        batches = List.copyOf(batches);
+        requireSizes(alphas.size(), batches.size());
+        requireIncreasing(alphas, 0.0, 1.0, "alphas must increase strictly within [0, 1]: ");
+        requireIncreasing(batches, 1.0, Double.POSITIVE_INFINITY, "batch sizes must increase strictly from 1: ");
         if (eta.isPresent() && !(eta.getAsDouble() > 0.0 && Double.isFinite(eta.getAsDouble()))) {
             throw new IllegalArgumentException("eta must be a finite positive number, got " + eta.getAsDouble());
+        }
+    }
+
+    /**
+     * @param alphas strictly increasing values in [0, 1]
+     * @param batches strictly increasing batch sizes, each at least 1
+     * @param eta the learning rate for the rho column, if any
+     * @return the grid
+     * @throws IllegalArgumentException when the grid is empty, too large, out of range or not increasing
+     */
+    public static FrontierSpec of(double[] alphas, int[] batches, OptionalDouble eta) {
+        return new FrontierSpec(Arrays.stream(alphas).boxed().toList(), Arrays.stream(batches).boxed().toList(), eta);
+    }
+
+    private static void requireSizes(int alphaCount, int batchCount) {
+        if (alphaCount == 0 || batchCount == 0) {
+            throw new IllegalArgumentException("a frontier needs at least one alpha and one batch size");
+        }
+        if (alphaCount > MAX_ALPHAS || batchCount > MAX_BATCHES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a frontier takes at most %,d alphas and %,d batch sizes, got %,d and %,d", MAX_ALPHAS, MAX_BATCHES,
+                    alphaCount, batchCount));
+        }
+    }
+
+    /** The one rule of both axes: every value within [min, max] and above the one before. */
+    private static void requireIncreasing(List<? extends Number> values, double min, double max, String rule) {
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i).doubleValue();
+            if (!(value >= min && value <= max) || (i > 0 && !(value > values.get(i - 1).doubleValue()))) {
+                throw new IllegalArgumentException(rule + values);
+            }
         }
     }
 
@@ -80,13 +95,13 @@ public record FrontierSpec(double[] alphas, int[] batches, OptionalDouble eta) {
         return batches.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    @Override
-    public double[] alphas() {
-        return alphas.clone();
+    /** @return the alphas as an array (the heatmaps' x centres) */
+    public double[] alphaValues() {
+        return alphas.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    @Override
-    public int[] batches() {
-        return batches.clone();
+    /** @return the batch sizes as an array */
+    public int[] batchValues() {
+        return batches.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -51,7 +51,7 @@ class FrontierTest {
         for (HessianFamily family : List.of(FamilyReader.readJson(Path.of("specs/examples/tiny.json")).family(),
                 factorFamily())) {
             double eta = 0.3;
-            FrontierSpec spec = new FrontierSpec(new double[] {0.0, 0.1, 0.5, 1.0}, new int[] {1, 2},
+            FrontierSpec spec = FrontierSpec.of(new double[] {0.0, 0.1, 0.5, 1.0}, new int[] {1, 2},
                     OptionalDouble.of(eta));
             Frontier frontier = Frontier.compute(family, spec, silent(8));
             assertEquals(8, frontier.cells().size());
@@ -86,7 +86,7 @@ class FrontierTest {
     @Test
     void withoutEtaRhoIsNaNAndTheThresholdsStillCome() {
         HessianFamily family = factorFamily();
-        Frontier frontier = Frontier.compute(family, new FrontierSpec(new double[] {0.2}, new int[] {1},
+        Frontier frontier = Frontier.compute(family, FrontierSpec.of(new double[] {0.2}, new int[] {1},
                 OptionalDouble.empty()), silent(1));
         FrontierCell cell = frontier.cells().get(0);
         assertTrue(Double.isNaN(cell.rho()));
@@ -109,25 +109,25 @@ class FrontierTest {
 
     @Test
     void badGridsAreRejected() {
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> FrontierSpec.of(
                 java.util.stream.IntStream.range(0, 2_000).mapToDouble(i -> i / 2_000.0).toArray(), new int[] {1},
                 OptionalDouble.empty()));
         assertTrue(tooMany.getMessage().contains("at most 1,001 alphas"), tooMany.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {0.5, 0.2}, new int[] {1},
+        assertThrows(IllegalArgumentException.class, () -> FrontierSpec.of(new double[] {0.5, 0.2}, new int[] {1},
                 OptionalDouble.empty()));
-        assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {1.5}, new int[] {1},
+        assertThrows(IllegalArgumentException.class, () -> FrontierSpec.of(new double[] {1.5}, new int[] {1},
                 OptionalDouble.empty()));
-        assertThrows(IllegalArgumentException.class, () -> new FrontierSpec(new double[] {0.5}, new int[] {0},
+        assertThrows(IllegalArgumentException.class, () -> FrontierSpec.of(new double[] {0.5}, new int[] {0},
                 OptionalDouble.empty()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Frontier.compute(
-                factorFamily(), new FrontierSpec(new double[] {0.5}, new int[] {3}, OptionalDouble.empty()),
+                factorFamily(), FrontierSpec.of(new double[] {0.5}, new int[] {3}, OptionalDouble.empty()),
                 silent(1)));
         assertEquals("batch size 3 exceeds min(n_r, n_f) = 2", e.getMessage());
     }
 
     @Test
     void summarySaysWhereItIsStableAndWhichDirectionsExpand() {
-        Frontier frontier = Frontier.compute(factorFamily(), new FrontierSpec(new double[] {0.0, 1.0}, new int[] {1},
+        Frontier frontier = Frontier.compute(factorFamily(), FrontierSpec.of(new double[] {0.0, 1.0}, new int[] {1},
                 OptionalDouble.empty()), silent(2));
         FrontierSummary summary = frontier.summary();
         assertEquals(1, summary.stable().size(), "alpha = 0 only retains: stable; alpha = 1 only ascends: unstable");
