@@ -81,7 +81,8 @@ public final class FrontierBenchmark {
         FrontierSpec spec = new FrontierSpec(FrontierSpec.defaultAlphas(),
                 FrontierSpec.defaultBatches(nRetain, nForget), OptionalDouble.empty());
         long cells = (long) spec.alphas().length * spec.batches().length;
-        for (double width : new double[] {Frontier.DEFAULT_SIGMA_WIDTH, COARSE_WIDTH, MixCoherenceBracket.DEFAULT_WIDTH}) {
+        double[] widths = {Frontier.DEFAULT_SIGMA_WIDTH, COARSE_WIDTH, MixCoherenceBracket.DEFAULT_WIDTH};
+        for (double width : widths) {
             double frontier = seconds(() -> {
                 try (TaskEngine engine = new LocalTaskEngine(Runtime.getRuntime().availableProcessors())) {
                     Frontier.compute(family, spec, width, engine, new Progress("frontier",
