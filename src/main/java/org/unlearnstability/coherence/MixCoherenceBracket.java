@@ -31,7 +31,10 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
         STRUCTURED_THEN_EXACT("structured+exact"),
         /** The structured bracket is wider than requested and S has too many pairs for exact products. */
         STRUCTURED_EXACT_UNAFFORDABLE("structured (exact unaffordable)"),
-        /** Exact products of S alone (power steps from the uniform vector, the path before the structured bounds). */
+        /**
+         * Exact products of S alone: power steps from the uniform vector (the path before the structured bounds), or
+         * certified Lanczos steps from the Perron vector of a nearby S (the chains of the stability frontier).
+         */
         EXACT("exact");
 
         private final String key;
@@ -93,6 +96,39 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
     }
 
     /**
+     * The bracket for a chain of nearby operators (the mixing weights of a row of the stability frontier), by
+     * Lanczos steps certified at every step ({@link PerronRoot#byLanczos}): the first of a chain (no start) from the
+     * majorant's Perron vector, its bracket intersected with the structured one, as in
+     * {@link #of(MixCoherenceMatrix, double, int, double[])}; the others from the Perron vector of the previous
+     * operator of the chain. When exact products are unaffordable, the structured bracket alone.
+     *
+     * @param s the mix-coherence matrix
+     * @param width the requested relative width
+     * @param exactPairsLimit the largest size of S at which exact products are used
+     * @param start the Perron vector of the previous S of the chain, or null for the first
+     * @return the bracket
+     */
+    public static MixCoherenceBracket chained(MixCoherenceMatrix s, double width, int exactPairsLimit,
+            double @Nullable [] start) {
+        if (s.size() > exactPairsLimit) {
+            return of(s, width, exactPairsLimit, start);
+        }
+        if (start == null) {
+            PerronRoot.Iterate structured = new MixCoherenceBounds(s).bracket(width, true);
+            CertifiedEigenvalue v = structured.value();
+            if (v.relativeWidth() <= width) {
+                return new MixCoherenceBracket(new CertifiedEigenvalue(v.estimate(), v.lower(), v.upper(), 0),
+                        Method.STRUCTURED, structured.vector());
+            }
+            return intersect(PerronRoot.byLanczos(s, width, MixCoherenceBounds.positive(structured.vector())), v);
+        }
+        // The previous operator's Perron vector is a far better start than the majorant's, and the structured
+        // bracket (as costly as one or two exact products at frontier sizes) would not be narrow enough anyway.
+        PerronRoot.Iterate iterate = PerronRoot.byLanczos(s, width, MixCoherenceBounds.positive(start));
+        return new MixCoherenceBracket(iterate.value(), Method.EXACT, iterate.vector());
+    }
+
+    /**
      * The bracket of {@link PerronRoot#of(NonnegativeOperator)} (power steps with a Lanczos restart, to
      * {@link PerronRoot#DEFAULT_TOLERANCE}), from the uniform vector (then equal to it to the bit) or from a given
      * positive start, such as the Perron vector of a nearby S: the bracket is certified whatever the start, a good
@@ -127,10 +163,14 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
     public static MixCoherenceBracket tighten(NonnegativeOperator exact, PerronRoot.Iterate start, double width) {
         // Power steps need a positive start: the Collatz-Wielandt ratio of a zero coordinate is undefined.
         double[] from = MixCoherenceBounds.positive(start.vector());
-        PerronRoot.Iterate iterate = PerronRoot.of(exact, width, PerronRoot.DEFAULT_MAX_ITERATIONS, from);
+        return intersect(PerronRoot.of(exact, width, PerronRoot.DEFAULT_MAX_ITERATIONS, from), start.value());
+    }
+
+    /** The exact bracket of an iterate intersected with an earlier certified bracket. */
+    private static MixCoherenceBracket intersect(PerronRoot.Iterate iterate, CertifiedEigenvalue earlier) {
         CertifiedEigenvalue power = iterate.value();
-        double lower = Math.max(power.lower(), start.value().lower());
-        double upper = Math.min(power.upper(), start.value().upper());
+        double lower = Math.max(power.lower(), earlier.lower());
+        double upper = Math.min(power.upper(), earlier.upper());
         if (lower > upper) {
             // The two certified brackets touch up to rounding: keep the exact one.
             lower = power.lower();

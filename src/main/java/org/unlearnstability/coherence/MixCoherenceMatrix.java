@@ -25,6 +25,8 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
     static final int CHUNKS = 16;
     private final int nRetain;
     private final int nForget;
+    /** a = C_r'. */
+    private final double retainWeight;
     /** a^2 Tr(H_r H_r'), flat, row r at r * n_r. */
     private final double[] retainTerm;
     /** ab Tr(H_r H_f), flat, row r at r * n_f. */
@@ -42,6 +44,7 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
     public MixCoherenceMatrix(FamilyGeometry geometry, double a, double b) {
         this.nRetain = geometry.nRetain();
         this.nForget = geometry.nForget();
+        this.retainWeight = a;
         this.retainTerm = new double[nRetain * nRetain];
         this.crossTerm = new double[nRetain * nForget];
         this.forgetTerm = new double[nForget * nForget];
@@ -81,6 +84,11 @@ public final class MixCoherenceMatrix implements NonnegativeOperator, Serializab
     @Override
     public int size() {
         return nRetain * nForget;
+    }
+
+    /** @return the retain weight a = C_r' (the forget weight is 1 - a where the weights are normalised) */
+    public double retainWeight() {
+        return retainWeight;
     }
 
     /** @return n_r */

@@ -1,6 +1,7 @@
 package org.unlearnstability.coherence;
 
 import org.hipparchus.util.FastMath;
+import org.unlearnstability.linalg.Lanczos;
 
 /**
  * The Perron root lambda_max of a symmetric nonnegative operator with the certified bracket of
@@ -23,6 +24,8 @@ public final class PerronRoot {
     static final int LANCZOS_AFTER_PREDICTED_STEPS = 8;
     /** Default cap on power steps. */
     public static final int DEFAULT_MAX_ITERATIONS = 10_000;
+    /** Cap on the steps of {@link #byLanczos} before the power steps take over. */
+    static final int LANCZOS_MAX_STEPS = 60;
 
     private PerronRoot() {
     }
@@ -60,6 +63,11 @@ public final class PerronRoot {
      * @return lambda_max with its bracket and the final iterate
      */
     public static Iterate of(NonnegativeOperator operator, double tolerance, int maxIterations, double[] start) {
+        return iterate(operator, tolerance, maxIterations, unitStart(start));
+    }
+
+    /** The start divided by its norm (its bits as before for every start whose squares neither under- nor overflow). */
+    private static double[] unitStart(double[] start) {
         double norm = Math.sqrt(java.util.Arrays.stream(start).map(v -> v * v).sum());
         double[] from = start;
         if (!(norm >= Double.MIN_NORMAL) || Double.isInfinite(norm)) {
@@ -72,7 +80,7 @@ public final class PerronRoot {
         for (int i = 0; i < x.length; i++) {
             x[i] = from[i] / norm;
         }
-        return iterate(operator, tolerance, maxIterations, x);
+        return x;
     }
 
     private static double[] scaledByLargest(double[] start) {
@@ -88,6 +96,111 @@ public final class PerronRoot {
             scaled[i] = start[i] / largest;
         }
         return scaled;
+    }
+
+    /**
+     * The bracket by Lanczos steps alone, certified at every step: the top Ritz vector y, made positive, and its
+     * image S y (combined from the images of the Lanczos vectors, so no product beyond the Lanczos steps) give the
+     * Collatz-Wielandt bracket [min_i (S y)_i / y_i, max_i (S y)_i / y_i], widened by the rounding bound of the
+     * combination, and the Rayleigh quotient as a further lower bound. The brackets of all steps are certified, so
+     * their intersection is; the steps stop once it is narrower than the tolerance. For operators whose products
+     * are expensive and for a start near the Perron vector (the Perron vector of a nearby operator: stability
+     * frontier cells), this takes the fewest products: the power steps of {@link #of(NonnegativeOperator, double,
+     * int, double[])} spend at least one product after Lanczos to certify. When no step reaches the tolerance in
+     * {@link #LANCZOS_MAX_STEPS} the power steps go on from the last positive Ritz vector.
+     *
+     * @param operator the symmetric nonnegative operator
+     * @param tolerance the relative bracket width at which to stop
+     * @param start a positive vector (not modified)
+     * @return lambda_max with its bracket and the last positive Ritz vector (or the start)
+     */
+    public static Iterate byLanczos(NonnegativeOperator operator, double tolerance, double[] start) {
+        double[] unit = unitStart(start);
+        LanczosBracket bracket = new LanczosBracket(unit);
+        Lanczos.RitzPair last = Lanczos.topRitzPair(operator, unit, LANCZOS_MAX_STEPS,
+                pair -> bracket.narrow(pair) <= tolerance);
+        if (bracket.width() <= tolerance || bracket.lower() == bracket.upper()) {
+            return bracket.iterate(last.steps());
+        }
+        Iterate power = of(operator, tolerance, DEFAULT_MAX_ITERATIONS, bracket.vector());
+        CertifiedEigenvalue p = power.value();
+        double lower = Math.max(p.lower(), bracket.lower());
+        double upper = Math.min(p.upper(), bracket.upper());
+        if (lower > upper) {
+            lower = p.lower();
+            upper = p.upper();
+        }
+        return new Iterate(new CertifiedEigenvalue(Math.min(Math.max(p.estimate(), lower), upper), lower, upper,
+                last.steps() + p.iterations()), power.vector());
+    }
+
+    /** The intersection of the certified brackets of the Ritz pairs seen so far. */
+    private static final class LanczosBracket {
+        private double lower;
+        private double upper = Double.POSITIVE_INFINITY;
+        private double estimate;
+        private double[] vector;
+
+        LanczosBracket(double[] start) {
+            this.vector = start;
+        }
+
+        /** Takes one Ritz pair's bracket in; returns the relative width of the intersection. */
+        double narrow(Lanczos.RitzPair pair) {
+            double[] y = pair.vector();
+            double[] image = pair.image();
+            double[] error = pair.imageError();
+            double sign = Math.signum(java.util.Arrays.stream(y).sum());
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0.0;
+            double yy = 0.0;
+            double ySy = 0.0;
+            double slack = 0.0;
+            for (int i = 0; i < y.length; i++) {
+                double yi = sign * y[i];
+                if (!(yi > 0.0)) {
+                    // Not positive: no Collatz-Wielandt bracket from this pair.
+                    return width();
+                }
+                double si = sign * image[i];
+                min = Math.min(min, (si - error[i]) / yi);
+                max = Math.max(max, (si + error[i]) / yi);
+                yy += yi * yi;
+                ySy += yi * si;
+                slack += yi * error[i];
+            }
+            lower = Math.max(lower, Math.max(min, (ySy - slack) / yy));
+            upper = Math.min(upper, max);
+            estimate = pair.value();
+            vector = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                vector[i] = sign * y[i];
+            }
+            return width();
+        }
+
+        double width() {
+            return upper == 0.0 ? 0.0 : (upper - lower) / upper;
+        }
+
+        double lower() {
+            return lower;
+        }
+
+        double upper() {
+            return upper;
+        }
+
+        double[] vector() {
+            return vector;
+        }
+
+        Iterate iterate(int products) {
+            double lo = Math.min(lower, upper);
+            double hi = Math.max(lower, upper);
+            return new Iterate(new CertifiedEigenvalue(Math.min(Math.max(estimate, lo), hi), lo, hi, products),
+                    vector);
+        }
     }
 
     /**

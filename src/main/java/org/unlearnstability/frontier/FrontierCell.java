@@ -12,13 +12,16 @@ package org.unlearnstability.frontier;
  * @param eta8 the largest eta at which (8) holds
  * @param etaCoherenceFree sqrt(2) / ((sqrt(C~_r) + sqrt(C~_f)) max_rf lambda_max(D_rf))
  * @param sigma the unlearning coherence (Definition 4)
+ * @param sigmaLower the lower end of sigma's certified bracket
+ * @param sigmaUpper the upper end of sigma's certified bracket
  * @param lambdaMaxD lambda_max(D) of the mix-Hessian (eq. (5))
  * @param rho rho(T) at the frontier's eta (NaN when no eta was given)
  * @param lambdaMinA the smallest eigenvalue of A on R^d
  * @param negativeCountA the number of negative eigenvalues of A
  */
 public record FrontierCell(double alpha, int batch, double etaStar, double eta7, double eta8, double etaCoherenceFree,
-        double sigma, double lambdaMaxD, double rho, double lambdaMinA, int negativeCountA) {
+        double sigma, double sigmaLower, double sigmaUpper, double lambdaMaxD, double rho, double lambdaMinA,
+        int negativeCountA) {
 
     /** @return whether some eta &gt; 0 makes the mean square converge (etaStar &gt; 0) */
     public boolean stable() {

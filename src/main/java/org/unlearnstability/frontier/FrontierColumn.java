@@ -28,6 +28,11 @@ public enum FrontierColumn implements Column<FrontierCell> {
             c -> c.eta7OverEtaStar()),
     /** sigma. */
     SIGMA("sigma", "unlearning coherence sigma (Definition 4) at (alpha, B)", c -> c.sigma()),
+    /** Lower end of sigma's bracket. */
+    SIGMA_LOWER("sigmaLower", "lower end of the certified bracket of sigma (relative width --sigma-width)",
+            c -> c.sigmaLower()),
+    /** Upper end of sigma's bracket. */
+    SIGMA_UPPER("sigmaUpper", "upper end of the certified bracket of sigma", c -> c.sigmaUpper()),
     /** lambda_max(D). */
     LAMBDA_MAX_D("lambdaMaxD", "lambda_max(D), D = C_r' H_R + C_f' H_F (eq. (5))", c -> c.lambdaMaxD()),
     /** rho at eta. */

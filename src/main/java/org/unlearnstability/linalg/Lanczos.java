@@ -3,6 +3,7 @@ package org.unlearnstability.linalg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
@@ -15,7 +16,10 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * <p>Two stopping rules share the recurrence: {@link #largest} accepts theta by the eigenvalue error
  * estimate of {@link #converged} and checks every step (the spectral radius of the mean-square
  * operator); {@link #topRitzVector} examines the Ritz pair on a {@link RitzSchedule} and stops on a
- * small residual (a warm start for the power steps of the coherence's Perron root).
+ * small residual (a warm start for the power steps of the coherence's Perron root);
+ * {@link #topRitzPair} keeps the operator's image of every basis vector, so that each step's Ritz pair comes
+ * with its image A y at no further product, and lets the caller decide at every step (the Perron root's
+ * Collatz-Wielandt certificate).
  *
  * <p>Outside the Index Checker's proofs: every array here is indexed by the step count k, below
  * steps = min(n, maxSteps) by the loop condition, or by i &lt; n with every Krylov vector of length n
@@ -70,6 +74,20 @@ public final class Lanczos {
      * @param steps operator applications spent
      */
     public record RitzVector(double[] vector, double value, int steps) {
+    }
+
+    /**
+     * The top Ritz pair of one step with its image under the operator, combined from the images of the basis
+     * vectors: A y = sum_j s_j (A q_j) for y = sum_j s_j q_j.
+     *
+     * @param vector the Ritz vector y (unit length up to rounding, sign as the eigensolver returns it)
+     * @param image A y
+     * @param imageError a bound on the rounding error of each entry of {@code image} as combined here,
+     *     2 (k + 1) u sum_j |s_j| |(A q_j)_i| (the images themselves are taken as computed)
+     * @param value the Ritz value theta
+     * @param steps operator applications spent
+     */
+    public record RitzPair(double[] vector, double[] image, double[] imageError, double value, int steps) {
     }
 
     /**
@@ -175,6 +193,70 @@ public final class Lanczos {
         return new RitzVector(x, ritz[k], k);
     }
 
+    /**
+     * Lanczos steps from a unit vector, the top Ritz pair and its image offered to {@code accept} after every
+     * step, until it accepts one, the Krylov space is invariant or {@code maxSteps} is reached (then the last pair
+     * is returned).
+     *
+     * @param operator the self-adjoint operator
+     * @param unitStart the first Lanczos vector, of unit length (not modified, not renormalised)
+     * @param maxSteps the cap on Lanczos steps
+     * @param accept decides whether a step's pair is good enough
+     * @return the accepted (or last) top Ritz pair with its image
+     */
+    public static RitzPair topRitzPair(SymmetricOperator operator, double[] unitStart, int maxSteps,
+            Predicate<RitzPair> accept) {
+        int n = operator.size();
+        requireLength(unitStart, n);
+        int steps = Math.min(n, maxSteps);
+        List<double[]> basis = new ArrayList<>();
+        List<double[]> images = new ArrayList<>();
+        double[] alpha = new double[steps];
+        double[] beta = new double[steps];
+        double[] v = unitStart.clone();
+        int k = 0;
+        while (true) {
+            basis.add(v);
+            double[] w = new double[n];
+            operator.apply(v, w);
+            images.add(w.clone());
+            alpha[k] = orthogonalise(v, w, basis, Vectors::dotFourLanes);
+            beta[k] = Math.sqrt(Vectors.dotFourLanes(w, w));
+            k++;
+            boolean last = k == steps || beta[k - 1] <= INVARIANT_BETA * Math.abs(alpha[0]);
+            RitzPair pair = ritzPair(topEigenvector(alpha, beta, k), basis, images, k);
+            // Every pair is offered, the last one too: the caller's certificate is built from the pairs it saw.
+            if (accept.test(pair) || last) {
+                return pair;
+            }
+            v = Vectors.scaled(w, 1.0 / beta[k - 1]);
+        }
+    }
+
+    /** y = sum_j s_j q_j and A y = sum_j s_j (A q_j), with the rounding bound of the latter. */
+    private static RitzPair ritzPair(double[] ritz, List<double[]> basis, List<double[]> images, int k) {
+        int n = basis.get(0).length;
+        double[] y = new double[n];
+        double[] image = new double[n];
+        double[] error = new double[n];
+        for (int j = 0; j < k; j++) {
+            double[] q = basis.get(j);
+            double[] aq = images.get(j);
+            double s = ritz[j];
+            for (int i = 0; i < n; i++) {
+                y[i] += s * q[i];
+                image[i] += s * aq[i];
+                error[i] += Math.abs(s * aq[i]);
+            }
+        }
+        // 2 (k + 1) u, with u = ulp(1) / 2 the unit roundoff: k products and k additions per entry.
+        double unit = (k + 1) * Math.ulp(1.0);
+        for (int i = 0; i < n; i++) {
+            error[i] *= unit;
+        }
+        return new RitzPair(y, image, error, ritz[k], k);
+    }
+
     private static void requireLength(double[] start, int n) {
         if (start.length != n) {
             throw new IllegalArgumentException("start vector of length " + start.length + " for an operator on R^" + n);
@@ -184,6 +266,11 @@ public final class Lanczos {
     /** w = A q, orthogonalised twice against the basis (which ends with q); returns alpha = q . A q. */
     private static double expand(SymmetricOperator operator, double[] q, double[] w, List<double[]> basis, Dot dot) {
         operator.apply(q, w);
+        return orthogonalise(q, w, basis, dot);
+    }
+
+    /** w (= A q) orthogonalised twice against the basis (which ends with q); returns alpha = q . A q. */
+    private static double orthogonalise(double[] q, double[] w, List<double[]> basis, Dot dot) {
         double alpha = dot.of(q, w);
         for (int pass = 0; pass < 2; pass++) {
             for (double[] b : basis) {

@@ -151,6 +151,24 @@ class MixCoherenceBracketTest {
         });
     }
 
+    @Test
+    void aChainOfWeightsBracketsEveryDenseEigenvalueToTheRequestedWidth() {
+        // The frontier's path: one family, the weights of a row in increasing C_r', each bracket started from the
+        // Perron vectors of the previous ones; the family's adversarial kinds make some S reducible or rank-deficient.
+        qt().withFixedSeed(SEED + 3).withExamples(100).forAll(cases(),
+                SourceDSL.doubles().between(1e-10, 1e-3)).checkAssert((c, width) -> {
+                    FamilyGeometry geometry = FamilyGeometry.of(c.family());
+                    PerronChain chain = new PerronChain();
+                    for (double a : new double[] {0.0, 0.05, 0.3, 0.31, 0.33, 0.6, 1.0}) {
+                        MixCoherenceMatrix s = new MixCoherenceMatrix(geometry, a, 1 - a);
+                        MixCoherenceBracket bracket = chain.next(s, width);
+                        contains(c, bracket.value(), denseLambdaMax(s));
+                        assertTrue(bracket.value().relativeWidth() <= width, () -> c + " at C_r' = " + a + ": width "
+                                + bracket.value().relativeWidth() + " > " + width + " by " + bracket.method());
+                    }
+                });
+    }
+
     private static void contains(Case c, CertifiedEigenvalue bracket, double lambda) {
         double slack = ROUNDING * Math.abs(lambda);
         assertTrue(bracket.lower() <= lambda + slack && lambda <= bracket.upper() + slack,

@@ -64,6 +64,30 @@ class PerronRootTest {
     }
 
     @Test
+    void lanczosBracketContainsTheLargestEigenvalueFromAnyPositiveStart() {
+        qt().withFixedSeed(8675310L).withExamples(200).forAll(cases(), SourceDSL.doubles().between(1e-12, 1e-2))
+                .checkAssert((c, tolerance) -> {
+                    double[][] s = c.matrix();
+                    double exact = max(new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(s))
+                            .getEigenvalues());
+                    var rng = RandomStreams.stream(c.seed(), 1);
+                    double[] start = new double[c.size()];
+                    for (int i = 0; i < start.length; i++) {
+                        start[i] = 1e-3 + rng.nextDouble();
+                    }
+                    CertifiedEigenvalue e = PerronRoot.byLanczos(NonnegativeOperator.ofRows(s), tolerance, start)
+                            .value();
+                    double slack = 1e-12 * Math.max(1.0, Math.abs(exact));
+                    assertTrue(e.lower() <= exact + slack && exact - slack <= e.upper(), c + ": " + e + " vs " + exact);
+                    assertTrue(e.lower() <= e.estimate() && e.estimate() <= e.upper(), c + ": " + e);
+                    if (c.kind() != 1) {
+                        assertTrue(e.relativeWidth() <= tolerance, c + ": width " + e.relativeWidth() + " > "
+                                + tolerance);
+                    }
+                });
+    }
+
+    @Test
     void aStartOfSubnormalEntriesIsNormalisedNotBlownUp() {
         // The positive floor of a zero vector is a vector of MIN_NORMAL: its squares underflow to a zero norm.
         double[] tiny = {Double.MIN_NORMAL, Double.MIN_NORMAL, Double.MIN_NORMAL};

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.unlearnstability.coherence.CoherenceAnalysis;
 import org.unlearnstability.definitions.Hyperparameters;
 import org.unlearnstability.dynamics.StabilityAnalysis;
+import org.unlearnstability.engine.LocalTaskEngine;
+import org.unlearnstability.engine.TaskEngine;
 import org.unlearnstability.family.FamilyReader;
 import org.unlearnstability.family.HessianFamily;
 import org.unlearnstability.linalg.FactorHessian;
@@ -33,15 +35,19 @@ class FrontierTest {
 
     /** A rank-one factor family in R^6: the frontier works in span coordinates, the reference does not. */
     private static HessianFamily factorFamily() {
+        return factorFamily(3, 2);
+    }
+
+    private static HessianFamily factorFamily(int nRetain, int nForget) {
         java.util.Random rng = new java.util.Random(11);
         List<Hessian> retain = new java.util.ArrayList<>();
         List<Hessian> forget = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < nRetain + nForget; i++) {
             double[] g = new double[6];
             for (int p = 0; p < 6; p++) {
                 g[p] = rng.nextGaussian();
             }
-            (i < 3 ? retain : forget).add(FactorHessian.rankOne(g));
+            (i < nRetain ? retain : forget).add(FactorHessian.rankOne(g));
         }
         return new HessianFamily(retain, forget);
     }
@@ -53,7 +59,10 @@ class FrontierTest {
             double eta = 0.3;
             FrontierSpec spec = FrontierSpec.of(new double[] {0.0, 0.1, 0.5, 1.0}, new int[] {1, 2},
                     OptionalDouble.of(eta));
-            Frontier frontier = Frontier.compute(family, spec, silent(8));
+            Frontier frontier;
+            try (TaskEngine engine = new LocalTaskEngine(2)) {
+                frontier = Frontier.compute(family, spec, 1e-10, engine, silent(8));
+            }
             assertEquals(8, frontier.cells().size());
             for (FrontierCell cell : frontier.cells()) {
                 Hyperparameters hyper = new Hyperparameters(eta, cell.alpha(), cell.batch());
@@ -73,6 +82,41 @@ class FrontierTest {
                 assertEquals(cell.etaStar() > 0, cell.stable());
             }
         }
+    }
+
+    @Test
+    void atTheDefaultWidthEveryCellBracketsAnalyzesSigma() {
+        HessianFamily family = factorFamily();
+        FrontierSpec spec = FrontierSpec.of(FrontierSpec.defaultAlphas(), new int[] {1, 2}, OptionalDouble.empty());
+        Frontier frontier = Frontier.compute(family, spec, silent(Frontier.tasks(family, spec)));
+        for (FrontierCell cell : frontier.cells()) {
+            Hyperparameters hyper = new Hyperparameters(1.0, cell.alpha(), cell.batch());
+            double sigma = CoherenceAnalysis.of(family, hyper).sigma();
+            String where = "alpha " + cell.alpha() + ", B " + cell.batch() + ": " + cell;
+            double slack = 1e-12 * sigma;
+            assertTrue(cell.sigmaLower() - slack <= sigma && sigma <= cell.sigmaUpper() + slack, where);
+            assertTrue(cell.sigmaLower() <= cell.sigma() && cell.sigma() <= cell.sigmaUpper(), where);
+            assertTrue(cell.sigmaUpper() - cell.sigmaLower() <= Frontier.DEFAULT_SIGMA_WIDTH * cell.sigmaUpper(),
+                    where);
+        }
+    }
+
+    @Test
+    void theThreadCountDoesNotChangeAnyCell() {
+        // 11 alphas x 3 batch sizes below n_f: 28 distinct mixing weights, three chains.
+        HessianFamily family = factorFamily(6, 4);
+        FrontierSpec spec = FrontierSpec.of(FrontierSpec.defaultAlphas(), new int[] {1, 2, 3, 4},
+                OptionalDouble.of(0.2));
+        assertEquals(3 + 11, Frontier.tasks(family, spec));
+        List<FrontierCell> one;
+        List<FrontierCell> three;
+        try (TaskEngine engine = new LocalTaskEngine(1)) {
+            one = Frontier.compute(family, spec, 1e-6, engine, silent(1)).cells();
+        }
+        try (TaskEngine engine = new LocalTaskEngine(3)) {
+            three = Frontier.compute(family, spec, 1e-6, engine, silent(1)).cells();
+        }
+        assertEquals(one, three);
     }
 
     private static void close(double expected, double actual, String what) {

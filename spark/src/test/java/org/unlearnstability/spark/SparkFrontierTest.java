@@ -38,7 +38,7 @@ class SparkFrontierTest {
     @Test
     void frontierOnSparkIsTheLocalFrontier() throws IOException {
         HessianFamily family = rankTwoFamily(12, 6, 20, 7L);
-        FrontierSpec spec = new FrontierSpec(new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, new int[] {1, 2, 6},
+        FrontierSpec spec = FrontierSpec.of(new double[] {0.0, 0.25, 0.5, 0.75, 1.0}, new int[] {1, 2, 6},
                 OptionalDouble.of(0.2));
         Frontier local;
         try (TaskEngine engine = new LocalTaskEngine(2)) {
