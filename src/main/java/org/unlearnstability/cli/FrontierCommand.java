@@ -55,7 +55,7 @@ public final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--sigma-width", paramLabel = "WIDTH",
             description = "Requested relative width of the certified bracket of lambda_max(S) in every cell (default "
                     + "1e-4; analyze's is 1e-9); eta7 and eta8 are proportional to sigma, so they are certified to "
-                    + "about four digits, and sigmaLower/sigmaUpper print the bracket. 1e-9 takes about 2.3 times "
+                    + "about four digits, and sigmaLower/sigmaUpper print the bracket. 1e-9 takes about 2.4 times "
                     + "longer.")
     private double sigmaWidth = Frontier.DEFAULT_SIGMA_WIDTH;
 

@@ -51,7 +51,7 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
      * Default requested relative width of the certified bracket of lambda_max(S) in every cell: eta7 and eta8 are
      * proportional to sigma, so they are certified to about four digits, and the cells print the bracket. The
      * estimate itself is a Ritz value, far closer than the bracket's width: on the rank-one benchmark family it
-     * agrees with the estimate at 1e-9 to 2.3e-9 in every cell, for 2.3 times less time (51 s against 120 s).
+     * agrees with the estimate at 1e-9 to 2.3e-9 in every cell, for 2.4 times less time (50.7 s against 121.3 s).
      * {@code analyze} keeps {@link MixCoherenceBracket#DEFAULT_WIDTH}.
      */
     public static final double DEFAULT_SIGMA_WIDTH = 1e-4;
