@@ -23,6 +23,23 @@ public record CertifiedEigenvalue(double estimate, double lower, double upper, i
     }
 
     /**
+     * Both brackets are certified, so their intersection is; when they miss each other by rounding (an ulp or so),
+     * this one is kept.
+     *
+     * @param other another certified bracket of the same eigenvalue
+     * @return the intersection, with this estimate (clamped into it) and this iteration count
+     */
+    public CertifiedEigenvalue intersect(CertifiedEigenvalue other) {
+        double lo = Math.max(lower, other.lower);
+        double hi = Math.min(upper, other.upper);
+        if (lo > hi) {
+            lo = lower;
+            hi = upper;
+        }
+        return new CertifiedEigenvalue(Math.min(Math.max(estimate, lo), hi), lo, hi, iterations);
+    }
+
+    /**
      * @param factor a positive scale
      * @return the bracket of factor * S
      */

@@ -168,16 +168,7 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
 
     /** The exact bracket of an iterate intersected with an earlier certified bracket. */
     private static MixCoherenceBracket intersect(PerronRoot.Iterate iterate, CertifiedEigenvalue earlier) {
-        CertifiedEigenvalue power = iterate.value();
-        double lower = Math.max(power.lower(), earlier.lower());
-        double upper = Math.min(power.upper(), earlier.upper());
-        if (lower > upper) {
-            // The two certified brackets touch up to rounding: keep the exact one.
-            lower = power.lower();
-            upper = power.upper();
-        }
-        double estimate = Math.min(Math.max(power.estimate(), lower), upper);
-        return new MixCoherenceBracket(new CertifiedEigenvalue(estimate, lower, upper, power.iterations()),
-                Method.STRUCTURED_THEN_EXACT, iterate.vector());
+        return new MixCoherenceBracket(iterate.value().intersect(earlier), Method.STRUCTURED_THEN_EXACT,
+                iterate.vector());
     }
 }

@@ -2,6 +2,7 @@ package org.unlearnstability.coherence;
 
 import org.hipparchus.util.FastMath;
 import org.unlearnstability.linalg.Lanczos;
+import org.unlearnstability.linalg.Vectors;
 
 /**
  * The Perron root lambda_max of a symmetric nonnegative operator with the certified bracket of
@@ -118,88 +119,58 @@ public final class PerronRoot {
         double[] unit = unitStart(start);
         LanczosBracket bracket = new LanczosBracket(unit);
         Lanczos.RitzPair last = Lanczos.topRitzPair(operator, unit, LANCZOS_MAX_STEPS,
-                pair -> bracket.narrow(pair) <= tolerance);
-        if (bracket.width() <= tolerance || bracket.lower() == bracket.upper()) {
-            return bracket.iterate(last.steps());
+                pair -> bracket.narrow(pair).relativeWidth() <= tolerance);
+        CertifiedEigenvalue lanczos = bracket.value(last.steps());
+        if (lanczos.relativeWidth() <= tolerance) {
+            return new Iterate(lanczos, bracket.vector());
         }
         Iterate power = of(operator, tolerance, DEFAULT_MAX_ITERATIONS, bracket.vector());
-        CertifiedEigenvalue p = power.value();
-        double lower = Math.max(p.lower(), bracket.lower());
-        double upper = Math.min(p.upper(), bracket.upper());
-        if (lower > upper) {
-            lower = p.lower();
-            upper = p.upper();
-        }
-        return new Iterate(new CertifiedEigenvalue(Math.min(Math.max(p.estimate(), lower), upper), lower, upper,
-                last.steps() + p.iterations()), power.vector());
+        CertifiedEigenvalue both = power.value().intersect(lanczos);
+        return new Iterate(new CertifiedEigenvalue(both.estimate(), both.lower(), both.upper(),
+                last.steps() + both.iterations()), power.vector());
     }
 
-    /** The intersection of the certified brackets of the Ritz pairs seen so far. */
+    /** The intersection of the certified brackets of the Ritz pairs seen so far, and the last positive Ritz vector. */
     private static final class LanczosBracket {
-        private double lower;
-        private double upper = Double.POSITIVE_INFINITY;
-        private double estimate;
+        private CertifiedEigenvalue value = new CertifiedEigenvalue(0.0, 0.0, Double.POSITIVE_INFINITY, 0);
         private double[] vector;
 
         LanczosBracket(double[] start) {
             this.vector = start;
         }
 
-        /** Takes one Ritz pair's bracket in; returns the relative width of the intersection. */
-        double narrow(Lanczos.RitzPair pair) {
-            double[] y = pair.vector();
-            double[] image = pair.image();
-            double[] error = pair.imageError();
-            double sign = Math.signum(java.util.Arrays.stream(y).sum());
-            double min = Double.POSITIVE_INFINITY;
-            double max = 0.0;
-            double yy = 0.0;
-            double ySy = 0.0;
-            double slack = 0.0;
-            for (int i = 0; i < y.length; i++) {
-                double yi = sign * y[i];
-                if (!(yi > 0.0)) {
-                    // Not positive: no Collatz-Wielandt bracket from this pair.
-                    return width();
-                }
-                double si = sign * image[i];
-                min = Math.min(min, (si - error[i]) / yi);
-                max = Math.max(max, (si + error[i]) / yi);
-                yy += yi * yi;
-                ySy += yi * si;
-                slack += yi * error[i];
+        /**
+         * Takes one Ritz pair's bracket in: the Collatz-Wielandt ratios and the Rayleigh quotient of y with the image
+         * lowered by its rounding bound give the lower end, those with the image raised the upper end.
+         */
+        CertifiedEigenvalue narrow(Lanczos.RitzPair pair) {
+            double sign = Math.signum(java.util.Arrays.stream(pair.vector()).sum());
+            double[] y = Vectors.scaled(pair.vector(), sign);
+            if (!java.util.Arrays.stream(y).allMatch(v -> v > 0.0)) {
+                // Not positive: no Collatz-Wielandt bracket from this pair.
+                return value;
             }
-            lower = Math.max(lower, Math.max(min, (ySy - slack) / yy));
-            upper = Math.min(upper, max);
-            estimate = pair.value();
-            vector = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                vector[i] = sign * y[i];
-            }
-            return width();
+            double[] below = Vectors.scaled(pair.image(), sign);
+            double[] above = below.clone();
+            Vectors.addScaled(below, -1.0, pair.imageError());
+            Vectors.addScaled(above, 1.0, pair.imageError());
+            Step low = Step.of(y, below);
+            Step high = Step.of(y, above);
+            double lower = Math.max(low.minRatio, low.rayleigh);
+            // Bounds that met and crossed by rounding (an ulp or so): the bracket is the interval between them.
+            CertifiedEigenvalue step = new CertifiedEigenvalue(pair.value(), Math.min(lower, high.maxRatio),
+                    Math.max(lower, high.maxRatio), 0);
+            value = new CertifiedEigenvalue(step.estimate(), value.lower(), value.upper(), 0).intersect(step);
+            vector = y;
+            return value;
         }
 
-        double width() {
-            return upper == 0.0 ? 0.0 : (upper - lower) / upper;
-        }
-
-        double lower() {
-            return lower;
-        }
-
-        double upper() {
-            return upper;
+        CertifiedEigenvalue value(int products) {
+            return new CertifiedEigenvalue(value.estimate(), value.lower(), value.upper(), products);
         }
 
         double[] vector() {
             return vector;
-        }
-
-        Iterate iterate(int products) {
-            double lo = Math.min(lower, upper);
-            double hi = Math.max(lower, upper);
-            return new Iterate(new CertifiedEigenvalue(Math.min(Math.max(estimate, lo), hi), lo, hi, products),
-                    vector);
         }
     }
 

@@ -32,8 +32,8 @@ import org.unlearnstability.theory.StabilityThresholds;
  * quantities once per distinct pair of mixing weights (C_r', C_f'); the reduction of the dynamics to the
  * eigenbasis of A once per alpha ({@link AlphaDynamics}). Those are independent tasks on a {@link TaskEngine}: the
  * distinct weights in order of C_r' cut into chains of neighbours, in which each certified bracket of lambda_max(S)
- * starts Lanczos from the Perron vectors of the previous weights ({@link PerronChain}), and one task per alpha. None of the thresholds depends
- * on eta (C_r' and C_f' do not), so a missing --eta only drops the rho column.
+ * starts Lanczos from the Perron vectors of the previous weights ({@link PerronChain}), and one task per alpha.
+ * None of the thresholds depends on eta (C_r' and C_f' do not), so a missing --eta only drops the rho column.
  *
  * @param spec the grid
  * @param nRetain n_r
