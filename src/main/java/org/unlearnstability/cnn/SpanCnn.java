@@ -129,6 +129,11 @@ public final class SpanCnn implements TrainingLoss {
         private final double[] outputs = new double[geometry.size()];
         private final double[] coefficient = new double[geometry.size()];
         private final int[] labels = new int[geometry.size()];
+        /** The labels as doubles, and omega_j l'_j y_j / m per sample of the batch. */
+        private final double[] signs = new double[geometry.size()];
+        private final double[] labelled = new double[geometry.size()];
+        /** Per filter row, its responses to the batch's samples, gathered once per step. */
+        private final double[][] batchResponses = new double[responses.length][geometry.size()];
         /** Besides column 0 (mu), the response columns kept up to date: [from, to). */
         private int from = 1;
         private int to = geometry.size() + 1;
@@ -149,40 +154,47 @@ public final class SpanCnn implements TrainingLoss {
             for (int j = 0; j < n; j++) {
                 columns[active++] = 1 + samples[j];
                 labels[j] = geometry.label(samples[j]);
+                signs[j] = labels[j];
             }
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
+                double[] own = batchResponses[r];
                 double sign = r < filters ? 1.0 : -1.0;
-                double up = Math.max(p[0], 0.0);
-                double down = Math.max(-p[0], 0.0);
+                double p0 = p[0];
                 for (int j = 0; j < n; j++) {
-                    double v = (labels[j] > 0 ? up : down) + Math.max(p[columns[1 + j]], 0.0);
-                    outputs[j] += sign * v;
+                    own[j] = p[columns[1 + j]];
+                }
+                // ReLU(y_j p_r0) as max(y_j p_r0, 0) (y_j p_r0 is p_r0 or its exact negation): no branch on the
+                // label, so the sweep vectorises.
+                for (int j = 0; j < n; j++) {
+                    outputs[j] += sign * (Math.max(signs[j] * p0, 0.0) + Math.max(own[j], 0.0));
                 }
             }
+            // The mu column of E in row r sums s_r omega_j l'_j / m over the samples whose ReLU(y_j p_r0) is active:
+            // all samples of one label (p_r0 > 0: y = +1; p_r0 < 0: y = -1). Negation commutes with rounding, so
+            // s_r times the ordered sum over one label equals the ordered sum of the signed terms, to the bit.
+            double upSum = 0.0;
+            double downSum = 0.0;
             for (int j = 0; j < n; j++) {
                 int y = labels[j];
                 coefficient[j] = weights[j] * LogisticLoss.derivative(y * (outputs[j] / filters)) / filters;
+                labelled[j] = coefficient[j] * y;
+                upSum += y > 0 ? coefficient[j] : 0.0;
+                downSum += y > 0 ? 0.0 : coefficient[j];
             }
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
+                double[] own = batchResponses[r];
                 double[] er = e[r];
                 double sign = r < filters ? 1.0 : -1.0;
-                // Whether ReLU(y p_r0) is active depends only on the sign of y: two flags per row, not a product
-                // per sample. The gradient entry is selected by a bit mask (a data-dependent branch would be
-                // mispredicted half the time): sg y where p_ri > 0, else +0.0, to the bit as the branch.
-                boolean upActive = p[0] > 0;
-                boolean downActive = -p[0] > 0;
-                double muCoefficient = 0.0;
+                // The gradient entry is selected by a bit mask (a data-dependent branch would be mispredicted
+                // half the time): s_r omega_j l'_j y_j / m where p_rj > 0, else +0.0, to the bit as the branch.
                 for (int j = 0; j < n; j++) {
-                    int y = labels[j];
-                    int col = columns[1 + j];
-                    double sg = sign * coefficient[j];
-                    muCoefficient += (y > 0 ? upActive : downActive) ? sg : 0.0;
-                    long keep = p[col] > 0 ? -1L : 0L;
-                    er[col] = Double.longBitsToDouble(Double.doubleToRawLongBits(sg * y) & keep);
+                    long keep = own[j] > 0 ? -1L : 0L;
+                    double entry = sign * labelled[j];
+                    er[columns[1 + j]] = Double.longBitsToDouble(Double.doubleToRawLongBits(entry) & keep);
                 }
-                er[0] = muCoefficient;
+                er[0] = p[0] > 0 ? sign * upSum : -p[0] > 0 ? sign * downSum : 0.0;
             }
             double[][] gram = geometry.gramView();
             for (int r = 0; r < responses.length; r++) {
