@@ -66,9 +66,10 @@ public final class Fig2Benchmark {
         int reps = quick ? 1 : 3;
         double[] two = sweep(spec, 2, reps);
         out.printf("  span coordinates, coherence on, 2 threads: median %.2f s wall, %.2f s CPU (%d runs); "
-                + "before this session's speed work (commit 4203660, same machine, 2026-12-05): 9.3 s wall, "
-                + "17.5 s CPU; one-column S sweeps (the jar before that): 10.9 s wall, 19.6 s CPU; before exact "
-                + "dynamics per cell: 6.1-6.6 s (target < 5 s)%n", two[0], two[1], reps);
+                + "the previous session's final jar (commit 4b9f3de, same machine): 8.10 s wall, 15.24 s CPU; "
+                + "before its speed work (commit 4203660, 2026-12-05): 9.3 s wall, 17.5 s CPU; one-column S sweeps "
+                + "(the jar before that): 10.9 s wall, 19.6 s CPU; before exact dynamics per cell: 6.1-6.6 s "
+                + "(target < 5 s)%n", two[0], two[1], reps);
         double[] one = sweep(spec, 1, quick ? 1 : 2);
         out.printf("  span coordinates, coherence on, 1 thread:  median %.2f s wall (speed-up %.2f)%n", one[0],
                 one[0] / two[0]);

@@ -103,8 +103,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // Run 1 is README's main job as a user meets it (a fresh JVM); later runs reuse this JVM's compiled code.
         out.printf(Locale.ROOT, "  reproduce --clear-cache, default threads, run 1 (fresh JVM, JIT cold): %.1f s wall, "
-                + "%.1f s CPU; before this session's speed work (commit 4203660, same machine): 82.4 s wall, about "
-                + "171 s CPU (target < 60 s)%n", wall[0], cpu[0]);
+                + "%.1f s CPU; the previous session's final jar (commit 4b9f3de, same machine, idle): 77.3 s wall, "
+                + "152.6 s CPU; before its speed work (commit 4203660): 82.4 s wall, about 171 s CPU (target < 60 s)%n",
+                wall[0], cpu[0]);
         if (reps > 1) {
             double[] warmWall = Arrays.copyOfRange(wall, 1, reps);
             double[] warmCpu = Arrays.copyOfRange(cpu, 1, reps);

@@ -22,6 +22,8 @@ import org.hipparchus.linear.RealMatrix;
  * @param losses per network, the logistic loss of every fresh sample
  */
 public record FreshSamples(double[] errorRates, double[][] losses) {
+    /** Fresh samples drawn and evaluated together (their responses stay in the first-level cache). */
+    private static final int BLOCK = 128;
 
     /**
      * @param rng the test stream
@@ -50,26 +52,34 @@ public record FreshSamples(double[] errorRates, double[][] losses) {
         }
         double[][] columns = factorColumns(stacked, noiseSigma);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[] z = new double[stacked.length];
+        int block = Math.min(samples, BLOCK);
+        int[] labels = new int[block];
+        double[][] draws = new double[columns.length][block];
+        double[][] z = new double[stacked.length][block];
+        double[] noise = new double[block];
         double[] errors = new double[models];
         double[][] losses = new double[models][samples];
-        for (int t = 0; t < samples; t++) {
-            int y = rng.nextBoolean() ? 1 : -1;
-            Arrays.fill(z, 0.0);
-            for (int c = 0; c < columns.length; c++) {
-                double v = gaussian.sample();
-                double[] column = columns[c];
-                // R^T is lower trapezoidal: column c is zero above row c.
-                for (int r = c; r < z.length; r++) {
-                    z[r] += v * column[r];
+        for (int first = 0; first < samples; first += block) {
+            int count = Math.min(block, samples - first);
+            // The draws in the order of one sample at a time (its label, then v_1..v_q), so the stream is
+            // consumed as before; the responses of a block of samples are then swept sample-wise.
+            for (int t = 0; t < count; t++) {
+                labels[t] = rng.nextBoolean() ? 1 : -1;
+                for (int c = 0; c < columns.length; c++) {
+                    draws[c][t] = gaussian.sample();
                 }
             }
+            responses(columns, draws, z, count);
             for (int k = 0; k < models; k++) {
-                double f = (y > 0 ? signalPart[k][0] : signalPart[k][1]) + noisePart(z, k * rows, rows);
-                if (y * f <= 0) {
-                    errors[k]++;
+                noisePart(z, k * rows, rows, noise, count);
+                for (int t = 0; t < count; t++) {
+                    int y = labels[t];
+                    double f = (y > 0 ? signalPart[k][0] : signalPart[k][1]) + noise[t];
+                    if (y * f <= 0) {
+                        errors[k]++;
+                    }
+                    losses[k][first + t] = LogisticLoss.value(y * f);
                 }
-                losses[k][t] = LogisticLoss.value(y * f);
             }
         }
         for (int k = 0; k < models; k++) {
@@ -78,17 +88,51 @@ public record FreshSamples(double[] errorRates, double[][] losses) {
         return new FreshSamples(errors, losses);
     }
 
-    /** (1/m) sum_r s_r ReLU(z_r) over one network's block of rows of z. */
-    private static double noisePart(double[] z, int offset, int rows) {
-        int m = rows / 2;
-        double sum = 0.0;
-        for (int r = 0; r < rows; r++) {
-            double zr = z[offset + r];
-            if (zr > 0) {
-                sum += r < m ? zr : -zr;
+    /**
+     * z_r = sum_c v_c (sigma R^T)_rc for each sample of a block: every z_r still adds its terms in the order of c
+     * (the roundings of one sample at a time), but the innermost sweep runs over the samples, so it vectorises.
+     * R^T is lower trapezoidal: column c is zero above row c.
+     */
+    private static void responses(double[][] columns, double[][] draws, double[][] z, int count) {
+        for (double[] row : z) {
+            Arrays.fill(row, 0, count, 0.0);
+        }
+        for (int c = 0; c < columns.length; c++) {
+            double[] column = columns[c];
+            double[] v = draws[c];
+            for (int r = c; r < z.length; r++) {
+                double entry = column[r];
+                double[] zr = z[r];
+                for (int t = 0; t < count; t++) {
+                    zr[t] += v[t] * entry;
+                }
             }
         }
-        return sum / m;
+    }
+
+    /**
+     * (1/m) sum_r s_r ReLU(z_r) over one network's block of rows of z, for each sample of a block. The terms are
+     * added in the order of r as before; an inactive ReLU adds +0.0, which leaves the sum's bits alone (the sum
+     * starts at +0.0 and never becomes -0.0), so the sweep runs without a data-dependent branch.
+     */
+    private static void noisePart(double[][] z, int offset, int rows, double[] noise, int count) {
+        int m = rows / 2;
+        Arrays.fill(noise, 0, count, 0.0);
+        for (int r = 0; r < rows; r++) {
+            double[] zr = z[offset + r];
+            if (r < m) {
+                for (int t = 0; t < count; t++) {
+                    noise[t] += Math.max(zr[t], 0.0);
+                }
+            } else {
+                for (int t = 0; t < count; t++) {
+                    noise[t] -= Math.max(zr[t], 0.0);
+                }
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            noise[t] /= m;
+        }
     }
 
     /**

@@ -123,12 +123,22 @@ public final class SpanCnn implements TrainingLoss {
 
     /** One gradient step on sum_i omega_i l_i; reuses its work arrays across steps. */
     private final class Step {
-        private final double[][] e = new double[responses.length][geometry.size() + 1];
         private final int[] columns = new int[geometry.size() + 1];
+        /** One row of E compacted: its nonzero entries and their columns, in column order. */
         private final int[] rowColumns = new int[geometry.size() + 1];
+        private final double[] rowEntries = new double[geometry.size() + 1];
+        /** Per sample, the index of its last listing in the batch; per listing, that listing's entry and its flag. */
+        private final int[] last = new int[geometry.size()];
+        private final double[] lastLabelled = new double[geometry.size()];
+        private final int[] lastNonzero = new int[geometry.size()];
         private final double[] outputs = new double[geometry.size()];
         private final double[] coefficient = new double[geometry.size()];
         private final int[] labels = new int[geometry.size()];
+        /** The labels as doubles, and omega_j l'_j y_j / m per sample of the batch. */
+        private final double[] signs = new double[geometry.size()];
+        private final double[] labelled = new double[geometry.size()];
+        /** Per filter row, its responses to the batch's samples, gathered once per step. */
+        private final double[][] batchResponses = new double[responses.length][geometry.size()];
         /** Besides column 0 (mu), the response columns kept up to date: [from, to). */
         private int from = 1;
         private int to = geometry.size() + 1;
@@ -144,65 +154,63 @@ public final class SpanCnn implements TrainingLoss {
             // as sample-by-sample evaluation, but with contiguous memory access.
             int n = samples.length;
             java.util.Arrays.fill(outputs, 0, n, 0.0);
-            int active = 0;
-            columns[active++] = 0;
+            columns[0] = 0;
             for (int j = 0; j < n; j++) {
-                columns[active++] = 1 + samples[j];
+                columns[1 + j] = 1 + samples[j];
                 labels[j] = geometry.label(samples[j]);
+                signs[j] = labels[j];
             }
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
+                double[] own = batchResponses[r];
                 double sign = r < filters ? 1.0 : -1.0;
-                double up = Math.max(p[0], 0.0);
-                double down = Math.max(-p[0], 0.0);
+                double p0 = p[0];
                 for (int j = 0; j < n; j++) {
-                    double v = (labels[j] > 0 ? up : down) + Math.max(p[columns[1 + j]], 0.0);
-                    outputs[j] += sign * v;
+                    own[j] = p[columns[1 + j]];
+                }
+                // ReLU(y_j p_r0) as max(y_j p_r0, 0) (y_j p_r0 is p_r0 or its exact negation): no branch on the
+                // label, so the sweep vectorises.
+                for (int j = 0; j < n; j++) {
+                    outputs[j] += sign * (Math.max(signs[j] * p0, 0.0) + Math.max(own[j], 0.0));
                 }
             }
+            // The mu column of E in row r sums s_r omega_j l'_j / m over the samples whose ReLU(y_j p_r0) is active:
+            // all samples of one label (p_r0 > 0: y = +1; p_r0 < 0: y = -1). Negation commutes with rounding, so
+            // s_r times the ordered sum over one label equals the ordered sum of the signed terms, to the bit.
+            double upSum = 0.0;
+            double downSum = 0.0;
             for (int j = 0; j < n; j++) {
                 int y = labels[j];
                 coefficient[j] = weights[j] * LogisticLoss.derivative(y * (outputs[j] / filters)) / filters;
+                labelled[j] = coefficient[j] * y;
+                upSum += y > 0 ? coefficient[j] : 0.0;
+                downSum += y > 0 ? 0.0 : coefficient[j];
             }
-            for (int r = 0; r < responses.length; r++) {
-                double[] p = responses[r];
-                double[] er = e[r];
-                double sign = r < filters ? 1.0 : -1.0;
-                // Whether ReLU(y p_r0) is active depends only on the sign of y: two flags per row, not a product
-                // per sample. The gradient entry is selected by a bit mask (a data-dependent branch would be
-                // mispredicted half the time): sg y where p_ri > 0, else +0.0, to the bit as the branch.
-                boolean upActive = p[0] > 0;
-                boolean downActive = -p[0] > 0;
-                double muCoefficient = 0.0;
-                for (int j = 0; j < n; j++) {
-                    int y = labels[j];
-                    int col = columns[1 + j];
-                    double sg = sign * coefficient[j];
-                    muCoefficient += (y > 0 ? upActive : downActive) ? sg : 0.0;
-                    long keep = p[col] > 0 ? -1L : 0L;
-                    er[col] = Double.longBitsToDouble(Double.doubleToRawLongBits(sg * y) & keep);
-                }
-                er[0] = muCoefficient;
-            }
+            lastOccurrences(samples);
             double[][] gram = geometry.gramView();
             for (int r = 0; r < responses.length; r++) {
                 double[] p = responses[r];
                 double[] c = coefficients[r];
-                double[] er = e[r];
-                // Compact the nonzero columns without branching: half the ReLUs are inactive at random.
-                int nonzero = 0;
-                for (int a = 0; a < active; a++) {
-                    int col = columns[a];
-                    rowColumns[nonzero] = col;
-                    nonzero += er[col] != 0.0 ? 1 : 0;
+                double[] own = batchResponses[r];
+                double sign = r < filters ? 1.0 : -1.0;
+                // Row r of E, compacted to its nonzero entries in column order without branching (half the ReLUs
+                // are inactive at random): s_r omega_j l'_j y_j / m where p_rj > 0.
+                double muEntry = p[0] > 0 ? sign * upSum : -p[0] > 0 ? sign * downSum : 0.0;
+                rowColumns[0] = 0;
+                rowEntries[0] = muEntry;
+                int nonzero = muEntry != 0.0 ? 1 : 0;
+                for (int j = 0; j < n; j++) {
+                    rowColumns[nonzero] = columns[1 + j];
+                    rowEntries[nonzero] = sign * lastLabelled[j];
+                    nonzero += (own[j] > 0 ? 1 : 0) & lastNonzero[j];
                 }
                 int a = 0;
                 for (; a + 3 < nonzero; a += 4) {
-                    fourColumns(p, c, er, gram, a, learningRate);
+                    fourColumns(p, c, gram, a, learningRate);
                 }
                 for (; a < nonzero; a++) {
                     int col = rowColumns[a];
-                    double step = learningRate * er[col];
+                    double step = learningRate * rowEntries[a];
                     c[col] -= step;
                     double[] g = gram[col];
                     p[0] -= step * g[0];
@@ -214,19 +222,34 @@ public final class SpanCnn implements TrainingLoss {
         }
 
         /**
+         * A sample listed twice in a batch has one entry in E, the last written (its column is still swept once per
+         * listing): per listing j, omega l' y / m of the last listing of the same sample, and whether it is nonzero.
+         */
+        private void lastOccurrences(int[] samples) {
+            for (int j = 0; j < samples.length; j++) {
+                last[samples[j]] = j;
+            }
+            for (int j = 0; j < samples.length; j++) {
+                double entry = labelled[last[samples[j]]];
+                lastLabelled[j] = entry;
+                lastNonzero[j] = entry != 0.0 ? 1 : 0;
+            }
+        }
+
+        /**
          * Columns rowColumns[a..a+3] of one filter row: each response still loses the four terms one by one in
          * column order ((p - s0 g0) - s1 g1 ...), to the bit as four single-column sweeps, with a quarter of the
          * loads and stores of p.
          */
-        private void fourColumns(double[] p, double[] c, double[] er, double[][] gram, int a, double learningRate) {
+        private void fourColumns(double[] p, double[] c, double[][] gram, int a, double learningRate) {
             int col0 = rowColumns[a];
             int col1 = rowColumns[a + 1];
             int col2 = rowColumns[a + 2];
             int col3 = rowColumns[a + 3];
-            double s0 = learningRate * er[col0];
-            double s1 = learningRate * er[col1];
-            double s2 = learningRate * er[col2];
-            double s3 = learningRate * er[col3];
+            double s0 = learningRate * rowEntries[a];
+            double s1 = learningRate * rowEntries[a + 1];
+            double s2 = learningRate * rowEntries[a + 2];
+            double s3 = learningRate * rowEntries[a + 3];
             c[col0] -= s0;
             c[col1] -= s1;
             c[col2] -= s2;

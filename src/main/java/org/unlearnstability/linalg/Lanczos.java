@@ -175,10 +175,14 @@ public final class Lanczos {
                 v = Vectors.scaled(w, 1.0 / beta[k - 1]);
                 continue;
             }
-            ritz = topEigenvector(alpha, beta, k);
-            double theta = Math.abs(ritz[k]);
-            double residual = beta[k - 1] * Math.abs(ritz[k - 1]);
+            // The check needs theta and the last component of its eigenvector only; the whole vector is
+            // computed once, for the step Lanczos stops at.
+            TridiagonalRitz check = TridiagonalRitz.of(Arrays.copyOf(alpha, k), Arrays.copyOf(beta, k - 1));
+            int top = top(check.values());
+            double theta = Math.abs(check.values()[top]);
+            double residual = beta[k - 1] * Math.abs(check.lastComponents()[top]);
             if (last || residual <= schedule.residualTolerance() * theta) {
+                ritz = topEigenvector(alpha, beta, k);
                 break;
             }
             v = Vectors.scaled(w, 1.0 / beta[k - 1]);
@@ -309,8 +313,8 @@ public final class Lanczos {
         if (j == 1) {
             return new Result(main[0], nextBeta, 1, Double.POSITIVE_INFINITY);
         }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(main, secondary);
-        double[] values = eigen.getEigenvalues();
+        TridiagonalRitz eigen = TridiagonalRitz.of(main, secondary);
+        double[] values = eigen.values();
         int top = top(values);
         double second = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < values.length; i++) {
@@ -318,7 +322,7 @@ public final class Lanczos {
                 second = Math.max(second, values[i]);
             }
         }
-        double lastComponent = eigen.getEigenvector(top).getEntry(j - 1);
+        double lastComponent = eigen.lastComponents()[top];
         return new Result(values[top], Math.abs(nextBeta * lastComponent), j, values[top] - second);
     }
 

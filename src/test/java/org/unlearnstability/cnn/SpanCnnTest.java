@@ -42,6 +42,19 @@ class SpanCnnTest {
         check(300, 1.4, CnnProtocol.paper(), 7L);
     }
 
+    @Test
+    void aSampleListedTwiceInABatchCountsTwiceAsInTheDirectNetwork() {
+        CnnProtocol protocol = small(0.01);
+        PatchData data = PatchData.sample(RandomStreams.stream(21, 0), 40, 0.7, protocol);
+        int[] all = IntStream.range(0, protocol.trainSamples()).toArray();
+        Pair trained = new Pair(SpanCnn.initial(SpanGeometry.of(data)).train(all, 20, protocol.learningRate()),
+                DirectCnn.initial(data).train(all, 20, protocol.learningRate()));
+        UnlearningSchedule schedule = new UnlearningSchedule(new int[][] {{6, 6}, {7, 9}, {11, 8, 11}},
+                new int[][] {{0, 0}, {1, 2}, {3, 5, 3}});
+        compare(data, new Pair(trained.span().unlearn(schedule, protocol.unlearning()),
+                trained.direct().unlearn(schedule, protocol.unlearning())), "batches listing a sample twice");
+    }
+
     private static void check(int d, double mu, CnnProtocol protocol, long seed) {
         String label = "d=" + d + " mu=" + mu + " sigma0=" + protocol.initSigma() + " seed=" + seed;
         PatchData data = PatchData.sample(RandomStreams.stream(seed, 0), d, mu, protocol);
