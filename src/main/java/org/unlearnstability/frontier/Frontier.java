@@ -129,6 +129,11 @@ public record Frontier(FrontierSpec spec, int nRetain, int nForget, int dimensio
                 Hyperparameters hyper = new Hyperparameters(eta.orElse(1.0), alpha, batches[j]);
                 NoiseConstants noise = NoiseConstants.of(hyper, family.nRetain(), family.nForget());
                 CoherenceAnalysis weights = shared.get(weightKey(noise));
+                if (weights == null) {
+                    // Cannot happen: the chains cut the distinct weights of this very grid.
+                    throw new IllegalStateException("no chain computed the weights of alpha " + alpha + ", B "
+                            + batches[j]);
+                }
                 CoherenceAnalysis coherence = new CoherenceAnalysis(noise, weights.lambdaMaxS(),
                         weights.maxLambdaMaxDrf(), weights.sigma(), weights.retainSingle(), weights.forgetSingle(),
                         weights.lambdaMaxD(), weights.lambdaMaxSMethod());
