@@ -110,10 +110,11 @@ public record Fig3Spec(String experiment, String description, String data, Strin
 
     /**
      * @param specFile the spec file
-     * @return the data file, resolved against the spec file's folder
+     * @return the data file, resolved against the spec file's folder (relative when the spec's path is, so that the
+     *     provenance of a report does not name the checkout's location)
      */
     public Path dataFile(Path specFile) {
-        Path folder = specFile.toAbsolutePath().getParent();
+        Path folder = specFile.getParent();
         return folder == null ? Path.of(data) : folder.resolve(data).normalize();
     }
 
