@@ -96,7 +96,7 @@ public record MixCoherenceBracket(CertifiedEigenvalue value, Method method, doub
     }
 
     /**
-     * The bracket for a chain of nearby operators (the mixing weights of a row of the stability frontier), by
+     * The bracket for a chain of nearby operators (neighbouring mixing weights of the stability frontier), by
      * Lanczos steps certified at every step ({@link PerronRoot#byLanczos}): the first of a chain (no start) from the
      * majorant's Perron vector, its bracket intersected with the structured one, as in
      * {@link #of(MixCoherenceMatrix, double, int, double[])}; the others from the Perron vector of the previous
