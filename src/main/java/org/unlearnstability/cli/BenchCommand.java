@@ -80,11 +80,17 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @return seconds to one decimal, or "not measured" (NaN: no per-thread statistics on this platform) */
+    private static String seconds(double s) {
+        return Double.isNaN(s) ? "not measured" : String.format(Locale.ROOT, "%.1f s CPU", s);
+    }
+
     /** README's main job, cold, into a temporary directory (deleted after each run). */
     private static void reproduce(PrintStream out, boolean quick) throws IOException {
         int reps = quick ? 1 : 3;
         double[] wall = new double[reps];
         double[] cpu = new double[reps];
+        double[] jit = new double[reps];
         out.printf(Locale.ROOT, "reproduce benchmark: %d cores, load average before: %.2f (other processes on the "
                 + "machine slow every figure below)%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -92,10 +98,13 @@ public final class BenchCommand implements Callable<Integer> {
             Path dir = Files.createTempDirectory("bench-reproduce");
             long start = System.nanoTime();
             long cpuStart = CpuClock.nanos();
+            long jitStart = CpuClock.compilerNanos();
             int status = new CommandLine(new ReproduceCommand()).execute("--out", dir.toString(), "--clear-cache",
                     "--no-progress");
             wall[i] = (System.nanoTime() - start) / 1e9;
             cpu[i] = (CpuClock.nanos() - cpuStart) / 1e9;
+            long jitEnd = CpuClock.compilerNanos();
+            jit[i] = jitStart < 0 || jitEnd < 0 ? Double.NaN : (jitEnd - jitStart) / 1e9;
             CacheFolders.clear(dir);
             if (status != 0) {
                 throw new IllegalStateException("reproduce exited with status " + status);
@@ -103,16 +112,20 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // Run 1 is README's main job as a user meets it (a fresh JVM); later runs reuse this JVM's compiled code.
         out.printf(Locale.ROOT, "  reproduce --clear-cache, default threads, run 1 (fresh JVM, JIT cold): %.1f s wall, "
-                + "%.1f s CPU; the previous session's final jar (commit 4b9f3de, same machine, idle): 77.3 s wall, "
-                + "152.6 s CPU; before its speed work (commit 4203660): 82.4 s wall, about 171 s CPU (target < 60 s)%n",
-                wall[0], cpu[0]);
+                + "%.1f s CPU (JIT compiler threads: %s); earlier jars on this machine, cold: commit f0704ca 76.1 s "
+                + "wall, 147.2 s CPU; 4b9f3de 77.3 s, 152.6 s; 4203660 (before the speed work) 82.4 s, about 171 s "
+                + "(target < 60 s)%n",
+                wall[0], cpu[0], seconds(jit[0]));
         if (reps > 1) {
             double[] warmWall = Arrays.copyOfRange(wall, 1, reps);
             double[] warmCpu = Arrays.copyOfRange(cpu, 1, reps);
+            double[] warmJit = Arrays.copyOfRange(jit, 1, reps);
             Arrays.sort(warmWall);
             Arrays.sort(warmCpu);
+            Arrays.sort(warmJit);
             out.printf(Locale.ROOT, "  runs 2-%d in the same JVM (JIT warm, caches cleared): median %.1f s wall, "
-                    + "%.1f s CPU%n", reps, warmWall[warmWall.length / 2], warmCpu[warmCpu.length / 2]);
+                    + "%.1f s CPU (JIT compiler threads: %s)%n", reps, warmWall[warmWall.length / 2],
+                    warmCpu[warmCpu.length / 2], seconds(warmJit[warmJit.length / 2]));
         }
     }
 

@@ -61,7 +61,7 @@ class HessianFormsContractTest {
 
     /**
      * congruenceAdd is an exact refactoring, not an approximation: the noise maps (and with them the claims
-     * audit's counts) depend on it to the bit. Factor Hessians of rank 1-3 take the fused path.
+     * audit's counts) depend on it to the bit. Factor Hessians of rank 1-8 (rank one takes its own path).
      */
     @Test
     void congruenceAddEqualsCongruenceThenAddToTheBit() {
@@ -71,7 +71,7 @@ class HessianFormsContractTest {
             double[][] sym = symmetric(random, d);
             double[][] start = symmetric(random, d);
             double weight = random.nextDouble(-2.0, 2.0);
-            double[][] columns = new double[1 + random.nextInt(3)][];
+            double[][] columns = new double[1 + random.nextInt(8)][];
             for (int k = 0; k < columns.length; k++) {
                 columns[k] = vector(random, d);
             }
