@@ -34,7 +34,6 @@ public final class Main {
         configure(commandLine);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(Main::handle);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Main::usage);
         return commandLine;
     }
