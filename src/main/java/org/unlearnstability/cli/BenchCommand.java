@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
         Run benchmarks and print median times: coherence (sigma with its certified bracket), dynamics (rho, etaStar, \
         the Figure 1 protocol vs a plain dense baseline), cnn (Figure 2 sweep vs the direct network), frontier \
         (analyze of a rank-one factor family before and after span coordinates, and frontier on the default grid), \
-        audit (the full claims audit vs its first version's time), reproduce (the main job cold, beside its time \
-        before this session's speed work; run from the project directory, not part of all).""")
+        audit (the full claims audit vs its first version's time), reproduce (the main job cold and warm, with the \
+        JIT compiler's CPU, beside earlier jars' cold times; run from the project directory, not part of all).""")
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmark suites. */
     enum Suite {
